@@ -1,0 +1,22 @@
+package com.yieldpilot;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * YieldPilot: farmers' automation rules evaluated on Quartz schedules and executed from
+ * their own vault. Each direct sub-package is a business module (see docs and
+ * {@code ModularityTests}).
+ */
+@SpringBootApplication
+@Modulithic(systemName = "YieldPilot", sharedModules = "platform")
+public class YieldPilotApplication {
+
+	public static void main(String[] args) {
+		System.setProperty("org.jooq.no-logo", "true");
+		System.setProperty("org.jooq.no-tips", "true");
+		SpringApplication.run(YieldPilotApplication.class, args);
+	}
+
+}

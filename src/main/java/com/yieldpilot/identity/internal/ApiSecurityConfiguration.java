@@ -1,0 +1,63 @@
+package com.yieldpilot.identity.internal;
+
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The stateless chains: the REST API under {@code /api/} and the actuator endpoints. Both
+ * authenticate with bearer tokens only, keep no session and need no CSRF token. The
+ * browser chain lives in the shell module.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity(jsr250Enabled = true)
+class ApiSecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, BearerTokenAuthenticator authenticator) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/admin/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.hasAnyRole("FARMER", "ADMIN"));
+		return stateless(http, authenticator).build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain actuatorChain(HttpSecurity http, BearerTokenAuthenticator authenticator) throws Exception {
+		http.securityMatcher(EndpointRequest.toAnyEndpoint())
+			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+				.permitAll()
+				.requestMatchers(EndpointRequest.to("prometheus"))
+				.hasAnyAuthority("ROLE_ADMIN", BearerTokenAuthenticator.METRICS_SCRAPE)
+				.anyRequest()
+				.hasRole("ADMIN"));
+		return stateless(http, authenticator).build();
+	}
+
+	private static HttpSecurity stateless(HttpSecurity http, BearerTokenAuthenticator authenticator) throws Exception {
+		return http.addFilterBefore(new BearerTokenFilter(authenticator), AnonymousAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> ProblemResponses.unauthorized(response,
+						"invalid_request", "Send a personal API token as 'Authorization: Bearer <token>'."))
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.forbidden(response,
+						"Your role does not allow this request.")));
+	}
+
+}

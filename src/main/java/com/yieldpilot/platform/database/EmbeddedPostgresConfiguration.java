@@ -1,0 +1,59 @@
+package com.yieldpilot.platform.database;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.yieldpilot.platform.YieldPilotHome;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Local mode's database: with no {@code spring.datasource.url}, a PostgreSQL server from
+ * the zonky binaries runs inside the application's home folder, so a restart keeps
+ * everything. With a URL, nothing here runs.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDataSourceUrlCondition.class)
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(YieldPilotHome home, Environment environment) throws IOException {
+		if (environment.acceptsProfiles(Profiles.of("prod"))) {
+			throw new IllegalStateException("The prod profile needs an external PostgreSQL: set spring.datasource.url "
+					+ "(SPRING_DATASOURCE_URL), spring.datasource.username and spring.datasource.password.");
+		}
+		Path dataDirectory = home.root().resolve("pgdata");
+		log.info("Starting embedded PostgreSQL with its data in {}", dataDirectory);
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(false)
+			.setOverrideWorkingDirectory(home.directory("pgbin").toFile())
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setServerConfig("max_connections", "100")
+			.start();
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres postgres) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		dataSource.setUsername("postgres");
+		dataSource.setPoolName("yieldpilot-embedded");
+		dataSource.setMaximumPoolSize(20);
+		return dataSource;
+	}
+
+}

@@ -1,0 +1,12 @@
+/**
+ * The technical ground every module stands on: the application's home folder, the
+ * database (an embedded PostgreSQL in local mode, an external one in production), the
+ * clustered Quartz scheduler with its start-up guard and health check, and log redaction.
+ * It holds no business logic and depends on no other module.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Platform")
+package com.yieldpilot.platform;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,46 @@
+package com.yieldpilot.platform.scheduling;
+
+import com.yieldpilot.YieldPilotApplication;
+import com.yieldpilot.support.TestHomes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * RELIABILITY 18: the application itself refuses to start with a scheduler that could
+ * double-fire.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class QuartzMisconfigurationIT {
+
+	@Test
+	void refusesToStartWithANonClusteredJobStore(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--spring.quartz.properties.org.quartz.jobStore.isClustered=false"))
+			.hasRootCauseInstanceOf(SchedulerMisconfiguredException.class)
+			.rootCause()
+			.hasMessageContaining("not clustered");
+		assertThat(output).contains("YieldPilot refuses to start", "isClustered=true");
+	}
+
+	@Test
+	void refusesToStartWithTheInMemoryJobStore(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--spring.quartz.job-store-type=memory"))
+			.hasRootCauseInstanceOf(SchedulerMisconfiguredException.class)
+			.rootCause()
+			.hasMessageContaining("not a JDBC job store");
+		assertThat(output).contains("YieldPilot refuses to start", "spring.quartz.job-store-type=jdbc");
+	}
+
+	private static void start(String setting) {
+		new SpringApplicationBuilder(YieldPilotApplication.class)
+			.run("--yieldpilot.home=" + TestHomes.create("misconfigured"), "--server.port=0", setting)
+			.close();
+	}
+
+}

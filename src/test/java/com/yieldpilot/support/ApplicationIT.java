@@ -1,0 +1,39 @@
+package com.yieldpilot.support;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One running node in local mode, on an embedded PostgreSQL in a fresh home folder,
+ * shared by the integration tests that extend this class (Spring caches the context).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "yieldpilot.observability.scrape-token=" + ApplicationIT.SCRAPE_TOKEN)
+public abstract class ApplicationIT {
+
+	protected static final String SCRAPE_TOKEN = "scrape-token-for-tests-0123456789";
+
+	protected static final Path HOME = TestHomes.create("shared");
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		registry.add("yieldpilot.home", HOME::toString);
+	}
+
+	protected Http http() {
+		return new Http(this.port);
+	}
+
+	protected LocalCredentials credentials() {
+		return LocalCredentials.read(HOME);
+	}
+
+}

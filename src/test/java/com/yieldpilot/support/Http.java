@@ -1,0 +1,64 @@
+package com.yieldpilot.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A plain HTTP client against a running node, so tests see exactly what a curl user sees.
+ */
+public final class Http {
+
+	private final String baseUrl;
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	public Http(int port) {
+		this.baseUrl = "http://localhost:" + port;
+	}
+
+	public HttpResponse<String> get(String path, @Nullable String token) {
+		return send(request(path, token).GET());
+	}
+
+	public HttpResponse<String> post(String path, @Nullable String token, String json) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public HttpResponse<String> delete(String path, @Nullable String token) {
+		return send(request(path, token).DELETE());
+	}
+
+	private HttpRequest.Builder request(String path, @Nullable String token) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder;
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder builder) {
+		try {
+			return this.client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
