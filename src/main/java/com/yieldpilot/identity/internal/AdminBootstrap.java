@@ -58,7 +58,8 @@ class AdminBootstrap implements ApplicationRunner {
 			log.info("Created the bootstrap admin '{}'.", this.username);
 		}
 		catch (DuplicateKeyException ex) {
-			// another node created it at the same moment: the unique username decided, and that is fine
+			// another node created it at the same moment: the unique username decided,
+			// and that is fine
 			log.info("Bootstrap admin '{}' was created by another node.", this.username);
 		}
 	}
