@@ -43,6 +43,13 @@ class EmbeddedPostgresConfiguration {
 			.setOverrideWorkingDirectory(home.directory("pgbin").toFile())
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "100")
+			// zonky starts PostgreSQL for throw-away tests (fsync off, asynchronous
+			// commit); local mode keeps
+			// real data, and a saved transaction must survive a crash, so durability is
+			// switched back on
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
 			.start();
 	}
 

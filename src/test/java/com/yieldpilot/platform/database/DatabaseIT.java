@@ -50,6 +50,14 @@ class DatabaseIT extends ApplicationIT {
 	}
 
 	@Test
+	void embeddedPostgresqlCommitsDurably() {
+		// zonky's defaults (fsync off, asynchronous commit) would lose saved transactions
+		// in a crash
+		assertThat(this.dsl.fetchValue("show fsync")).isEqualTo("on");
+		assertThat(this.dsl.fetchValue("show synchronous_commit")).isEqualTo("on");
+	}
+
+	@Test
 	void everyMigrationInDbMigrationIsApplied() {
 		MigrationInfo[] applied = this.flyway.info().applied();
 		assertThat(applied).isNotEmpty().allMatch(m -> m.getState() == MigrationState.SUCCESS);
