@@ -1,11 +1,14 @@
 package com.yieldpilot.shell;
 
+import java.nio.file.Path;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.Chromium;
 import com.yieldpilot.support.LocalCredentials;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +57,10 @@ class ShellBrowserIT extends ApplicationIT {
 	}
 
 	@AfterEach
-	void closePage() {
+	void closePage(TestInfo test) {
+		// the last screen of every test, to look at when one fails
+		this.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(Path.of("target", "screenshots", test.getTestMethod().orElseThrow().getName() + ".png")));
 		this.context.close();
 	}
 
@@ -63,6 +70,7 @@ class ShellBrowserIT extends ApplicationIT {
 		PlaywrightAssertions.assertThat(this.page.locator("#navigation")).isVisible();
 		PlaywrightAssertions.assertThat(this.page.getByText("Dashboard").first()).isVisible();
 		PlaywrightAssertions.assertThat(this.page.locator("#user-menu")).containsText("farmer");
+		PlaywrightAssertions.assertThat(this.page.locator("#navigation")).not().containsText("Audit log");
 		String before = colorScheme();
 
 		openUserMenu();
@@ -103,12 +111,34 @@ class ShellBrowserIT extends ApplicationIT {
 		PlaywrightAssertions.assertThat(this.page.locator("#navigation")).isVisible();
 	}
 
+	@Test
+	void adminSeesTheClusterAndTheAuditLogThatAFarmerCannotOpen() {
+		logIn(credentials().adminUsername(), credentials().adminPassword());
+		this.page.locator("#navigation").getByText("System").click();
+		PlaywrightAssertions.assertThat(this.page.locator("#cluster-nodes")).containsText("(this node)");
+		this.page.locator("#navigation").getByText("Audit log").click();
+		PlaywrightAssertions.assertThat(this.page.locator("#audit-log")).containsText("login.succeeded");
+		PlaywrightAssertions.assertThat(this.page.locator("#audit-log")).containsText("token.issued");
+
+		openUserMenu();
+		this.page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Log out")).click();
+		this.page.waitForURL("**/login");
+		logIn(credentials());
+		this.page.navigate(baseUrl() + "/audit");
+		this.page.waitForLoadState(LoadState.NETWORKIDLE);
+		PlaywrightAssertions.assertThat(this.page.locator("#audit-log")).hasCount(0);
+		PlaywrightAssertions.assertThat(this.page.locator("body")).not().containsText("login.succeeded");
+	}
+
 	private void logIn(LocalCredentials credentials) {
+		logIn(credentials.farmerUsername(), credentials.farmerPassword());
+	}
+
+	private void logIn(String username, String password) {
 		this.page.navigate(baseUrl() + "/");
 		this.page.waitForURL("**/login");
-		this.page.getByLabel("Username").fill(credentials.farmerUsername());
-		this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
-			.fill(credentials.farmerPassword());
+		this.page.getByLabel("Username").fill(username);
+		this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
 		this.page.waitForURL(url -> !url.contains("/login"));
 		this.page.locator("#user-menu").waitFor();
