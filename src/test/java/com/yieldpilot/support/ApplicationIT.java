@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "yieldpilot.observability.scrape-token=" + ApplicationIT.SCRAPE_TOKEN)
+@Import(EventProbe.class)
 public abstract class ApplicationIT {
 
 	protected static final String SCRAPE_TOKEN = "scrape-token-for-tests-0123456789";

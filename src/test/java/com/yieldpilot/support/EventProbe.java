@@ -1,0 +1,42 @@
+package com.yieldpilot.support;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+/**
+ * A test event and its listener, to watch the event publication registry deliver across
+ * threads.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EventProbe {
+
+	@Bean
+	Listener eventProbeListener() {
+		return new Listener();
+	}
+
+	/** The probe event. */
+	public record Probed(String id) {
+	}
+
+	/** Remembers every probe it received. */
+	public static class Listener {
+
+		private final Set<String> received = ConcurrentHashMap.newKeySet();
+
+		@ApplicationModuleListener
+		void on(Probed event) {
+			this.received.add(event.id());
+		}
+
+		public boolean received(String id) {
+			return this.received.contains(id);
+		}
+
+	}
+
+}
