@@ -1,0 +1,140 @@
+package com.yieldpilot.chain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running anvil node on a free loopback port. It listens on 127.0.0.1 only and is
+ * stopped by {@link #close()}. With a state file, the chain is loaded from it at start
+ * and written back periodically and on exit, so local mode's contracts and balances
+ * survive a restart.
+ */
+public final class Anvil implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Anvil.class);
+
+	private static final Pattern LISTENING = Pattern.compile("Listening on ([0-9.]+):(\\d+)");
+
+	private final Process process;
+
+	private final String rpcUrl;
+
+	private final long chainId;
+
+	private Anvil(Process process, String rpcUrl, long chainId) {
+		this.process = process;
+		this.rpcUrl = rpcUrl;
+		this.chainId = chainId;
+	}
+
+	/**
+	 * Starts anvil and waits until it listens.
+	 * @param binary the anvil executable ({@link AnvilBinary#locate(String)})
+	 * @param chainId the chain id to report
+	 * @param state a state file to load and keep writing, or null for a throw-away chain
+	 */
+	public static Anvil start(Path binary, long chainId, @Nullable Path state) {
+		List<String> command = new ArrayList<>(
+				List.of(binary.toString(), "--host", "127.0.0.1", "--port", "0", "--chain-id", Long.toString(chainId),
+						"--accounts", Integer.toString(DevAccounts.COUNT), "--mnemonic", DevAccounts.MNEMONIC));
+		if (state != null) {
+			command.addAll(List.of("--state", state.toString(), "--state-interval", "5"));
+		}
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String address = awaitListening(process, Duration.ofSeconds(30));
+			Anvil anvil = new Anvil(process, "http://" + address, chainId);
+			log.info("anvil {} listening on {} (chain id {}{})", binary.getFileName(), anvil.rpcUrl, chainId,
+					(state != null) ? ", state in " + state : "");
+			return anvil;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start anvil at " + binary, ex);
+		}
+	}
+
+	public String rpcUrl() {
+		return this.rpcUrl;
+	}
+
+	public long chainId() {
+		return this.chainId;
+	}
+
+	public boolean isRunning() {
+		return this.process.isAlive();
+	}
+
+	/** Stops anvil; SIGTERM first, so it writes its state file. */
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	/**
+	 * Reads anvil's output until it says where it listens, then keeps draining it at
+	 * debug level.
+	 */
+	private static String awaitListening(Process process, Duration timeout) {
+		BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		CompletableFuture<String> listening = new CompletableFuture<>();
+		Thread drain = Thread.ofVirtual().name("anvil-output").start(() -> {
+			try {
+				String line;
+				while ((line = output.readLine()) != null) {
+					Matcher matcher = LISTENING.matcher(line);
+					if (!listening.isDone() && matcher.find()) {
+						listening.complete(matcher.group(1) + ":" + matcher.group(2));
+					}
+					log.debug("anvil: {}", line);
+				}
+				listening.completeExceptionally(
+						new IllegalStateException("anvil exited with code " + process.waitFor() + " before listening"));
+			}
+			catch (IOException | InterruptedException ex) {
+				listening.completeExceptionally(ex);
+			}
+		});
+		try {
+			return listening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			process.destroyForcibly();
+			drain.interrupt();
+			throw new IllegalStateException("anvil did not start listening within " + timeout, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+			throw new IllegalStateException("Interrupted while starting anvil", ex);
+		}
+	}
+
+}

@@ -1,0 +1,74 @@
+package com.yieldpilot.chain;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+
+import com.yieldpilot.chain.contracts.MockStablecoin;
+import com.yieldpilot.support.TestHomes;
+import org.junit.jupiter.api.Test;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnvilIT {
+
+	@Test
+	void startsOnAFreeLoopbackPortWithTheDevAccountsFunded() throws Exception {
+		try (Anvil anvil = Anvil.start(AnvilBinary.locate(""), LocalChain.CHAIN_ID, null)) {
+			assertThat(anvil.rpcUrl()).startsWith("http://127.0.0.1:");
+			Web3j web3j = Web3j.build(new HttpService(anvil.rpcUrl()));
+			try {
+				assertThat(web3j.ethChainId().send().getChainId()).isEqualTo(BigInteger.valueOf(31337));
+				String deployer = DevAccounts.deployer().getAddress();
+				assertThat(deployer).isEqualToIgnoringCase("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+				assertThat(web3j.ethGetBalance(deployer, DefaultBlockParameterName.LATEST).send().getBalance())
+					.isEqualTo(Convert.toWei("10000", Convert.Unit.ETHER).toBigInteger());
+			}
+			finally {
+				web3j.shutdown();
+			}
+		}
+	}
+
+	@Test
+	void keepsDeployedContractsAndBalancesAcrossARestartThroughItsStateFile() throws Exception {
+		Path state = TestHomes.create("anvil").resolve("state.json");
+		String token;
+		String holder = DevAccounts.account(3).getAddress();
+		try (Anvil anvil = Anvil.start(AnvilBinary.locate(""), LocalChain.CHAIN_ID, state)) {
+			Web3j web3j = Web3j.build(new HttpService(anvil.rpcUrl()));
+			var transactions = new RawTransactionManager(web3j, DevAccounts.deployer(), LocalChain.CHAIN_ID,
+					new PollingTransactionReceiptProcessor(web3j, 50, 200));
+			MockStablecoin usdc = MockStablecoin
+				.deploy(web3j, transactions, new DefaultGasProvider(), "USD Coin", "USDC")
+				.send();
+			usdc.mint(holder, BigInteger.valueOf(1_234_000_000L)).send();
+			token = usdc.getContractAddress();
+			web3j.shutdown();
+		}
+		assertThat(state).exists();
+
+		try (Anvil anvil = Anvil.start(AnvilBinary.locate(""), LocalChain.CHAIN_ID, state)) {
+			Web3j web3j = Web3j.build(new HttpService(anvil.rpcUrl()));
+			var readOnly = new org.web3j.tx.ReadonlyTransactionManager(web3j, holder);
+			MockStablecoin usdc = MockStablecoin.load(token, web3j, readOnly, new DefaultGasProvider());
+			assertThat(usdc.balanceOf(holder).send()).isEqualTo(BigInteger.valueOf(1_234_000_000L));
+			assertThat(usdc.decimals().send()).isEqualTo(BigInteger.valueOf(6));
+			web3j.shutdown();
+		}
+	}
+
+	@Test
+	void refusesAConfiguredPathThatIsNotAnExecutable() {
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> AnvilBinary.locate("/nonexistent/anvil"))
+			.withMessageContaining("yieldpilot.chain.anvil.path");
+	}
+
+}
