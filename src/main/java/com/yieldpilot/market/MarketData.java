@@ -1,0 +1,69 @@
+package com.yieldpilot.market;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.yieldpilot.market.internal.store.PoolRegistry;
+import com.yieldpilot.market.internal.store.SampleStore;
+import com.yieldpilot.shared.PoolId;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads for screens, the REST API and other modules: pools with their latest values, and
+ * metric history.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MarketData {
+
+	private final PoolRegistry registry;
+
+	private final SampleStore samples;
+
+	private final Clock clock;
+
+	MarketData(PoolRegistry registry, SampleStore samples, Clock clock) {
+		this.registry = registry;
+		this.samples = samples;
+		this.clock = clock;
+	}
+
+	public List<PoolSnapshot> pools(int offset, int limit) {
+		List<PoolDescriptor> pools = this.registry.page(offset, limit);
+		Map<String, List<MetricSample>> latest = this.samples
+			.latest(pools.stream().map(p -> p.id().toString()).toList())
+			.stream()
+			.collect(Collectors.groupingBy(MetricSample::subject));
+		Instant now = this.clock.instant();
+		return pools.stream()
+			.map(p -> new PoolSnapshot(p,
+					latest.getOrDefault(p.id().toString(), List.of())
+						.stream()
+						.map(s -> LatestValue.of(s, now))
+						.toList()))
+			.toList();
+	}
+
+	public int count() {
+		return this.registry.count();
+	}
+
+	public Optional<PoolSnapshot> pool(PoolId id) {
+		Instant now = this.clock.instant();
+		return this.registry.find(id)
+			.map(p -> new PoolSnapshot(p,
+					this.samples.latest(List.of(id.toString())).stream().map(s -> LatestValue.of(s, now)).toList()));
+	}
+
+	/** One metric's samples for a pool, oldest first, within [from, to). */
+	public List<MetricSample> history(PoolId id, Metric metric, Instant from, Instant to) {
+		return this.samples.series(id.toString(), metric, from, to);
+	}
+
+}

@@ -1,0 +1,55 @@
+package com.yieldpilot.market;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What can be measured. The names are the ones rules use
+ * ({@code apy(aave-v3:base:USDC)}); percentages are in percent (4.2 means 4.2%), as
+ * DefiLlama reports them.
+ */
+public enum Metric {
+
+	APY("apy", MetricUnit.PERCENT, Scope.POOL), APY_BASE("apyBase", MetricUnit.PERCENT, Scope.POOL),
+	APY_REWARD("apyReward", MetricUnit.PERCENT, Scope.POOL), TVL("tvl", MetricUnit.USD, Scope.POOL),
+	UTILIZATION("utilization", MetricUnit.RATIO, Scope.POOL), SHARE_PRICE("sharePrice", MetricUnit.RATIO, Scope.POOL),
+	PRICE("price", MetricUnit.USD, Scope.POOL), GAS("gas", MetricUnit.GWEI, Scope.CHAIN),
+	GAS_PRIORITY("gasPriority", MetricUnit.GWEI, Scope.CHAIN);
+
+	/** Whether a metric describes a pool (and its asset) or a whole chain. */
+	public enum Scope {
+
+		POOL, CHAIN
+
+	}
+
+	private final String ruleName;
+
+	private final MetricUnit unit;
+
+	private final Scope scope;
+
+	Metric(String ruleName, MetricUnit unit, Scope scope) {
+		this.ruleName = ruleName;
+		this.unit = unit;
+		this.scope = scope;
+	}
+
+	/** The name in the rule language and the REST API. */
+	public String ruleName() {
+		return this.ruleName;
+	}
+
+	public MetricUnit unit() {
+		return this.unit;
+	}
+
+	public Scope scope() {
+		return this.scope;
+	}
+
+	public static Optional<Metric> byRuleName(String name) {
+		return Arrays.stream(values()).filter(m -> m.ruleName.equals(name)).findFirst();
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.yieldpilot.market.internal.store;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.yieldpilot.market.PoolDescriptor;
+import com.yieldpilot.market.internal.db.tables.records.MarketPoolRecord;
+import com.yieldpilot.shared.PoolId;
+import org.jooq.DSLContext;
+
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static com.yieldpilot.market.internal.db.Tables.MARKET_POOL;
+
+@Repository
+class JooqPoolRegistry implements PoolRegistry {
+
+	private final DSLContext dsl;
+
+	private final Clock clock;
+
+	JooqPoolRegistry(DSLContext dsl, Clock clock) {
+		this.dsl = dsl;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean register(PoolDescriptor pool) {
+		return this.dsl.insertInto(MARKET_POOL)
+			.set(MARKET_POOL.ID, pool.id())
+			.set(MARKET_POOL.PROTOCOL, pool.id().protocol())
+			.set(MARKET_POOL.CHAIN, pool.id().chain())
+			.set(MARKET_POOL.ASSET, pool.id().asset())
+			.set(MARKET_POOL.QUALIFIER, pool.id().qualifier())
+			.set(MARKET_POOL.DEFILLAMA_ID, (pool.defiLlamaId() != null) ? UUID.fromString(pool.defiLlamaId()) : null)
+			.set(MARKET_POOL.VAULT_ADDRESS, pool.vaultAddress())
+			.set(MARKET_POOL.STABLECOIN, pool.stablecoin())
+			.set(MARKET_POOL.ORIGIN, pool.origin().name())
+			.set(MARKET_POOL.CREATED_AT, OffsetDateTime.now(this.clock))
+			.onConflictDoNothing()
+			.execute() == 1;
+	}
+
+	@Override
+	public Optional<PoolDescriptor> find(PoolId id) {
+		return this.dsl.selectFrom(MARKET_POOL).where(MARKET_POOL.ID.eq(id)).fetchOptional(JooqPoolRegistry::toPool);
+	}
+
+	@Override
+	public List<PoolDescriptor> all() {
+		return this.dsl.selectFrom(MARKET_POOL).orderBy(MARKET_POOL.ID).fetch(JooqPoolRegistry::toPool);
+	}
+
+	@Override
+	public List<PoolDescriptor> page(int offset, int limit) {
+		return this.dsl.selectFrom(MARKET_POOL)
+			.orderBy(MARKET_POOL.ID)
+			.offset(offset)
+			.limit(limit)
+			.fetch(JooqPoolRegistry::toPool);
+	}
+
+	@Override
+	public int count() {
+		return this.dsl.fetchCount(MARKET_POOL);
+	}
+
+	private static PoolDescriptor toPool(MarketPoolRecord r) {
+		return new PoolDescriptor(r.getId(), (r.getDefillamaId() != null) ? r.getDefillamaId().toString() : null,
+				r.getVaultAddress(), r.getStablecoin(), PoolDescriptor.Origin.valueOf(r.getOrigin()));
+	}
+
+}

@@ -1,0 +1,142 @@
+package com.yieldpilot.market.internal.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.MetricSample;
+import com.yieldpilot.market.Source;
+import com.yieldpilot.market.internal.db.tables.records.MetricLatestRecord;
+import com.yieldpilot.market.internal.db.tables.records.MetricSampleRecord;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep6;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static com.yieldpilot.market.internal.db.Tables.METRIC_LATEST;
+import static com.yieldpilot.market.internal.db.Tables.METRIC_SAMPLE;
+import static org.jooq.impl.DSL.function;
+import static org.jooq.impl.DSL.val;
+
+@Repository
+class JooqSampleStore implements SampleStore {
+
+	/**
+	 * Rows per multi-row INSERT: large enough to amortise round trips, small enough for
+	 * the bind limit.
+	 */
+	private static final int CHUNK = 1000;
+
+	private final DSLContext dsl;
+
+	JooqSampleStore(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int append(Collection<MetricSample> samples) {
+		if (samples.isEmpty()) {
+			return 0;
+		}
+		int stored = 0;
+		List<MetricSample> all = List.copyOf(samples);
+		for (int start = 0; start < all.size(); start += CHUNK) {
+			List<MetricSample> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+			stored += insertSamples(chunk);
+			upsertLatest(chunk);
+		}
+		return stored;
+	}
+
+	private int insertSamples(List<MetricSample> chunk) {
+		var insert = this.dsl.insertInto(METRIC_SAMPLE, METRIC_SAMPLE.SUBJECT, METRIC_SAMPLE.METRIC,
+				METRIC_SAMPLE.OBSERVED_AT, METRIC_SAMPLE.VALUE, METRIC_SAMPLE.SOURCE, METRIC_SAMPLE.BLOCK_NUMBER);
+		InsertValuesStep6<MetricSampleRecord, String, String, OffsetDateTime, Double, String, Long> values = insert;
+		for (MetricSample s : chunk) {
+			values = values.values(s.subject(), s.metric().name(), utc(s.observedAt()), s.value(), s.source().name(),
+					s.blockNumber());
+		}
+		return values.onConflictDoNothing().execute();
+	}
+
+	private void upsertLatest(List<MetricSample> chunk) {
+		// one row per key, the newest of the chunk, or PostgreSQL refuses to update a row
+		// twice
+		var newest = new java.util.LinkedHashMap<String, MetricSample>();
+		for (MetricSample s : chunk) {
+			newest.merge(s.subject() + "|" + s.metric() + "|" + s.source(), s,
+					(a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
+		}
+		var insert = this.dsl.insertInto(METRIC_LATEST, METRIC_LATEST.SUBJECT, METRIC_LATEST.METRIC,
+				METRIC_LATEST.SOURCE, METRIC_LATEST.OBSERVED_AT, METRIC_LATEST.VALUE, METRIC_LATEST.BLOCK_NUMBER);
+		InsertValuesStep6<MetricLatestRecord, String, String, String, OffsetDateTime, Double, Long> values = insert;
+		for (MetricSample s : newest.values()) {
+			values = values.values(s.subject(), s.metric().name(), s.source().name(), utc(s.observedAt()), s.value(),
+					s.blockNumber());
+		}
+		values.onConflict(METRIC_LATEST.SUBJECT, METRIC_LATEST.METRIC, METRIC_LATEST.SOURCE)
+			.doUpdate()
+			.set(METRIC_LATEST.OBSERVED_AT, org.jooq.impl.DSL.excluded(METRIC_LATEST.OBSERVED_AT))
+			.set(METRIC_LATEST.VALUE, org.jooq.impl.DSL.excluded(METRIC_LATEST.VALUE))
+			.set(METRIC_LATEST.BLOCK_NUMBER, org.jooq.impl.DSL.excluded(METRIC_LATEST.BLOCK_NUMBER))
+			.where(METRIC_LATEST.OBSERVED_AT.lt(org.jooq.impl.DSL.excluded(METRIC_LATEST.OBSERVED_AT)))
+			.execute();
+	}
+
+	@Override
+	public List<MetricSample> latest(Collection<String> subjects) {
+		return this.dsl.selectFrom(METRIC_LATEST)
+			.where(METRIC_LATEST.SUBJECT.in(subjects))
+			.orderBy(METRIC_LATEST.SUBJECT, METRIC_LATEST.METRIC, METRIC_LATEST.SOURCE)
+			.fetch(r -> sample(r.getSubject(), r.getMetric(), r.getObservedAt(), r.getValue(), r.getSource(),
+					r.getBlockNumber()));
+	}
+
+	@Override
+	public List<MetricSample> series(String subject, Metric metric, Instant from, Instant to) {
+		return this.dsl.selectFrom(METRIC_SAMPLE)
+			.where(METRIC_SAMPLE.SUBJECT.eq(subject))
+			.and(METRIC_SAMPLE.METRIC.eq(metric.name()))
+			.and(METRIC_SAMPLE.OBSERVED_AT.ge(utc(from)))
+			.and(METRIC_SAMPLE.OBSERVED_AT.lt(utc(to)))
+			.orderBy(METRIC_SAMPLE.OBSERVED_AT)
+			.fetch(r -> sample(r.getSubject(), r.getMetric(), r.getObservedAt(), r.getValue(), r.getSource(),
+					r.getBlockNumber()));
+	}
+
+	@Override
+	public void ensurePartitions(Instant from, Instant to) {
+		List<Instant> months = new ArrayList<>();
+		YearMonth last = YearMonth.from(to.atOffset(ZoneOffset.UTC));
+		for (YearMonth m = YearMonth.from(from.atOffset(ZoneOffset.UTC)); !m.isAfter(last); m = m.plusMonths(1)) {
+			months.add(m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+		}
+		for (Instant month : months) {
+			Record result = this.dsl.select(function("market_ensure_partition", String.class, val(utc(month))))
+				.fetchOne();
+			if (result == null) {
+				throw new IllegalStateException("market_ensure_partition returned nothing for " + month);
+			}
+		}
+	}
+
+	private static MetricSample sample(String subject, String metric, OffsetDateTime at, Double value, String source,
+			@Nullable Long block) {
+		return new MetricSample(subject, Metric.valueOf(metric), at.toInstant(), value, Source.valueOf(source), block);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,23 @@
+package com.yieldpilot.market.internal.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.yieldpilot.market.PoolDescriptor;
+import com.yieldpilot.shared.PoolId;
+
+/** The registered pools. Writes need a running transaction. */
+public interface PoolRegistry {
+
+	/** Adds the pool, or leaves an existing one as it is; true when it was added. */
+	boolean register(PoolDescriptor pool);
+
+	Optional<PoolDescriptor> find(PoolId id);
+
+	List<PoolDescriptor> all();
+
+	List<PoolDescriptor> page(int offset, int limit);
+
+	int count();
+
+}

@@ -1,0 +1,31 @@
+package com.yieldpilot.market.internal.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.MetricSample;
+
+/**
+ * Writes samples in batches and reads series and latest values. Writes need a running
+ * transaction.
+ */
+public interface SampleStore {
+
+	/**
+	 * Stores samples; a sample already stored (same subject, metric, time and source) is
+	 * ignored.
+	 */
+	int append(Collection<MetricSample> samples);
+
+	/** The newest sample of every metric and source of these subjects. */
+	List<MetricSample> latest(Collection<String> subjects);
+
+	/** Samples of one metric of one subject, oldest first, within [from, to). */
+	List<MetricSample> series(String subject, Metric metric, Instant from, Instant to);
+
+	/** Makes sure the monthly partitions covering [from, to] exist. */
+	void ensurePartitions(Instant from, Instant to);
+
+}
