@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * shared by the integration tests that extend this class (Spring caches the context).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "yieldpilot.observability.scrape-token=" + ApplicationIT.SCRAPE_TOKEN)
+		properties = { "yieldpilot.observability.scrape-token=" + ApplicationIT.SCRAPE_TOKEN,
+				"yieldpilot.market.refresh.interval=2s" })
 @Import(EventProbe.class)
 public abstract class ApplicationIT {
 

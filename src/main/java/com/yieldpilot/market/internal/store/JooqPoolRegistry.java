@@ -71,6 +71,14 @@ class JooqPoolRegistry implements PoolRegistry {
 		return this.dsl.fetchCount(MARKET_POOL);
 	}
 
+	@Override
+	public java.util.Map<String, PoolId> byDefiLlamaId() {
+		return this.dsl.select(MARKET_POOL.DEFILLAMA_ID, MARKET_POOL.ID)
+			.from(MARKET_POOL)
+			.where(MARKET_POOL.DEFILLAMA_ID.isNotNull())
+			.fetchMap(r -> r.value1().toString(), r -> r.value2());
+	}
+
 	private static PoolDescriptor toPool(MarketPoolRecord r) {
 		return new PoolDescriptor(r.getId(), (r.getDefillamaId() != null) ? r.getDefillamaId().toString() : null,
 				r.getVaultAddress(), r.getStablecoin(), PoolDescriptor.Origin.valueOf(r.getOrigin()));

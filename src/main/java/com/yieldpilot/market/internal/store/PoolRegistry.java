@@ -20,4 +20,9 @@ public interface PoolRegistry {
 
 	int count();
 
+	/**
+	 * Registered pools by their DefiLlama id (lower case), for mapping a DefiLlama batch.
+	 */
+	java.util.Map<String, PoolId> byDefiLlamaId();
+
 }
