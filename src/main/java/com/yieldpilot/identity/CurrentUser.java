@@ -7,6 +7,8 @@ import com.yieldpilot.identity.internal.AccountPrincipal;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
+	private final SecurityContextHolderStrategy contexts;
+
+	CurrentUser(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+		// the application's strategy bean (Vaadin's), not the JVM-wide static holder
+		// another context may replace
+		this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+	}
+
 	public Optional<UserAccount> find() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		Authentication authentication = this.contexts.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
 			return Optional.of(principal.account());
 		}

@@ -35,7 +35,19 @@ public class MarketData {
 	}
 
 	public List<PoolSnapshot> pools(int offset, int limit) {
-		List<PoolDescriptor> pools = this.registry.page(offset, limit);
+		return snapshots(this.registry.page(offset, limit));
+	}
+
+	/** Pools whose id contains the text, e.g. a chain, protocol or asset name. */
+	public List<PoolSnapshot> search(String text, int offset, int limit) {
+		return snapshots(this.registry.search(text, offset, limit));
+	}
+
+	public int countMatching(String text) {
+		return this.registry.countMatching(text);
+	}
+
+	private List<PoolSnapshot> snapshots(List<PoolDescriptor> pools) {
 		Map<String, List<MetricSample>> latest = this.samples
 			.latest(pools.stream().map(p -> p.id().toString()).toList())
 			.stream()

@@ -4,14 +4,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.yieldpilot.YieldPilotApplication;
 import com.yieldpilot.support.Http;
 import com.yieldpilot.support.LocalCredentials;
+import com.yieldpilot.support.SecondApplication;
 import com.yieldpilot.support.TestHomes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,8 +53,7 @@ class RestartIT {
 	}
 
 	private static ConfigurableApplicationContext start(Path home) {
-		return new SpringApplicationBuilder(YieldPilotApplication.class).run("--yieldpilot.home=" + home,
-				"--server.port=0");
+		return SecondApplication.start(home);
 	}
 
 	private static Http http(ConfigurableApplicationContext app) {

@@ -93,6 +93,17 @@ class ShellBrowserIT extends ApplicationIT {
 	}
 
 	@Test
+	void farmerExploresTheSimulatedPoolsAndFiltersThem() {
+		logIn(credentials());
+		this.page.locator("#navigation").getByText("Pools").click();
+		PlaywrightAssertions.assertThat(this.page.locator("#pools")).containsText("aave-v3:base:USDC");
+		this.page.locator("#pool-filter input").fill("arbitrum");
+		PlaywrightAssertions.assertThat(this.page.locator("#pools")).containsText("aave-v3:arbitrum:USDC");
+		PlaywrightAssertions.assertThat(this.page.locator("#pools")).not().containsText("aave-v3:base:USDC");
+		PlaywrightAssertions.assertThat(this.page.locator("#pools")).containsText("fresh");
+	}
+
+	@Test
 	void wrongPasswordShowsAnErrorAndStaysOnTheLoginPage() {
 		this.page.navigate(baseUrl() + "/login");
 		this.page.getByLabel("Username").fill("farmer");

@@ -2,6 +2,7 @@ package com.yieldpilot.identity.internal;
 
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,6 +10,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -23,18 +26,20 @@ class ApiSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, BearerTokenAuthenticator authenticator) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, BearerTokenAuthenticator authenticator,
+			ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.hasAnyRole("FARMER", "ADMIN"));
-		return stateless(http, authenticator).build();
+		return stateless(http, authenticator, strategy).build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain actuatorChain(HttpSecurity http, BearerTokenAuthenticator authenticator) throws Exception {
+	SecurityFilterChain actuatorChain(HttpSecurity http, BearerTokenAuthenticator authenticator,
+			ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
 		http.securityMatcher(EndpointRequest.toAnyEndpoint())
 			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
@@ -42,11 +47,19 @@ class ApiSecurityConfiguration {
 				.hasAnyAuthority("ROLE_ADMIN", BearerTokenAuthenticator.METRICS_SCRAPE)
 				.anyRequest()
 				.hasRole("ADMIN"));
-		return stateless(http, authenticator).build();
+		return stateless(http, authenticator, strategy).build();
 	}
 
-	private static HttpSecurity stateless(HttpSecurity http, BearerTokenAuthenticator authenticator) throws Exception {
-		return http.addFilterBefore(new BearerTokenFilter(authenticator), AnonymousAuthenticationFilter.class)
+	/**
+	 * The filters use the application's strategy bean (Vaadin's, which also serves the
+	 * browser chain), never the JVM-wide static holder: another application in the same
+	 * JVM, such as a test's second node, may replace it.
+	 */
+	private static HttpSecurity stateless(HttpSecurity http, BearerTokenAuthenticator authenticator,
+			ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
+		SecurityContextHolderStrategy contexts = strategy
+			.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+		return http.addFilterBefore(new BearerTokenFilter(authenticator, contexts), AnonymousAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)

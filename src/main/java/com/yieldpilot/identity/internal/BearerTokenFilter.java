@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,8 +26,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final BearerTokenAuthenticator authenticator;
 
-	BearerTokenFilter(BearerTokenAuthenticator authenticator) {
+	private final SecurityContextHolderStrategy contexts;
+
+	BearerTokenFilter(BearerTokenAuthenticator authenticator, SecurityContextHolderStrategy contexts) {
 		this.authenticator = authenticator;
+		this.contexts = contexts;
 	}
 
 	@Override
@@ -46,17 +48,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
 					"The API token is unknown, revoked or expired. Create a new one under API tokens.");
 			return;
 		}
-		// looked up per request: Vaadin installs its own strategy after the security
-		// chains are built
-		SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-		SecurityContext context = contexts.createEmptyContext();
+		SecurityContext context = this.contexts.createEmptyContext();
 		context.setAuthentication(authentication.get());
-		contexts.setContext(context);
+		this.contexts.setContext(context);
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
-			contexts.clearContext();
+			this.contexts.clearContext();
 		}
 	}
 

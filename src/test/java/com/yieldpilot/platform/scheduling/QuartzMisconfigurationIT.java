@@ -1,11 +1,10 @@
 package com.yieldpilot.platform.scheduling;
 
-import com.yieldpilot.YieldPilotApplication;
+import com.yieldpilot.support.SecondApplication;
 import com.yieldpilot.support.TestHomes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -37,9 +36,7 @@ class QuartzMisconfigurationIT {
 	}
 
 	private static void start(String setting) {
-		new SpringApplicationBuilder(YieldPilotApplication.class)
-			.run("--yieldpilot.home=" + TestHomes.create("misconfigured"), "--server.port=0", setting)
-			.close();
+		SecondApplication.start(TestHomes.create("misconfigured"), setting).close();
 	}
 
 }

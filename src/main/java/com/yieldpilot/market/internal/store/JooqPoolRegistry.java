@@ -72,6 +72,27 @@ class JooqPoolRegistry implements PoolRegistry {
 	}
 
 	@Override
+	public List<PoolDescriptor> search(String text, int offset, int limit) {
+		return this.dsl.selectFrom(MARKET_POOL)
+			.where(matching(text))
+			.orderBy(MARKET_POOL.ID)
+			.offset(offset)
+			.limit(limit)
+			.fetch(JooqPoolRegistry::toPool);
+	}
+
+	@Override
+	public int countMatching(String text) {
+		return this.dsl.fetchCount(MARKET_POOL, matching(text));
+	}
+
+	private static org.jooq.Condition matching(String text) {
+		// containsIgnoreCase escapes LIKE wildcards in the text, so user input stays a
+		// plain substring
+		return MARKET_POOL.ID.cast(String.class).containsIgnoreCase(text.strip());
+	}
+
+	@Override
 	public java.util.Map<String, PoolId> byDefiLlamaId() {
 		return this.dsl.select(MARKET_POOL.DEFILLAMA_ID, MARKET_POOL.ID)
 			.from(MARKET_POOL)

@@ -20,6 +20,11 @@ public interface PoolRegistry {
 
 	int count();
 
+	/** Pools whose id contains the text (any case), ordered by id. */
+	List<PoolDescriptor> search(String text, int offset, int limit);
+
+	int countMatching(String text);
+
 	/**
 	 * Registered pools by their DefiLlama id (lower case), for mapping a DefiLlama batch.
 	 */

@@ -1,0 +1,31 @@
+package com.yieldpilot.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.yieldpilot.YieldPilotApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts another YieldPilot application in the test JVM, on its own home folder and a
+ * random port. Its Quartz scheduler gets a name of its own: Quartz keeps data sources in
+ * a JVM-wide registry keyed by scheduler name, so a second "yieldpilot" scheduler would
+ * take over, and on close kill, the shared test node's connections.
+ */
+public final class SecondApplication {
+
+	private SecondApplication() {
+	}
+
+	public static ConfigurableApplicationContext start(Path home, String... settings) {
+		List<String> args = new ArrayList<>(List.of("--yieldpilot.home=" + home, "--server.port=0",
+				"--spring.quartz.properties.org.quartz.scheduler.instanceName=yieldpilot-" + UUID.randomUUID()));
+		args.addAll(List.of(settings));
+		return new SpringApplicationBuilder(YieldPilotApplication.class).run(args.toArray(String[]::new));
+	}
+
+}
