@@ -130,6 +130,10 @@ class ShellBrowserIT extends ApplicationIT {
 		this.page.locator("#navigation").getByText("Audit log").click();
 		PlaywrightAssertions.assertThat(this.page.locator("#audit-log")).containsText("login.succeeded");
 		PlaywrightAssertions.assertThat(this.page.locator("#audit-log")).containsText("token.issued");
+		this.page.locator("#navigation").getByText("Data sources").click();
+		PlaywrightAssertions.assertThat(this.page.locator("#data-sources")).containsText("simulator");
+		this.page.locator("#refresh-sources").click();
+		PlaywrightAssertions.assertThat(this.page.getByText("Refreshed:")).isVisible();
 
 		openUserMenu();
 		this.page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Log out")).click();

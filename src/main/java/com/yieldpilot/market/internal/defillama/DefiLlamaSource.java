@@ -53,6 +53,11 @@ public class DefiLlamaSource implements MarketSource {
 	}
 
 	@Override
+	public String circuitState() {
+		return this.client.state().name();
+	}
+
+	@Override
 	public synchronized Optional<MarketBatch> poll(Instant now) {
 		if (this.lastPoll != null && now.isBefore(this.lastPoll.plus(this.interval))) {
 			return Optional.empty();

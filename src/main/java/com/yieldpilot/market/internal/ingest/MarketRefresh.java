@@ -3,104 +3,90 @@ package com.yieldpilot.market.internal.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.function.Supplier;
 
+import com.yieldpilot.market.internal.store.SourceStatusStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * One refresh of every source. A failing source is recorded and logged and never stops
- * the others: a DefiLlama outage must not stall the chain reads, nor the other way round.
+ * One refresh of every enabled source. A failing source is recorded (in the database, so
+ * every node and the admin screen see it) and logged, and never stops the others: a
+ * DefiLlama outage must not stall the chain reads, nor the other way round.
  */
 @Service
 public class MarketRefresh {
 
 	private static final Logger log = LoggerFactory.getLogger(MarketRefresh.class);
 
-	private final ObjectProvider<MarketSource> sources;
+	private final Supplier<List<MarketSource>> sources;
 
 	private final MarketIngestion ingestion;
+
+	private final SourceStatusStore status;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	private final Map<String, SourceStatus> status = new ConcurrentHashMap<>();
+	@Autowired
+	MarketRefresh(ObjectProvider<MarketSource> sources, MarketIngestion ingestion, SourceStatusStore status,
+			Clock clock, MeterRegistry meters) {
+		this(() -> sources.orderedStream().toList(), ingestion, status, clock, meters);
+	}
 
-	MarketRefresh(ObjectProvider<MarketSource> sources, MarketIngestion ingestion, Clock clock, MeterRegistry meters) {
+	MarketRefresh(Supplier<List<MarketSource>> sources, MarketIngestion ingestion, SourceStatusStore status,
+			Clock clock, MeterRegistry meters) {
 		this.sources = sources;
 		this.ingestion = ingestion;
+		this.status = status;
 		this.clock = clock;
 		this.meters = meters;
 	}
 
-	/** Polls every source once; returns how many samples were stored. */
+	/** The sources this node runs. */
+	public List<MarketSource> sources() {
+		return this.sources.get();
+	}
+
+	/** Polls every enabled source once; returns how many samples were stored. */
 	public int refresh() {
 		int stored = 0;
-		for (MarketSource source : this.sources.orderedStream().toList()) {
-			Instant started = this.clock.instant();
-			Timer.Sample timer = Timer.start(this.meters);
-			try {
-				var batch = source.poll(started);
-				if (batch.isPresent()) {
-					stored += this.ingestion.ingest(batch.get()).samples();
-				}
-				record(source, started, null);
-				timer.stop(this.meters.timer("yieldpilot.market.refresh", "source", source.name(), "outcome", "ok"));
-			}
-			catch (RuntimeException ex) {
-				record(source, started, ex);
-				timer.stop(this.meters.timer("yieldpilot.market.refresh", "source", source.name(), "outcome", "error"));
-				log.warn("Market source {} failed: {}", source.name(), ex.getMessage());
+		for (MarketSource source : this.sources.get()) {
+			if (this.status.isEnabled(source.name())) {
+				stored += refresh(source);
 			}
 		}
 		return stored;
 	}
 
-	/** The last outcome of each source, for the admin screen and health. */
-	public Map<String, SourceStatus> status() {
-		return Map.copyOf(this.status);
-	}
-
-	private void record(MarketSource source, Instant started, @Nullable RuntimeException failure) {
-		Duration took = Duration.between(started, this.clock.instant());
-		this.status.compute(source.name(), (name, previous) -> {
-			SourceStatus base = (previous != null) ? previous : SourceStatus.initial(name);
-			return (failure == null) ? base.succeeded(started, took) : base.failed(started, took, failure.getMessage());
-		});
-	}
-
-	/** A source's recent record. */
-	public record SourceStatus(String source, @Nullable Instant lastSuccess, @Nullable Instant lastFailure,
-			@Nullable String lastError, int consecutiveFailures, long successes, long failures,
-			@Nullable Duration lastLatency) {
-
-		static SourceStatus initial(String source) {
-			return new SourceStatus(source, null, null, null, 0, 0, 0, null);
+	private int refresh(MarketSource source) {
+		Instant started = this.clock.instant();
+		Timer.Sample timer = Timer.start(this.meters);
+		String outcome = "ok";
+		try {
+			var batch = source.poll(started);
+			int stored = batch.isPresent() ? this.ingestion.ingest(batch.get()).samples() : 0;
+			this.status.recordSuccess(source.name(), started, Duration.between(started, this.clock.instant()));
+			return stored;
 		}
-
-		SourceStatus succeeded(Instant at, Duration took) {
-			return new SourceStatus(this.source, at, this.lastFailure, this.lastError, 0, this.successes + 1,
-					this.failures, took);
+		catch (RuntimeException ex) {
+			outcome = "error";
+			String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+			this.status.recordFailure(source.name(), started, Duration.between(started, this.clock.instant()), reason);
+			log.warn("Market source {} failed: {}", source.name(), reason);
+			return 0;
 		}
-
-		SourceStatus failed(Instant at, Duration took, @Nullable String error) {
-			return new SourceStatus(this.source, this.lastSuccess, at, error, this.consecutiveFailures + 1,
-					this.successes, this.failures + 1, took);
+		finally {
+			timer.stop(this.meters.timer("yieldpilot.market.refresh", "source", source.name(), "outcome", outcome));
 		}
-
-		/** Degraded after three failures in a row. */
-		public boolean degraded() {
-			return this.consecutiveFailures >= 3;
-		}
-
 	}
 
 }

@@ -3,6 +3,8 @@ package com.yieldpilot.market.internal.ingest;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A place market data comes from. Each refresh asks every enabled source for what is new.
  */
@@ -16,5 +18,12 @@ public interface MarketSource {
 	 * not swallowed.
 	 */
 	Optional<MarketBatch> poll(Instant now);
+
+	/**
+	 * The state of the source's circuit breaker, if it has one (CLOSED, OPEN, HALF_OPEN).
+	 */
+	default @Nullable String circuitState() {
+		return null;
+	}
 
 }
