@@ -15,7 +15,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "yieldpilot.observability.scrape-token=" + ApplicationIT.SCRAPE_TOKEN,
-				"yieldpilot.market.refresh.interval=2s" })
+				"yieldpilot.market.refresh.interval=2s",
+				// Vaadin's push connections keep Tomcat's graceful shutdown waiting for
+				// its full timeout
+				"server.shutdown=immediate" })
 @Import(EventProbe.class)
 public abstract class ApplicationIT {
 
