@@ -78,4 +78,17 @@ public class MarketData {
 		return this.samples.series(id.toString(), metric, from, to);
 	}
 
+	/**
+	 * One metric's history at a resolution: raw samples, or hourly or daily rollups (kept
+	 * for years).
+	 */
+	public List<HistoryPoint> history(PoolId id, Metric metric, Resolution resolution, Instant from, Instant to) {
+		if (resolution == Resolution.RAW) {
+			return history(id, metric, from, to).stream()
+				.map(s -> new HistoryPoint(s.observedAt(), s.value(), s.value(), s.value(), 1))
+				.toList();
+		}
+		return this.samples.rollups(id.toString(), metric, resolution, from, to);
+	}
+
 }

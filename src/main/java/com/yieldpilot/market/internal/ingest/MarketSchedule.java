@@ -2,12 +2,16 @@ package com.yieldpilot.market.internal.ingest;
 
 import java.time.Duration;
 
+import com.yieldpilot.market.internal.maintenance.MarketMaintenanceJob;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.Job;
 import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -21,17 +25,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the market refresh with the clustered scheduler once. An existing job and
- * trigger are kept (not overwritten), so several nodes starting together neither
- * duplicate nor reset the schedule; a changed interval replaces the trigger.
+ * Registers the market's jobs with the clustered scheduler once: the source refresh and
+ * the hourly time series housekeeping. Existing jobs and triggers are kept, not
+ * overwritten, so several nodes starting together neither duplicate nor reset the
+ * schedule (and missed fires are not all replayed after downtime); a changed refresh
+ * interval replaces that trigger.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "yieldpilot.market.refresh.enabled", matchIfMissing = true)
 class MarketSchedule implements ApplicationRunner {
 
-	static final JobKey JOB = JobKey.jobKey("market-refresh", "market");
+	static final JobKey REFRESH = JobKey.jobKey("market-refresh", "market");
 
-	static final TriggerKey TRIGGER = TriggerKey.triggerKey("market-refresh", "market");
+	static final JobKey MAINTENANCE = JobKey.jobKey("market-maintenance", "market");
 
 	private static final Logger log = LoggerFactory.getLogger(MarketSchedule.class);
 
@@ -46,38 +52,55 @@ class MarketSchedule implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws SchedulerException {
-		if (!this.scheduler.checkExists(JOB)) {
-			JobDetail job = JobBuilder.newJob(MarketRefreshJob.class).withIdentity(JOB).storeDurably().build();
-			try {
-				this.scheduler.addJob(job, false);
-			}
-			catch (org.quartz.ObjectAlreadyExistsException ex) {
-				// another node registered it first
-			}
-		}
-		Trigger wanted = TriggerBuilder.newTrigger()
-			.withIdentity(TRIGGER)
-			.forJob(JOB)
+		ensureJob(REFRESH, MarketRefreshJob.class);
+		Trigger refresh = TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(REFRESH.getName(), REFRESH.getGroup()))
+			.forJob(REFRESH)
 			.startNow()
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
 				.withIntervalInMilliseconds(this.interval.toMillis())
 				.repeatForever()
 				.withMisfireHandlingInstructionNextWithRemainingCount())
 			.build();
-		Trigger existing = this.scheduler.getTrigger(TRIGGER);
-		if (existing == null) {
+		Trigger existing = this.scheduler.getTrigger(refresh.getKey());
+		if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() != this.interval.toMillis()) {
+			this.scheduler.rescheduleJob(refresh.getKey(), refresh);
+			log.info("Market refresh interval changed to {}", this.interval);
+		}
+		else if (existing == null && ensureTrigger(refresh)) {
+			log.info("Market refresh scheduled every {}", this.interval);
+		}
+
+		ensureJob(MAINTENANCE, MarketMaintenanceJob.class);
+		ensureTrigger(TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(MAINTENANCE.getName(), MAINTENANCE.getGroup()))
+			.forJob(MAINTENANCE)
+			.withSchedule(
+					CronScheduleBuilder.cronSchedule("0 7 * * * ?").withMisfireHandlingInstructionFireAndProceed())
+			.build());
+	}
+
+	private void ensureJob(JobKey key, Class<? extends Job> type) throws SchedulerException {
+		if (!this.scheduler.checkExists(key)) {
 			try {
-				this.scheduler.scheduleJob(wanted);
-				log.info("Market refresh scheduled every {}", this.interval);
+				this.scheduler.addJob(JobBuilder.newJob(type).withIdentity(key).storeDurably().build(), false);
 			}
-			catch (org.quartz.ObjectAlreadyExistsException ex) {
-				// another node scheduled it first
+			catch (ObjectAlreadyExistsException ex) {
+				// another node registered it first
 			}
 		}
-		else if (existing instanceof org.quartz.SimpleTrigger simple
-				&& simple.getRepeatInterval() != this.interval.toMillis()) {
-			this.scheduler.rescheduleJob(TRIGGER, wanted);
-			log.info("Market refresh interval changed to {}", this.interval);
+	}
+
+	private boolean ensureTrigger(Trigger trigger) throws SchedulerException {
+		if (this.scheduler.checkExists(trigger.getKey())) {
+			return false;
+		}
+		try {
+			this.scheduler.scheduleJob(trigger);
+			return true;
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			return false; // another node scheduled it first
 		}
 	}
 

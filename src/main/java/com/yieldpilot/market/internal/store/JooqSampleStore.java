@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import com.yieldpilot.market.HistoryPoint;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
+import com.yieldpilot.market.Resolution;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.db.tables.records.MetricLatestRecord;
 import com.yieldpilot.market.internal.db.tables.records.MetricSampleRecord;
@@ -23,6 +25,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static com.yieldpilot.market.internal.db.Tables.METRIC_LATEST;
+import static com.yieldpilot.market.internal.db.Tables.METRIC_ROLLUP;
 import static com.yieldpilot.market.internal.db.Tables.METRIC_SAMPLE;
 import static org.jooq.impl.DSL.function;
 import static org.jooq.impl.DSL.val;
@@ -128,6 +131,37 @@ class JooqSampleStore implements SampleStore {
 				throw new IllegalStateException("market_ensure_partition returned nothing for " + month);
 			}
 		}
+	}
+
+	@Override
+	public int rollup(Resolution resolution, Instant from, Instant to) {
+		if (resolution == Resolution.RAW) {
+			throw new IllegalArgumentException("Raw samples are not rolled up");
+		}
+		Integer changed = this.dsl
+			.select(function("market_rollup", Integer.class, val(resolution.name()), val(utc(from)), val(utc(to))))
+			.fetchOne(0, Integer.class);
+		return (changed != null) ? changed : 0;
+	}
+
+	@Override
+	public List<HistoryPoint> rollups(String subject, Metric metric, Resolution resolution, Instant from, Instant to) {
+		return this.dsl.selectFrom(METRIC_ROLLUP)
+			.where(METRIC_ROLLUP.SUBJECT.eq(subject))
+			.and(METRIC_ROLLUP.METRIC.eq(metric.name()))
+			.and(METRIC_ROLLUP.RESOLUTION.eq(resolution.name()))
+			.and(METRIC_ROLLUP.BUCKET.ge(utc(from)))
+			.and(METRIC_ROLLUP.BUCKET.lt(utc(to)))
+			.orderBy(METRIC_ROLLUP.BUCKET)
+			.fetch(r -> new HistoryPoint(r.getBucket().toInstant(), r.getAvgValue(), r.getMinValue(), r.getMaxValue(),
+					r.getSamples()));
+	}
+
+	@Override
+	public List<String> dropRawBefore(Instant before) {
+		String[] dropped = this.dsl.select(function("market_drop_partitions_before", String[].class, val(utc(before))))
+			.fetchOne(0, String[].class);
+		return (dropped != null) ? List.of(dropped) : List.of();
 	}
 
 	private static MetricSample sample(String subject, String metric, OffsetDateTime at, Double value, String source,

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import com.yieldpilot.market.HistoryPoint;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
+import com.yieldpilot.market.Resolution;
 
 /**
  * Writes samples in batches and reads series and latest values. Writes need a running
@@ -27,5 +29,20 @@ public interface SampleStore {
 
 	/** Makes sure the monthly partitions covering [from, to] exist. */
 	void ensurePartitions(Instant from, Instant to);
+
+	/**
+	 * Recomputes the rollups of every bucket overlapping [from, to); returns how many
+	 * buckets changed.
+	 */
+	int rollup(Resolution resolution, Instant from, Instant to);
+
+	/** Rollup buckets of one metric of one subject within [from, to), oldest first. */
+	List<HistoryPoint> rollups(String subject, Metric metric, Resolution resolution, Instant from, Instant to);
+
+	/**
+	 * Drops the monthly partitions of raw samples that end before the instant; returns
+	 * their names.
+	 */
+	List<String> dropRawBefore(Instant before);
 
 }

@@ -10,6 +10,7 @@ import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.PoolSnapshot;
+import com.yieldpilot.market.Resolution;
 import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
 
@@ -55,23 +56,30 @@ class PoolController {
 	@GetMapping("/{id}/history")
 	ResponseEntity<History> history(@PathVariable String id, @RequestParam(defaultValue = "apy") String metric,
 			@RequestParam(required = false) @Nullable Instant from,
-			@RequestParam(required = false) @Nullable Instant to) {
+			@RequestParam(required = false) @Nullable Instant to,
+			@RequestParam(defaultValue = "raw") String resolution) {
 		PoolId pool = PoolId.parse(id);
 		Metric m = Metric.byRuleName(metric)
 			.orElseThrow(() -> new IllegalArgumentException("Unknown metric '" + metric + "'. Known: "
 					+ java.util.Arrays.stream(Metric.values()).map(Metric::ruleName).toList()));
+		Resolution res = switch (resolution.toLowerCase(java.util.Locale.ROOT)) {
+			case "raw" -> Resolution.RAW;
+			case "hour" -> Resolution.HOUR;
+			case "day" -> Resolution.DAY;
+			default -> throw new IllegalArgumentException("resolution is raw, hour or day, not '" + resolution + "'");
+		};
 		Instant end = (to != null) ? to : Instant.now();
 		Instant start = (from != null) ? from : end.minus(30, ChronoUnit.DAYS);
-		if (!start.isBefore(end) || start.isBefore(end.minus(MAX_HISTORY_DAYS, ChronoUnit.DAYS))) {
-			throw new IllegalArgumentException(
-					"from must be before to, and at most " + MAX_HISTORY_DAYS + " days before it.");
+		long maxDays = (res == Resolution.DAY) ? 10 * 366 : MAX_HISTORY_DAYS;
+		if (!start.isBefore(end) || start.isBefore(end.minus(maxDays, ChronoUnit.DAYS))) {
+			throw new IllegalArgumentException("from must be before to, and at most " + maxDays + " days before it.");
 		}
 		if (this.market.pool(pool).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
-		List<Point> points = this.market.history(pool, m, start, end)
+		List<Point> points = this.market.history(pool, m, res, start, end)
 			.stream()
-			.map(s -> new Point(s.observedAt(), s.value(), s.source().name()))
+			.map(p -> new Point(p.at(), p.value(), p.min(), p.max(), p.samples()))
 			.toList();
 		return ResponseEntity.ok(new History(pool.toString(), m.ruleName(), m.unit().name(), points));
 	}
@@ -108,7 +116,7 @@ class PoolController {
 
 	}
 
-	record Point(Instant at, double value, String source) {
+	record Point(Instant at, double value, double min, double max, int samples) {
 	}
 
 	record History(String pool, String metric, String unit, List<Point> points) {
