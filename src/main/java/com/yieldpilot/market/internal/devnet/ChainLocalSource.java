@@ -33,10 +33,12 @@ import org.springframework.core.Ordered;
  * The local chain as a market source ({@code chain-local}). At one pinned block it reads
  * every pool's vault share price (to 18 decimals) and its asset's price feed, refusing a
  * feed older than {@code maxPriceAge}; then the chain's gas fees. Every sample carries
- * the block number it was read at and comes from {@link Source#CHAIN}. Share prices also
- * give the realized base APY ({@link RealizedApy}). A read that fails costs its own
- * sample only; the poll fails when every read did. It polls after the simulator, which
- * moves the contracts first.
+ * the block number it was read at and comes from {@link Source#CHAIN}. The block is the
+ * one the devnet's last complete drive ended at ({@link DevnetClock}), so a read never
+ * catches a drive half done; before the first drive of a run it is the latest block, and
+ * the realized base APY ({@link RealizedApy}), which needs the block's simulated instant,
+ * is left out. A read that fails costs its own sample only; the poll fails when every
+ * read did.
  */
 final class ChainLocalSource implements MarketSource, Ordered {
 
@@ -59,6 +61,8 @@ final class ChainLocalSource implements MarketSource, Ordered {
 
 	private final RealizedApy realizedApy;
 
+	private final DevnetClock clock;
+
 	private final Map<String, Integer> decimals = new HashMap<>();
 
 	/**
@@ -66,12 +70,13 @@ final class ChainLocalSource implements MarketSource, Ordered {
 	 * @param multicall3 the chain's Multicall3, if deployed yet, looked up at each poll
 	 */
 	ChainLocalSource(Web3j web3j, Supplier<List<PoolContracts>> pools, Supplier<Optional<String>> multicall3,
-			Duration maxPriceAge, RealizedApy realizedApy) {
+			Duration maxPriceAge, RealizedApy realizedApy, DevnetClock clock) {
 		this.web3j = web3j;
 		this.pools = pools;
 		this.multicall3 = multicall3;
 		this.maxPriceAge = maxPriceAge;
 		this.realizedApy = realizedApy;
+		this.clock = clock;
 	}
 
 	@Override
@@ -79,6 +84,7 @@ final class ChainLocalSource implements MarketSource, Ordered {
 		return "chain-local";
 	}
 
+	/** After the simulator, whose step the devnet starts driving. */
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
@@ -91,7 +97,8 @@ final class ChainLocalSource implements MarketSource, Ordered {
 			return Optional.empty();
 		}
 		BlockReader reader = new BlockReader(this.web3j, this.multicall3.get().orElse(null));
-		BigInteger block = reader.latestBlock();
+		Optional<DevnetClock.Tick> driven = this.clock.last();
+		BigInteger block = driven.isPresent() ? driven.get().block() : reader.latestBlock();
 		Long blockNumber = block.longValueExact();
 		List<MetricSample> samples = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
@@ -102,8 +109,10 @@ final class ChainLocalSource implements MarketSource, Ordered {
 				Erc4626Reads.VaultState vault = Erc4626Reads.read(reader, pool.vault(),
 						decimals(reader, pool.vault(), block), pool.assetDecimals(), SHARE_PRICE_EXTRA_DIGITS, block);
 				samples.add(sample(subject, Metric.SHARE_PRICE, now, vault.sharePrice().doubleValue(), blockNumber));
-				this.realizedApy.observe(pool.pool(), vault.sharePrice(), now)
-					.ifPresent(apy -> samples.add(sample(subject, Metric.APY_BASE, now, apy, blockNumber)));
+				if (driven.isPresent()) {
+					this.realizedApy.observe(pool.pool(), vault.sharePrice(), driven.get().simulatedAt())
+						.ifPresent(apy -> samples.add(sample(subject, Metric.APY_BASE, now, apy, blockNumber)));
+				}
 			}
 			catch (ChainReadException ex) {
 				failures.add(subject + " share price: " + ex.getMessage());

@@ -37,11 +37,9 @@ class DevnetConfiguration {
 
 	/**
 	 * Realized APYs span at least an hour of simulated time (a minute at the default
-	 * speed) and at most a day.
+	 * speed).
 	 */
 	static final Duration MIN_APY_WINDOW = Duration.ofHours(1);
-
-	static final Duration MAX_APY_WINDOW = Duration.ofDays(1);
 
 	@Bean
 	RecordedDevnet devnetAddressBook(DevnetContractStore store, PoolRegistry registry, Clock clock) {
@@ -61,17 +59,27 @@ class DevnetConfiguration {
 				new DevnetDeployer(chain.web3j(), transactions), book);
 	}
 
+	/**
+	 * Which block shows which simulated instant: the feed sets it, the chain source reads
+	 * it.
+	 */
 	@Bean
-	DevnetFeed devnetFeed(LocalChain chain, DevnetDeployment deployment, DeployerTransactions transactions) {
-		return new DevnetFeed(deployment, new DevnetDriver(chain.web3j(), transactions));
+	DevnetClock devnetClock() {
+		return new DevnetClock();
+	}
+
+	@Bean
+	DevnetFeed devnetFeed(LocalChain chain, DevnetDeployment deployment, DeployerTransactions transactions,
+			DevnetClock clock) {
+		return new DevnetFeed(deployment, new DevnetDriver(chain.web3j(), transactions), chain.web3j(), clock);
 	}
 
 	@Bean
 	ChainLocalSource chainLocalSource(LocalChain chain, PoolRegistry registry, DevnetDeployment deployment,
-			SimulatorSource simulator) {
+			DevnetClock clock) {
 		return new ChainLocalSource(chain.web3j(), () -> registry.contracts(PoolDescriptor.Origin.SIMULATED),
 				() -> deployment.current().map(DevnetContracts::multicall3), MAX_PRICE_AGE,
-				new RealizedApy(simulator.speed(), MIN_APY_WINDOW, MAX_APY_WINDOW));
+				new RealizedApy(MIN_APY_WINDOW), clock);
 	}
 
 }

@@ -68,8 +68,10 @@ final class DevnetDriver {
 		return new DevnetUpdate(growth, prices);
 	}
 
-	// applied pools leave the growth map; a pool whose change rounds to nothing stays, so
-	// it is caught up once it amounts to a unit of the asset
+	// applied pools leave the growth map, and so do pools whose change rounds to less
+	// than
+	// a unit of the asset (a millionth of a USDC): the devnet clock counts a drive as
+	// complete only when nothing is left
 	private void moveVaults(DevnetContracts contracts, Map<PoolId, Double> growth, BigInteger gasPrice)
 			throws IOException, TransactionException {
 		List<DevnetContracts.PoolVault> vaults = growth.keySet().stream().map(contracts.vaults()::get).toList();
@@ -95,6 +97,9 @@ final class DevnetDriver {
 			BigInteger change = target.subtract(total);
 			if (change.signum() != 0) {
 				changes.put(vault.pool(), change);
+			}
+			else {
+				growth.remove(vault.pool());
 			}
 			if (change.signum() > 0) {
 				needed.merge(vault.asset(), change, BigInteger::add);

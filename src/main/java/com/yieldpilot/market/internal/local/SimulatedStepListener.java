@@ -7,7 +7,8 @@ import com.yieldpilot.market.internal.simulator.MarketStep;
 /**
  * Hears every step the simulator source takes, on the polling thread, before the step's
  * batch is stored: local mode's devnet moves its contracts along. Steps arrive one at a
- * time, in order. A listener that fails is logged and does not fail the poll.
+ * time, in order. A listener must return quickly (the refresh waits for it) and one that
+ * fails is logged and does not fail the poll.
  */
 @FunctionalInterface
 public interface SimulatedStepListener {

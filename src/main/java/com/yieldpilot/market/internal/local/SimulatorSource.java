@@ -29,9 +29,9 @@ import org.springframework.core.Ordered;
  * times the speed (60 by default: an hour of market per minute) and reports every pool
  * and chain. Samples carry the real time of the poll, so freshness and history work as
  * with real sources while the numbers move faster. Single-node only: the model lives in
- * this node's memory. Listeners hear each step before its batch is returned; the source
- * polls before the others, so a source reading what the listeners moved (the devnet's
- * contracts) reads this step.
+ * this node's memory. Listeners hear each step before its batch is returned, and the
+ * source polls before the others, so the devnet starts moving its contracts as early in
+ * the refresh as it can.
  */
 public class SimulatorSource implements MarketSource, Ordered {
 
@@ -70,11 +70,6 @@ public class SimulatorSource implements MarketSource, Ordered {
 	/** The simulated pools, in the market's order. */
 	public List<SimulatedPool> pools() {
 		return this.market.pools();
-	}
-
-	/** Simulated time per real time. */
-	public double speed() {
-		return this.speed;
 	}
 
 	/** Before every other source (see the class comment). */

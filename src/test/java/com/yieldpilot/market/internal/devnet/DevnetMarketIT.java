@@ -35,6 +35,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The devnet market on a throw-away anvil: deployment and its reuse, the simulator
@@ -44,8 +45,6 @@ import static org.assertj.core.api.Assertions.within;
 class DevnetMarketIT {
 
 	private static final Instant T0 = Instant.parse("2026-11-21T00:00:00Z");
-
-	private static final double SPEED = 60;
 
 	private static final PoolId AAVE_USDC = PoolId.parse("aave-v3:base:USDC");
 
@@ -189,29 +188,57 @@ class DevnetMarketIT {
 	}
 
 	@Test
-	void chainSourceReportsWhatWasDrivenAtOnePinnedBlock() throws Exception {
-		ChainLocalSource source = new ChainLocalSource(devnet.web3j(), DevnetMarketIT::poolContracts,
-				() -> Optional.of(contracts.multicall3()), Duration.ofMinutes(10),
-				new RealizedApy(SPEED, Duration.ofHours(1), Duration.ofDays(1)));
-		Instant now = Instant.now();
-		Duration step = Duration.ofHours(2);
-		source.poll(now);
-		MarketStep moved = market.advance(step);
-		driver.drive(contracts, DevnetUpdate.of(moved, step, plan.poolAssets()));
-		long block = devnet.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
-		Instant later = now.plus(Duration.ofNanos((long) (step.toNanos() / SPEED)));
+	void feedAppliesStepsOffTheCallersThreadAndLosesNoneWhenTheyArriveFasterThanItDrives() {
+		DevnetClock clock = new DevnetClock();
+		Map<PoolId, BigDecimal> before = sharePrices();
+		Map<PoolId, Double> expected = new HashMap<>();
+		Instant last = T0;
+		try (DevnetFeed feed = new DevnetFeed(deployment(book), driver, devnet.web3j(), clock)) {
+			for (int i = 0; i < 6; i++) {
+				Duration step = Duration.ofMinutes(30);
+				MarketStep moved = market.advance(step);
+				// faster than the drives: most steps arrive while one runs and are merged
+				feed.stepped(moved, step);
+				moved.pools()
+					.forEach(t -> expected.merge(t.pool(), Math.pow(1 + t.apyBase() / 100, 0.5 / (365 * 24.0)),
+							(a, b) -> a * b));
+				last = moved.at();
+			}
+			Instant until = last;
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> clock.last().map(DevnetClock.Tick::simulatedAt).filter(until::equals).isPresent());
+		}
 
-		MarketBatch batch = source.poll(later).orElseThrow();
+		Map<PoolId, BigDecimal> after = sharePrices();
+		expected.forEach((pool, factor) -> assertThat(ratio(after, before, pool)).as(pool.toString())
+			.isCloseTo(factor, within(1e-10)));
+	}
+
+	@Test
+	void chainSourceReportsWhatTheLastCompleteDriveLeftAtItsBlock() throws Exception {
+		DevnetClock clock = new DevnetClock();
+		ChainLocalSource source = source(clock);
+		Duration step = Duration.ofHours(2);
+		drive(market.advance(step), step, clock);
+		source.poll(Instant.now());
+		MarketStep moved = market.advance(step);
+		BigInteger block = drive(moved, step, clock);
+		// a later transaction must not show: the source reads at the drive's block
+		driver.drive(contracts, DevnetUpdate.of(market.advance(step), step, plan.poolAssets()));
+		Instant now = Instant.now();
+
+		MarketBatch batch = source.poll(now).orElseThrow();
 
 		assertThat(batch.source()).isEqualTo(Source.CHAIN);
-		assertThat(batch.samples()).allSatisfy(s -> {
+		assertThat(batch.samples()).filteredOn(s -> !s.subject().startsWith("chain:")).allSatisfy(s -> {
 			assertThat(s.source()).isEqualTo(Source.CHAIN);
-			assertThat(s.observedAt()).isEqualTo(later);
-			assertThat(s.blockNumber()).isEqualTo(block);
+			assertThat(s.observedAt()).isEqualTo(now);
+			assertThat(s.blockNumber()).isEqualTo(block.longValueExact());
 		});
 		for (PoolTick tick : moved.pools()) {
 			String pool = tick.pool().toString();
 			MockERC4626 vault = vault(tick.pool());
+			vault.setDefaultBlockParameter(org.web3j.protocol.core.DefaultBlockParameter.valueOf(block));
 			double sharePrice = new BigDecimal(vault.totalAssets().send().add(BigInteger.ONE))
 				.divide(new BigDecimal(vault.totalSupply().send().add(BigInteger.ONE)), java.math.MathContext.DECIMAL64)
 				.doubleValue();
@@ -227,15 +254,25 @@ class DevnetMarketIT {
 
 	@Test
 	void chainSourceRefusesFeedsNotUpdatedWithinTheLimit() {
-		ChainLocalSource source = new ChainLocalSource(devnet.web3j(), DevnetMarketIT::poolContracts,
-				() -> Optional.of(contracts.multicall3()), Duration.ofMinutes(10),
-				new RealizedApy(SPEED, Duration.ofHours(1), Duration.ofDays(1)));
-
-		MarketBatch batch = source.poll(Instant.now().plus(Duration.ofHours(1))).orElseThrow();
+		MarketBatch batch = source(new DevnetClock()).poll(Instant.now().plus(Duration.ofHours(1))).orElseThrow();
 
 		assertThat(batch.samples()).extracting(MetricSample::metric)
 			.contains(Metric.SHARE_PRICE, Metric.GAS)
-			.doesNotContain(Metric.PRICE);
+			.doesNotContain(Metric.PRICE, Metric.APY_BASE);
+	}
+
+	private static ChainLocalSource source(DevnetClock clock) {
+		return new ChainLocalSource(devnet.web3j(), DevnetMarketIT::poolContracts,
+				() -> Optional.of(contracts.multicall3()), Duration.ofMinutes(10), new RealizedApy(Duration.ofHours(1)),
+				clock);
+	}
+
+	// drives one step completely, as the feed does, and tells the clock
+	private static BigInteger drive(MarketStep step, Duration simulated, DevnetClock clock) throws Exception {
+		assertThat(driver.drive(contracts, DevnetUpdate.of(step, simulated, plan.poolAssets())).isEmpty()).isTrue();
+		BigInteger block = devnet.web3j().ethBlockNumber().send().getBlockNumber();
+		clock.driven(block, step.at());
+		return block;
 	}
 
 	private static DevnetDeployment deployment(DevnetAddressBook book) {
@@ -252,12 +289,17 @@ class DevnetMarketIT {
 	}
 
 	// share prices at 18 decimals, as the chain source reads them
-	private static Map<PoolId, BigDecimal> sharePrices() throws Exception {
+	private static Map<PoolId, BigDecimal> sharePrices() {
 		Map<PoolId, BigDecimal> prices = new HashMap<>();
 		for (DevnetContracts.PoolVault vault : contracts.vaults().values()) {
 			int decimals = contracts.asset(vault.asset()).asset().decimals();
-			BigInteger assets = vault(vault.pool()).convertToAssets(BigInteger.TEN.pow(decimals + 12)).send();
-			prices.put(vault.pool(), new BigDecimal(assets).movePointLeft(decimals + 12));
+			try {
+				BigInteger assets = vault(vault.pool()).convertToAssets(BigInteger.TEN.pow(decimals + 12)).send();
+				prices.put(vault.pool(), new BigDecimal(assets).movePointLeft(decimals + 12));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 		return prices;
 	}
