@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.yieldpilot.market.internal.simulator.SimulatedMarket;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Profile;
  * In local mode the simulated market is a source
  * ({@code yieldpilot.market.simulator.enabled}, on by default), seeded by
  * {@code yieldpilot.market.simulator.seed} and sped up by
- * {@code yieldpilot.market.simulator.speed}.
+ * {@code yieldpilot.market.simulator.speed}. Every {@link SimulatedStepListener} bean
+ * hears its steps.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
@@ -23,8 +25,10 @@ class LocalMarketConfiguration {
 
 	@Bean
 	SimulatorSource simulatorSource(Clock clock, @Value("${yieldpilot.market.simulator.seed:42}") long seed,
-			@Value("${yieldpilot.market.simulator.speed:60}") double speed) {
-		return new SimulatorSource(new SimulatedMarket(seed, SimulatedMarket.defaultPools(), clock.instant()), speed);
+			@Value("${yieldpilot.market.simulator.speed:60}") double speed,
+			ObjectProvider<SimulatedStepListener> listeners) {
+		return new SimulatorSource(new SimulatedMarket(seed, SimulatedMarket.defaultPools(), clock.instant()), speed,
+				listeners);
 	}
 
 }

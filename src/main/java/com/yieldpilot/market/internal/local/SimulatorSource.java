@@ -22,14 +22,18 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+
 /**
  * The simulated market as a source. Each poll advances the model by the real time elapsed
  * times the speed (60 by default: an hour of market per minute) and reports every pool
  * and chain. Samples carry the real time of the poll, so freshness and history work as
  * with real sources while the numbers move faster. Single-node only: the model lives in
- * this node's memory.
+ * this node's memory. Listeners hear each step before its batch is returned, and the
+ * source polls before the others, so the devnet starts moving its contracts as early in
+ * the refresh as it can.
  */
-public class SimulatorSource implements MarketSource {
+public class SimulatorSource implements MarketSource, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(SimulatorSource.class);
 
@@ -42,14 +46,36 @@ public class SimulatorSource implements MarketSource {
 
 	private final double speed;
 
+	private final Iterable<SimulatedStepListener> listeners;
+
 	private @Nullable Instant lastPoll;
 
 	public SimulatorSource(SimulatedMarket market, double speed) {
+		this(market, speed, List.of());
+	}
+
+	/**
+	 * @param listeners hear every step; iterated anew at each poll, so a lazy bean lookup
+	 * may be passed (the devnet's listener itself depends on this source)
+	 */
+	public SimulatorSource(SimulatedMarket market, double speed, Iterable<SimulatedStepListener> listeners) {
 		if (!(speed > 0) || !Double.isFinite(speed)) {
 			throw new IllegalArgumentException("yieldpilot.market.simulator.speed must be positive, got " + speed);
 		}
 		this.market = market;
 		this.speed = speed;
+		this.listeners = listeners;
+	}
+
+	/** The simulated pools, in the market's order. */
+	public List<SimulatedPool> pools() {
+		return this.market.pools();
+	}
+
+	/** Before every other source (see the class comment). */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 100;
 	}
 
 	@Override
@@ -60,20 +86,36 @@ public class SimulatorSource implements MarketSource {
 	@Override
 	public synchronized Optional<MarketBatch> poll(Instant now) {
 		MarketStep step;
+		Duration simulated;
 		if (this.lastPoll == null) {
 			step = this.market.snapshot();
+			simulated = Duration.ZERO;
 		}
 		else {
 			Duration real = Duration.between(this.lastPoll, now);
 			if (real.isNegative() || real.isZero()) {
 				return Optional.empty();
 			}
-			Duration simulated = Duration.ofNanos((long) Math.min(real.toNanos() * this.speed, MAX_STEP.toNanos()));
-			step = this.market.advance(simulated.isZero() ? Duration.ofNanos(1) : simulated);
+			Duration scaled = Duration.ofNanos((long) Math.min(real.toNanos() * this.speed, MAX_STEP.toNanos()));
+			simulated = scaled.isZero() ? Duration.ofNanos(1) : scaled;
+			step = this.market.advance(simulated);
 		}
 		this.lastPoll = now;
 		step.events().forEach(SimulatorSource::announce);
+		tell(step, simulated);
 		return Optional.of(batch(step, now));
+	}
+
+	private void tell(MarketStep step, Duration simulated) {
+		for (SimulatedStepListener listener : this.listeners) {
+			try {
+				listener.stepped(step, simulated);
+			}
+			catch (RuntimeException ex) {
+				// the simulated numbers are still worth storing when the devnet lags
+				log.warn("Simulator listener {} failed: {}", listener, ex.toString());
+			}
+		}
 	}
 
 	private MarketBatch batch(MarketStep step, Instant now) {

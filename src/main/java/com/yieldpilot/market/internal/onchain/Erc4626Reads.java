@@ -30,7 +30,19 @@ public final class Erc4626Reads {
 
 	public static VaultState read(BlockReader reader, String vault, int shareDecimals, int assetDecimals,
 			BigInteger block) {
-		BigInteger oneShare = BigInteger.TEN.pow(shareDecimals);
+		return read(reader, vault, shareDecimals, assetDecimals, 0, block);
+	}
+
+	/**
+	 * The vault's state with the share price resolved to {@code extraDigits} more
+	 * decimals than the asset has. One whole share converts to a whole number of the
+	 * asset's smallest units, so a 6-decimal vault's price moves in steps of 1e-6, more
+	 * than an hour of yield; converting {@code 10^extraDigits} shares and scaling back is
+	 * exact for ERC-4626, whose {@code convertToAssets} is linear and rounds down once.
+	 */
+	public static VaultState read(BlockReader reader, String vault, int shareDecimals, int assetDecimals,
+			int extraDigits, BigInteger block) {
+		BigInteger oneShare = BigInteger.TEN.pow(shareDecimals + extraDigits);
 		List<List<Type>> values = reader
 			.batch(List.of(new ChainCall(vault, totalAssets()), new ChainCall(vault, convertToAssets(oneShare))), block)
 			.stream()
@@ -43,7 +55,7 @@ public final class Erc4626Reads {
 			.toList();
 		BigInteger total = (BigInteger) values.get(0).get(0).getValue();
 		BigInteger assetsPerShare = (BigInteger) values.get(1).get(0).getValue();
-		BigDecimal price = new BigDecimal(assetsPerShare).divide(BigDecimal.TEN.pow(assetDecimals),
+		BigDecimal price = new BigDecimal(assetsPerShare).divide(BigDecimal.TEN.pow(assetDecimals + extraDigits),
 				MathContext.DECIMAL64);
 		return new VaultState(vault, block, total, price);
 	}

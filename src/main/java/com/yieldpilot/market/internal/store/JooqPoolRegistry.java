@@ -48,6 +48,35 @@ class JooqPoolRegistry implements PoolRegistry {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void attach(PoolDescriptor pool, PoolContracts contracts) {
+		if (!pool.id().equals(contracts.pool())) {
+			throw new IllegalArgumentException("Contracts of " + contracts.pool() + " attached to " + pool.id());
+		}
+		register(pool);
+		this.dsl.update(MARKET_POOL)
+			.set(MARKET_POOL.VAULT_ADDRESS, contracts.vault())
+			.set(MARKET_POOL.PRICE_FEED, contracts.priceFeed())
+			.set(MARKET_POOL.ASSET_DECIMALS, contracts.assetDecimals())
+			.set(MARKET_POOL.VERSION, MARKET_POOL.VERSION.plus(1))
+			.where(MARKET_POOL.ID.eq(pool.id()))
+			.execute();
+	}
+
+	@Override
+	public List<PoolContracts> contracts(PoolDescriptor.Origin origin) {
+		return this.dsl
+			.select(MARKET_POOL.ID, MARKET_POOL.VAULT_ADDRESS, MARKET_POOL.PRICE_FEED, MARKET_POOL.ASSET_DECIMALS)
+			.from(MARKET_POOL)
+			.where(MARKET_POOL.ORIGIN.eq(origin.name()))
+			.and(MARKET_POOL.VAULT_ADDRESS.isNotNull())
+			.and(MARKET_POOL.PRICE_FEED.isNotNull())
+			.and(MARKET_POOL.ASSET_DECIMALS.isNotNull())
+			.orderBy(MARKET_POOL.ID)
+			.fetch(r -> new PoolContracts(r.value1(), r.value2(), r.value3(), r.value4()));
+	}
+
+	@Override
 	public Optional<PoolDescriptor> find(PoolId id) {
 		return this.dsl.selectFrom(MARKET_POOL).where(MARKET_POOL.ID.eq(id)).fetchOptional(JooqPoolRegistry::toPool);
 	}

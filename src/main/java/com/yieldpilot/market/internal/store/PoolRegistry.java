@@ -12,6 +12,15 @@ public interface PoolRegistry {
 	/** Adds the pool, or leaves an existing one as it is; true when it was added. */
 	boolean register(PoolDescriptor pool);
 
+	/**
+	 * Records where the pool's numbers are read on chain: adds the pool with its
+	 * contracts, or sets the contracts of the registered pool (the rest stays as it is).
+	 */
+	void attach(PoolDescriptor pool, PoolContracts contracts);
+
+	/** The pools of this origin whose vault, price feed and asset decimals are known. */
+	List<PoolContracts> contracts(PoolDescriptor.Origin origin);
+
 	Optional<PoolDescriptor> find(PoolId id);
 
 	List<PoolDescriptor> all();

@@ -2,11 +2,14 @@ package com.yieldpilot.market.internal.local;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketBatch;
+import com.yieldpilot.market.internal.simulator.MarketStep;
 import com.yieldpilot.market.internal.simulator.SimulatedMarket;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,41 @@ class SimulatorSourceTest {
 		SimulatorSource source = source(60);
 		source.poll(T0);
 		assertThat(source.poll(T0)).isEmpty();
+	}
+
+	@Test
+	void listenersHearEachStepWithTheSimulatedTimeItCovered() {
+		List<Duration> heard = new ArrayList<>();
+		List<MarketStep> steps = new ArrayList<>();
+		SimulatorSource source = new SimulatorSource(new SimulatedMarket(7, SimulatedMarket.defaultPools(), T0), 60,
+				List.of((step, simulated) -> {
+					steps.add(step);
+					heard.add(simulated);
+				}));
+
+		source.poll(T0);
+		source.poll(T0.plusSeconds(15));
+		source.poll(T0.plusSeconds(15));
+
+		assertThat(heard).as("the first poll observes; a poll with nothing new is no step")
+			.containsExactly(Duration.ZERO, Duration.ofMinutes(15));
+		assertThat(steps.get(1).at()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+	}
+
+	@Test
+	void aFailingListenerDoesNotFailThePoll() {
+		SimulatorSource source = new SimulatorSource(new SimulatedMarket(7, SimulatedMarket.defaultPools(), T0), 60,
+				List.of((step, simulated) -> {
+					throw new IllegalStateException("anvil is gone");
+				}));
+
+		assertThat(source.poll(T0)).isPresent();
+		assertThat(source.poll(T0.plusSeconds(15))).isPresent();
+	}
+
+	@Test
+	void pollsBeforeTheSourcesThatReadWhatItMoved() {
+		assertThat(source(60).getOrder()).isLessThan(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
 	}
 
 	@Test

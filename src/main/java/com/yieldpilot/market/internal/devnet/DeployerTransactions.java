@@ -1,0 +1,89 @@
+package com.yieldpilot.market.internal.devnet;
+
+import java.io.IOException;
+import java.math.BigInteger;
+
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.TransactionException;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.TransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.tx.response.TransactionReceiptProcessor;
+
+/**
+ * The deployer account's transactions on the local chain, one at a time: each waits for
+ * its receipt before the next is signed, so the nonce web3j reads from the chain is
+ * always the right one. Local mode is one node with one deployer, and anvil mines each
+ * transaction as it arrives, so a receipt is there at the first or second poll.
+ */
+final class DeployerTransactions {
+
+	/** Ample for the mocks' writes (about 30–80k gas each). */
+	private static final BigInteger CALL_GAS = BigInteger.valueOf(300_000);
+
+	/** Ample for the largest mock (the ERC-4626 vault, about 1.5M gas). */
+	private static final BigInteger DEPLOY_GAS = BigInteger.valueOf(6_000_000);
+
+	private final Web3j web3j;
+
+	private final String from;
+
+	private final RawTransactionManager manager;
+
+	private final TransactionReceiptProcessor receipts;
+
+	DeployerTransactions(Web3j web3j, Credentials deployer, long chainId) {
+		this.web3j = web3j;
+		this.from = deployer.getAddress();
+		this.receipts = new PollingTransactionReceiptProcessor(web3j, 50, 100);
+		this.manager = new RawTransactionManager(web3j, deployer, chainId, this.receipts);
+	}
+
+	String from() {
+		return this.from;
+	}
+
+	TransactionManager manager() {
+		return this.manager;
+	}
+
+	/** The chain's own gas price suggestion, fetched once per batch of transactions. */
+	BigInteger gasPrice() throws IOException {
+		return this.web3j.ethGasPrice().send().getGasPrice();
+	}
+
+	ContractGasProvider deployGas(BigInteger gasPrice) {
+		return new StaticGasProvider(gasPrice, DEPLOY_GAS);
+	}
+
+	/** Sends one call and waits for it to be mined; a revert is an exception. */
+	TransactionReceipt send(String to, Function function, BigInteger gasPrice)
+			throws IOException, TransactionException {
+		EthSendTransaction sent = this.manager.sendTransaction(gasPrice, CALL_GAS, to, FunctionEncoder.encode(function),
+				BigInteger.ZERO);
+		if (sent.hasError()) {
+			throw new TransactionException(
+					function.getName() + " on " + to + " was refused: " + sent.getError().getMessage());
+		}
+		TransactionReceipt receipt = this.receipts.waitForTransactionReceipt(sent.getTransactionHash());
+		if (!receipt.isStatusOK()) {
+			throw new TransactionException(function.getName() + " on " + to + " reverted", receipt);
+		}
+		return receipt;
+	}
+
+	/** Whether a contract is deployed at the address on the latest block. */
+	boolean hasCode(String address) throws IOException {
+		String code = this.web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
+		return code != null && !code.isEmpty() && !"0x".equals(code);
+	}
+
+}

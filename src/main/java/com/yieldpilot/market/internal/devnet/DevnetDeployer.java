@@ -1,0 +1,129 @@
+package com.yieldpilot.market.internal.devnet;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.yieldpilot.chain.contracts.MockERC4626;
+import com.yieldpilot.chain.contracts.MockPriceFeed;
+import com.yieldpilot.chain.contracts.MockStablecoin;
+import com.yieldpilot.chain.contracts.MockToken;
+import com.yieldpilot.chain.contracts.Multicall3;
+import com.yieldpilot.shared.PoolId;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.exceptions.TransactionException;
+import org.web3j.tx.gas.ContractGasProvider;
+
+/**
+ * Deploys a fresh set of devnet contracts for a plan, with the deployer account:
+ * Multicall3, per asset a token and an 8-decimal USD price feed at its current price, and
+ * per pool a {@code MockERC4626} vault seeded with a deposit so that its share price is
+ * defined (1.0 at the start). About fifty transactions, a second or two on anvil.
+ */
+final class DevnetDeployer {
+
+	/** Chainlink's USD feeds answer with 8 decimals. */
+	static final int FEED_DECIMALS = 8;
+
+	private final Web3j web3j;
+
+	private final DeployerTransactions transactions;
+
+	DevnetDeployer(Web3j web3j, DeployerTransactions transactions) {
+		this.web3j = web3j;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * @param prices each asset's USD price to start its feed at
+	 */
+	DevnetContracts deploy(DevnetPlan plan, Map<String, Double> prices) throws Exception {
+		BigInteger gasPrice = this.transactions.gasPrice();
+		ContractGasProvider gas = this.transactions.deployGas(gasPrice);
+		var manager = this.transactions.manager();
+		String multicall3 = Multicall3.deploy(this.web3j, manager, gas).send().getContractAddress();
+		Map<String, DevnetContracts.AssetContracts> assets = new LinkedHashMap<>();
+		for (DevnetAsset asset : plan.assets()) {
+			Double price = prices.get(asset.symbol());
+			if (price == null) {
+				throw new IllegalArgumentException("No starting price for " + asset.symbol());
+			}
+			String token = deployToken(asset, gas);
+			String feed = MockPriceFeed
+				.deploy(this.web3j, manager, gas, BigInteger.valueOf(FEED_DECIMALS), asset.symbol() + " / USD",
+						feedAnswer(price))
+				.send()
+				.getContractAddress();
+			assets.put(asset.symbol(), new DevnetContracts.AssetContracts(asset, token, feed));
+		}
+		Map<PoolId, DevnetContracts.PoolVault> vaults = new LinkedHashMap<>();
+		for (Map.Entry<PoolId, String> pool : plan.poolAssets().entrySet()) {
+			String token = assets.get(pool.getValue()).token();
+			String vault = MockERC4626
+				.deploy(this.web3j, manager, gas, token, "YieldPilot devnet " + pool.getKey(), "yp" + pool.getValue())
+				.send()
+				.getContractAddress();
+			vaults.put(pool.getKey(), new DevnetContracts.PoolVault(pool.getKey(), pool.getValue(), vault));
+		}
+		DevnetContracts contracts = new DevnetContracts(multicall3, assets, vaults);
+		seed(contracts, gasPrice);
+		return contracts;
+	}
+
+	/** Whether every contract of the set still has code on the chain. */
+	boolean deployed(DevnetContracts contracts) throws IOException {
+		for (String address : contracts.addresses().values()) {
+			if (!this.transactions.hasCode(address)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A USD price as an 8-decimal feed answer. */
+	static BigInteger feedAnswer(double priceUsd) {
+		return BigDecimal.valueOf(priceUsd)
+			.movePointRight(FEED_DECIMALS)
+			.setScale(0, RoundingMode.HALF_UP)
+			.toBigIntegerExact();
+	}
+
+	private String deployToken(DevnetAsset asset, ContractGasProvider gas) throws Exception {
+		String name = "Devnet " + asset.symbol();
+		if (asset.stablecoin()) {
+			return MockStablecoin.deploy(this.web3j, this.transactions.manager(), gas, name, asset.symbol())
+				.send()
+				.getContractAddress();
+		}
+		return MockToken
+			.deploy(this.web3j, this.transactions.manager(), gas, name, asset.symbol(),
+					BigInteger.valueOf(asset.decimals()))
+			.send()
+			.getContractAddress();
+	}
+
+	// mint every vault's seed to the deployer, then approve and deposit it
+	private void seed(DevnetContracts contracts, BigInteger gasPrice) throws IOException, TransactionException {
+		String deployer = this.transactions.from();
+		for (DevnetContracts.AssetContracts asset : contracts.assets().values()) {
+			long vaults = contracts.vaults()
+				.values()
+				.stream()
+				.filter(v -> v.asset().equals(asset.asset().symbol()))
+				.count();
+			BigInteger total = asset.asset().seed().multiply(BigInteger.valueOf(vaults));
+			this.transactions.send(asset.token(), DevnetCalls.mint(deployer, total), gasPrice);
+		}
+		for (DevnetContracts.PoolVault vault : contracts.vaults().values()) {
+			DevnetContracts.AssetContracts asset = contracts.asset(vault.asset());
+			// unlimited, so the yield the simulator accrues later needs no approval of
+			// its own
+			this.transactions.send(asset.token(), DevnetCalls.approve(vault.vault(), DevnetCalls.UNLIMITED), gasPrice);
+			this.transactions.send(vault.vault(), DevnetCalls.deposit(asset.asset().seed(), deployer), gasPrice);
+		}
+	}
+
+}

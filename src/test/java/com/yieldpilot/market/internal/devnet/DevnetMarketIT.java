@@ -1,0 +1,356 @@
+package com.yieldpilot.market.internal.devnet;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.yieldpilot.chain.DevAccounts;
+import com.yieldpilot.chain.LocalChain;
+import com.yieldpilot.chain.contracts.MockERC4626;
+import com.yieldpilot.chain.contracts.MockPriceFeed;
+import com.yieldpilot.chain.contracts.MockStablecoin;
+import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.MetricSample;
+import com.yieldpilot.market.Source;
+import com.yieldpilot.market.internal.ingest.MarketBatch;
+import com.yieldpilot.market.internal.simulator.MarketEvent;
+import com.yieldpilot.market.internal.simulator.MarketStep;
+import com.yieldpilot.market.internal.simulator.PoolTick;
+import com.yieldpilot.market.internal.simulator.SimulatedMarket;
+import com.yieldpilot.market.internal.simulator.SimulationSettings;
+import com.yieldpilot.market.internal.store.PoolContracts;
+import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.support.Devnet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The devnet market on a throw-away anvil: deployment and its reuse, the simulator
+ * driving the contracts, and the chain source reading them back. Each test measures what
+ * its own drive changed, so the tests do not depend on each other's order.
+ */
+class DevnetMarketIT {
+
+	private static final Instant T0 = Instant.parse("2026-11-21T00:00:00Z");
+
+	private static final PoolId AAVE_USDC = PoolId.parse("aave-v3:base:USDC");
+
+	private static final PoolId AAVE_WETH = PoolId.parse("aave-v3:base:WETH");
+
+	private static Devnet devnet;
+
+	private static DeployerTransactions transactions;
+
+	private static InMemoryAddressBook book;
+
+	private static SimulatedMarket market;
+
+	private static DevnetPlan plan;
+
+	private static DevnetContracts contracts;
+
+	private static DevnetDriver driver;
+
+	@BeforeAll
+	static void deploy() {
+		devnet = Devnet.start();
+		transactions = new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID);
+		market = new SimulatedMarket(11, SimulatedMarket.defaultPools(), T0, SimulationSettings.quiet());
+		plan = DevnetPlan.of(market.pools());
+		book = new InMemoryAddressBook();
+		contracts = deployment(book)
+			.ensure(DevnetUpdate.of(market.snapshot(), Duration.ZERO, plan.poolAssets()).prices());
+		driver = new DevnetDriver(devnet.web3j(), transactions);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (devnet != null) {
+			devnet.close();
+		}
+	}
+
+	@Test
+	void deploysATokenAFeedAndASeededVaultForEverySimulatedPool() throws Exception {
+		assertThat(contracts.vaults().keySet())
+			.containsExactlyElementsOf(market.pools().stream().map(p -> p.id()).toList());
+		assertThat(contracts.assets().keySet()).containsExactly("USDC", "WETH", "USDT", "DAI");
+		assertThat(book.attachedVaults).hasSize(12).containsEntry(AAVE_USDC, contracts.vaults().get(AAVE_USDC).vault());
+		for (DevnetContracts.PoolVault vault : contracts.vaults().values()) {
+			MockERC4626 erc4626 = vault(vault.pool());
+			assertThat(erc4626.asset().send()).isEqualToIgnoringCase(contracts.asset(vault.asset()).token());
+			assertThat(erc4626.totalSupply().send()).as("the seed deposit's shares, one per unit of the asset")
+				.isEqualTo(contracts.asset(vault.asset()).asset().seed());
+		}
+		assertThat(token("USDC").decimals().send()).isEqualTo(BigInteger.valueOf(6));
+		assertThat(token("WETH").decimals().send()).as("the WETH-like token, read through the same ERC-20 ABI")
+			.isEqualTo(BigInteger.valueOf(18));
+		assertThat(feed("WETH").decimals().send()).isEqualTo(BigInteger.valueOf(8));
+		assertThat(feed("WETH").description().send()).isEqualTo("WETH / USD");
+	}
+
+	@Test
+	void reusesTheRecordedContractsWhileTheChainStillHasThem() throws Exception {
+		BigInteger nonce = nonce();
+
+		DevnetContracts again = deployment(book).ensure(Map.of());
+
+		assertThat(again).isEqualTo(contracts);
+		assertThat(nonce()).as("no transaction sent").isEqualTo(nonce);
+		assertThat(book.deployments).isEqualTo(1);
+	}
+
+	@Test
+	void redeploysWhenTheRecordedAddressesHaveNoCodeOnTheChain() throws Exception {
+		InMemoryAddressBook stale = new InMemoryAddressBook();
+		Map<String, String> elsewhere = new HashMap<>();
+		contracts.addresses().keySet().forEach(name -> elsewhere.put(name, address(name)));
+		stale.recorded.put(LocalChain.CHAIN_ID, elsewhere);
+
+		DevnetContracts fresh = deployment(stale).ensure(Map.of("USDC", 1.0, "WETH", 3000.0, "USDT", 1.0, "DAI", 1.0));
+
+		assertThat(fresh.addresses().values()).doesNotContainAnyElementsOf(elsewhere.values())
+			.doesNotContainAnyElementsOf(contracts.addresses().values());
+		assertThat(stale.recorded.get(LocalChain.CHAIN_ID)).isEqualTo(fresh.addresses());
+		assertThat(stale.attachedVaults).containsEntry(AAVE_USDC, fresh.vaults().get(AAVE_USDC).vault());
+		assertThat(transactions.hasCode(fresh.vaults().get(AAVE_USDC).vault())).isTrue();
+		assertThat(stale.deployments).isEqualTo(1);
+	}
+
+	@Test
+	void sharePricesGrowWithTheSimulatedBaseApyStepAfterStep() throws Exception {
+		Duration step = Duration.ofHours(6);
+		for (int i = 0; i < 4; i++) {
+			Map<PoolId, BigDecimal> before = sharePrices();
+			MarketStep moved = market.advance(step);
+
+			assertThat(driver.drive(contracts, DevnetUpdate.of(moved, step, plan.poolAssets())).isEmpty()).isTrue();
+
+			Map<PoolId, BigDecimal> after = sharePrices();
+			for (PoolTick tick : moved.pools()) {
+				double expected = Math.pow(1 + tick.apyBase() / 100, step.toSeconds() / (365 * 86_400.0));
+				assertThat(after.get(tick.pool())).as(tick.pool() + " step " + i)
+					.isGreaterThan(before.get(tick.pool()));
+				assertThat(ratio(after, before, tick.pool())).as(tick.pool() + " step " + i)
+					.isCloseTo(expected, within(1e-11));
+			}
+		}
+	}
+
+	@Test
+	void anExploitMakesTheSharePriceFallByItsFraction() throws Exception {
+		Duration hour = Duration.ofHours(1);
+		MarketStep moved = market.advance(hour);
+		MarketStep exploited = new MarketStep(moved.at(), moved.pools(), moved.chains(),
+				List.of(new MarketEvent.Exploited(moved.at(), AAVE_WETH, 0.9)));
+		Map<PoolId, BigDecimal> before = sharePrices();
+
+		assertThat(driver.drive(contracts, DevnetUpdate.of(exploited, hour, plan.poolAssets())).isEmpty()).isTrue();
+
+		Map<PoolId, BigDecimal> after = sharePrices();
+		PoolTick weth = tick(moved, AAVE_WETH);
+		double growth = Math.pow(1 + weth.apyBase() / 100, 1 / (365 * 24.0));
+		assertThat(after.get(AAVE_WETH)).isLessThan(before.get(AAVE_WETH));
+		assertThat(ratio(after, before, AAVE_WETH)).isCloseTo(growth * 0.1, within(1e-11));
+		assertThat(after.get(AAVE_USDC)).as("other pools are not hit").isGreaterThan(before.get(AAVE_USDC));
+	}
+
+	@Test
+	void priceFeedsTakeTheSimulatedPrices() throws Exception {
+		Duration day = Duration.ofDays(1);
+		MarketStep moved = market.advance(day);
+
+		driver.drive(contracts, DevnetUpdate.of(moved, day, plan.poolAssets()));
+
+		for (String asset : List.of("USDC", "WETH", "USDT", "DAI")) {
+			double simulated = moved.pools()
+				.stream()
+				.filter(t -> asset.equals(plan.poolAssets().get(t.pool())))
+				.findFirst()
+				.orElseThrow()
+				.assetPriceUsd();
+			double onChain = new BigDecimal(feed(asset).latestAnswer().send()).movePointLeft(8).doubleValue();
+			assertThat(onChain).as(asset).isCloseTo(simulated, within(0.5e-8));
+		}
+	}
+
+	@Test
+	void feedAppliesStepsOffTheCallersThreadAndLosesNoneWhenTheyArriveFasterThanItDrives() {
+		DevnetClock clock = new DevnetClock();
+		Map<PoolId, BigDecimal> before = sharePrices();
+		Map<PoolId, Double> expected = new HashMap<>();
+		Instant last = T0;
+		try (DevnetFeed feed = new DevnetFeed(deployment(book), driver, devnet.web3j(), clock)) {
+			for (int i = 0; i < 6; i++) {
+				Duration step = Duration.ofMinutes(30);
+				MarketStep moved = market.advance(step);
+				// faster than the drives: most steps arrive while one runs and are merged
+				feed.stepped(moved, step);
+				moved.pools()
+					.forEach(t -> expected.merge(t.pool(), Math.pow(1 + t.apyBase() / 100, 0.5 / (365 * 24.0)),
+							(a, b) -> a * b));
+				last = moved.at();
+			}
+			Instant until = last;
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> clock.last().map(DevnetClock.Tick::simulatedAt).filter(until::equals).isPresent());
+		}
+
+		Map<PoolId, BigDecimal> after = sharePrices();
+		expected.forEach((pool, factor) -> assertThat(ratio(after, before, pool)).as(pool.toString())
+			.isCloseTo(factor, within(1e-10)));
+	}
+
+	@Test
+	void chainSourceReportsWhatTheLastCompleteDriveLeftAtItsBlock() throws Exception {
+		DevnetClock clock = new DevnetClock();
+		ChainLocalSource source = source(clock);
+		Duration step = Duration.ofHours(2);
+		drive(market.advance(step), step, clock);
+		source.poll(Instant.now());
+		MarketStep moved = market.advance(step);
+		BigInteger block = drive(moved, step, clock);
+		// a later transaction must not show: the source reads at the drive's block
+		driver.drive(contracts, DevnetUpdate.of(market.advance(step), step, plan.poolAssets()));
+		Instant now = Instant.now();
+
+		MarketBatch batch = source.poll(now).orElseThrow();
+
+		assertThat(batch.source()).isEqualTo(Source.CHAIN);
+		assertThat(batch.samples()).filteredOn(s -> !s.subject().startsWith("chain:")).allSatisfy(s -> {
+			assertThat(s.source()).isEqualTo(Source.CHAIN);
+			assertThat(s.observedAt()).isEqualTo(now);
+			assertThat(s.blockNumber()).isEqualTo(block.longValueExact());
+		});
+		for (PoolTick tick : moved.pools()) {
+			String pool = tick.pool().toString();
+			MockERC4626 vault = vault(tick.pool());
+			vault.setDefaultBlockParameter(org.web3j.protocol.core.DefaultBlockParameter.valueOf(block));
+			double sharePrice = new BigDecimal(vault.totalAssets().send().add(BigInteger.ONE))
+				.divide(new BigDecimal(vault.totalSupply().send().add(BigInteger.ONE)), java.math.MathContext.DECIMAL64)
+				.doubleValue();
+			assertThat(value(batch, pool, Metric.SHARE_PRICE)).as(pool).isCloseTo(sharePrice, within(1e-14));
+			assertThat(value(batch, pool, Metric.PRICE)).as(pool).isCloseTo(tick.assetPriceUsd(), within(0.5e-8));
+			assertThat(value(batch, pool, Metric.APY_BASE)).as(pool + " realized over two simulated hours")
+				.isCloseTo(tick.apyBase(), within(1e-6));
+		}
+		assertThat(batch.samples()).filteredOn(s -> s.subject().equals(MetricSample.chainSubject("local")))
+			.extracting(MetricSample::metric)
+			.containsExactlyInAnyOrder(Metric.GAS, Metric.GAS_PRIORITY);
+	}
+
+	@Test
+	void chainSourceRefusesFeedsNotUpdatedWithinTheLimit() {
+		MarketBatch batch = source(new DevnetClock()).poll(Instant.now().plus(Duration.ofHours(1))).orElseThrow();
+
+		assertThat(batch.samples()).extracting(MetricSample::metric)
+			.contains(Metric.SHARE_PRICE, Metric.GAS)
+			.doesNotContain(Metric.PRICE, Metric.APY_BASE);
+	}
+
+	private static ChainLocalSource source(DevnetClock clock) {
+		return new ChainLocalSource(devnet.web3j(), DevnetMarketIT::poolContracts,
+				() -> Optional.of(contracts.multicall3()), Duration.ofMinutes(10), new RealizedApy(Duration.ofHours(1)),
+				clock);
+	}
+
+	// drives one step completely, as the feed does, and tells the clock
+	private static BigInteger drive(MarketStep step, Duration simulated, DevnetClock clock) throws Exception {
+		assertThat(driver.drive(contracts, DevnetUpdate.of(step, simulated, plan.poolAssets())).isEmpty()).isTrue();
+		BigInteger block = devnet.web3j().ethBlockNumber().send().getBlockNumber();
+		clock.driven(block, step.at());
+		return block;
+	}
+
+	private static DevnetDeployment deployment(DevnetAddressBook book) {
+		return new DevnetDeployment(LocalChain.CHAIN_ID, plan, new DevnetDeployer(devnet.web3j(), transactions), book);
+	}
+
+	private static List<PoolContracts> poolContracts() {
+		return contracts.vaults()
+			.values()
+			.stream()
+			.map(v -> new PoolContracts(v.pool(), v.vault(), contracts.asset(v.asset()).priceFeed(),
+					contracts.asset(v.asset()).asset().decimals()))
+			.toList();
+	}
+
+	// share prices at 18 decimals, as the chain source reads them
+	private static Map<PoolId, BigDecimal> sharePrices() {
+		Map<PoolId, BigDecimal> prices = new HashMap<>();
+		for (DevnetContracts.PoolVault vault : contracts.vaults().values()) {
+			int decimals = contracts.asset(vault.asset()).asset().decimals();
+			try {
+				BigInteger assets = vault(vault.pool()).convertToAssets(BigInteger.TEN.pow(decimals + 12)).send();
+				prices.put(vault.pool(), new BigDecimal(assets).movePointLeft(decimals + 12));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return prices;
+	}
+
+	private static double ratio(Map<PoolId, BigDecimal> after, Map<PoolId, BigDecimal> before, PoolId pool) {
+		return after.get(pool).divide(before.get(pool), java.math.MathContext.DECIMAL64).doubleValue();
+	}
+
+	private static PoolTick tick(MarketStep step, PoolId pool) {
+		return step.pools().stream().filter(t -> t.pool().equals(pool)).findFirst().orElseThrow();
+	}
+
+	private static double value(MarketBatch batch, String subject, Metric metric) {
+		return batch.samples()
+			.stream()
+			.filter(s -> s.subject().equals(subject) && s.metric() == metric)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + metric + " sample for " + subject))
+			.value();
+	}
+
+	private static BigInteger nonce() throws Exception {
+		return devnet.web3j()
+			.ethGetTransactionCount(DevAccounts.deployer().getAddress(), DefaultBlockParameterName.LATEST)
+			.send()
+			.getTransactionCount();
+	}
+
+	// an address derived from the name, where nothing is deployed
+	private static String address(String name) {
+		return org.web3j.crypto.Keys.toChecksumAddress(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
+				BigInteger.valueOf(name.hashCode() & 0xffffffffL).add(BigInteger.TWO.pow(150)), 40));
+	}
+
+	private static MockERC4626 vault(PoolId pool) {
+		return MockERC4626.load(contracts.vaults().get(pool).vault(), devnet.web3j(), reader(),
+				new DefaultGasProvider());
+	}
+
+	// MockToken and MockStablecoin share the ERC-20 read ABI
+	private static MockStablecoin token(String asset) {
+		return MockStablecoin.load(contracts.asset(asset).token(), devnet.web3j(), reader(), new DefaultGasProvider());
+	}
+
+	private static MockPriceFeed feed(String asset) {
+		return MockPriceFeed.load(contracts.asset(asset).priceFeed(), devnet.web3j(), reader(),
+				new DefaultGasProvider());
+	}
+
+	private static ReadonlyTransactionManager reader() {
+		return new ReadonlyTransactionManager(devnet.web3j(), DevAccounts.deployer().getAddress());
+	}
+
+}
