@@ -1,9 +1,17 @@
 package com.yieldpilot.bench;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Synthetic DefiLlama {@code /pools} bodies: every field the live response has, in its
@@ -31,23 +39,72 @@ final class PoolsBodies {
 	 * A body of {@code pools} pools, each with all four metrics (APY, base, reward, TVL).
 	 */
 	static byte[] body(int pools, long seed) {
+		// written twice, first only to learn the length, so building it needs no more
+		// heap than the body itself
+		ArrayStream length = new ArrayStream(null);
+		write(pools, seed, length);
+		byte[] body = new byte[length.count];
+		write(pools, seed, new ArrayStream(body));
+		return body;
+	}
+
+	/** The same body written to a file, for parsing without holding it in the heap. */
+	static void write(int pools, long seed, Path file) {
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+			write(pools, seed, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void write(int pools, long seed, OutputStream out) {
 		SplittableRandom random = new SplittableRandom(seed);
-		StringBuilder out = new StringBuilder(pools * 820 + 64);
-		out.append("{\"status\": \"success\", \"data\": [");
+		StringBuilder text = new StringBuilder(2048);
+		text.append("{\"status\": \"success\", \"data\": [");
 		for (int i = 0; i < pools; i++) {
 			if (i > 0) {
-				out.append(",\n");
+				text.append(",\n");
 			}
-			appendPool(out, i, seed, random);
+			appendPool(text, i, seed, random);
+			flush(text, out);
 		}
-		out.append("]}");
-		// the body is ASCII; copied by hand so a 16 MB body costs no third copy, which
-		// matters when the parse benchmark runs in a 64 MB heap
-		byte[] bytes = new byte[out.length()];
-		for (int i = 0; i < bytes.length; i++) {
-			bytes[i] = (byte) out.charAt(i);
+		text.append("]}");
+		flush(text, out);
+	}
+
+	/** The text is ASCII: one byte per char. */
+	private static void flush(StringBuilder text, OutputStream out) {
+		try {
+			for (int i = 0; i < text.length(); i++) {
+				out.write(text.charAt(i));
+			}
 		}
-		return bytes;
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		text.setLength(0);
+	}
+
+	/** Counts what is written, and keeps it when given an array exactly that long. */
+	private static final class ArrayStream extends OutputStream {
+
+		private final byte @Nullable [] into;
+
+		int count;
+
+		ArrayStream(byte @Nullable [] into) {
+			this.into = into;
+		}
+
+		@Override
+		public void write(int b) {
+			if (this.into != null) {
+				this.into[this.count] = (byte) b;
+			}
+			this.count++;
+		}
+
 	}
 
 	private static void appendPool(StringBuilder out, int index, long seed, SplittableRandom random) {

@@ -1,8 +1,15 @@
 package com.yieldpilot.bench;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import com.yieldpilot.market.internal.defillama.BatchReport;
@@ -19,6 +26,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import tools.jackson.databind.JsonNode;
@@ -31,8 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing; {@link #streamingIntoList} keeps them, as {@code DefiLlamaSource.poll} does
  * before it maps the batch; {@link #jacksonTree} is the baseline, Jackson's
  * {@code readTree} of the same bytes (the whole document as a tree, nothing validated).
- * Run with {@code -prof gc} for bytes allocated per parse, and with
- * {@code -jvmArgs -Xmx64m} to see which of them fit a 64 MB heap.
+ * <p>
+ * The body is a byte array ({@code body=heap}, the timing figures) or a file
+ * ({@code body=file}): then the heap holds no copy of it, as when the body streams in
+ * from the network, and {@code -jvmArgs -Xmx16m} shows what each way of parsing needs
+ * beyond the body. {@code -prof gc} reports the bytes allocated per parse.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,38 +56,81 @@ public class PoolsParseBenchmark {
 	@Param("20000")
 	int pools;
 
+	@Param({ "heap" })
+	String body;
+
 	private final PoolsParser parser = new PoolsParser();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private byte[] body = new byte[0];
+	private byte[] bytes = new byte[0];
+
+	private Path file = Path.of("");
 
 	@Setup(Level.Trial)
-	public void generateBody() {
-		this.body = PoolsBodies.body(this.pools, 20_000);
-		BatchReport report = this.parser.parse(new ByteArrayInputStream(this.body), (pool) -> {
-		});
+	public void generateBody() throws IOException {
+		long size;
+		if (this.body.equals("file")) {
+			this.file = Files.createTempFile("pools-", ".json");
+			PoolsBodies.write(this.pools, 20_000, this.file);
+			size = Files.size(this.file);
+		}
+		else {
+			this.bytes = PoolsBodies.body(this.pools, 20_000);
+			size = this.bytes.length;
+		}
+		BatchReport report;
+		try (InputStream in = open()) {
+			report = this.parser.parse(in, (pool) -> {
+			});
+		}
 		if (report.accepted() != this.pools) {
 			throw new IllegalStateException("the synthetic body should parse completely: " + report);
 		}
-		System.out.printf("%n%d pools, %.1f MB body%n", this.pools, this.body.length / 1e6);
+		System.out.printf(Locale.ROOT, "%n%d pools, %.1f MB body in %s, max heap %d MB%n", this.pools, size / 1e6,
+				this.body, Runtime.getRuntime().maxMemory() >> 20);
+	}
+
+	@TearDown(Level.Trial)
+	public void deleteFile() throws IOException {
+		if (this.body.equals("file")) {
+			Files.delete(this.file);
+		}
 	}
 
 	@Benchmark
-	public BatchReport streaming(Blackhole blackhole) {
-		return this.parser.parse(new ByteArrayInputStream(this.body), blackhole::consume);
+	public BatchReport streaming(Blackhole blackhole) throws IOException {
+		try (InputStream in = open()) {
+			return this.parser.parse(in, blackhole::consume);
+		}
 	}
 
 	@Benchmark
-	public List<DefiLlamaPool> streamingIntoList() {
+	public List<DefiLlamaPool> streamingIntoList() throws IOException {
 		List<DefiLlamaPool> all = new ArrayList<>();
-		this.parser.parse(new ByteArrayInputStream(this.body), all::add);
+		try (InputStream in = open()) {
+			this.parser.parse(in, all::add);
+		}
 		return all;
 	}
 
 	@Benchmark
-	public JsonNode jacksonTree() {
-		return this.json.readTree(new ByteArrayInputStream(this.body));
+	public JsonNode jacksonTree() throws IOException {
+		try (InputStream in = open()) {
+			return this.json.readTree(in);
+		}
+	}
+
+	private InputStream open() {
+		if (this.body.equals("file")) {
+			try {
+				return new BufferedInputStream(Files.newInputStream(this.file), 64 * 1024);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return new ByteArrayInputStream(this.bytes);
 	}
 
 }
