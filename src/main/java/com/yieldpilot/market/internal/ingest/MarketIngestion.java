@@ -30,7 +30,8 @@ public class MarketIngestion {
 
 	private final ApplicationEventPublisher events;
 
-	MarketIngestion(PoolRegistry registry, SampleStore samples, ApplicationEventPublisher events) {
+	/** Spring builds it; public so the benchmarks can too. */
+	public MarketIngestion(PoolRegistry registry, SampleStore samples, ApplicationEventPublisher events) {
 		this.registry = registry;
 		this.samples = samples;
 		this.events = events;
