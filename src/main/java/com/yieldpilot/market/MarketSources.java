@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,6 +17,7 @@ import com.yieldpilot.market.internal.store.SourceStatusStore;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -36,8 +39,11 @@ public class MarketSources {
 
 	private final Clock clock;
 
+	private final Executor executor;
+
 	MarketSources(MarketRefresh refresh, SourceStatusStore status, AuditLog auditLog, CurrentUser currentUser,
-			Clock clock) {
+			Clock clock, @Qualifier("applicationTaskExecutor") Executor executor) {
+		this.executor = executor;
 		this.refresh = refresh;
 		this.status = status;
 		this.auditLog = auditLog;
@@ -76,6 +82,15 @@ public class MarketSources {
 	 */
 	public int refreshNow() {
 		return this.refresh.refresh();
+	}
+
+	/**
+	 * Polls every enabled source on a background thread, for screens that must not block.
+	 * The caller's role is checked here, on the caller's thread; the work itself needs no
+	 * security context.
+	 */
+	public CompletableFuture<Integer> refreshInBackground() {
+		return CompletableFuture.supplyAsync(this.refresh::refresh, this.executor);
 	}
 
 	private static SourceStatus withCircuit(SourceStatus s, @Nullable MarketSource source) {

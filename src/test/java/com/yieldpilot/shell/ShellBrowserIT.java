@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
@@ -133,7 +134,8 @@ class ShellBrowserIT extends ApplicationIT {
 		this.page.locator("#navigation").getByText("Data sources").click();
 		PlaywrightAssertions.assertThat(this.page.locator("#data-sources")).containsText("simulator");
 		this.page.locator("#refresh-sources").click();
-		PlaywrightAssertions.assertThat(this.page.getByText("Refreshed:")).isVisible();
+		PlaywrightAssertions.assertThat(this.page.getByText("Refreshed:"))
+			.isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
 
 		openUserMenu();
 		this.page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Log out")).click();

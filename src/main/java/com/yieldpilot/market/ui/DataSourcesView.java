@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,8 +22,6 @@ import com.yieldpilot.market.MarketSources;
 import com.yieldpilot.market.SourceStatus;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * For admins: each market source's health, switching it off or on, and a refresh on
@@ -69,13 +66,9 @@ class DataSourcesView extends VerticalLayout {
 		button.setEnabled(false);
 		// a refresh reads remote sources: never on the UI thread; the result arrives by
 		// push
-		// the admin's security context travels with the task: the service checks the role
-		// on that thread too
-		int[] stored = new int[1];
-		Runnable task = new DelegatingSecurityContextRunnable(() -> stored[0] = this.sources.refreshNow());
-		CompletableFuture.runAsync(task).whenComplete((done, failure) -> ui.access(() -> {
+		this.sources.refreshInBackground().whenComplete((stored, failure) -> ui.access(() -> {
 			button.setEnabled(true);
-			Notification.show((failure == null) ? "Refreshed: " + stored[0] + " new samples."
+			Notification.show((failure == null) ? "Refreshed: " + stored + " new samples."
 					: "Refresh failed: " + failure.getMessage());
 			reload();
 		}));
