@@ -59,6 +59,9 @@ public final class Anvil implements AutoCloseable {
 		}
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			// a JVM that exits without closing its context (killed by a test runner, say)
+			// must not leave anvil behind
+			Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(process::destroy));
 			String address = awaitListening(process, Duration.ofSeconds(30));
 			Anvil anvil = new Anvil(process, "http://" + address, chainId);
 			log.info("anvil {} listening on {} (chain id {}{})", binary.getFileName(), anvil.rpcUrl, chainId,

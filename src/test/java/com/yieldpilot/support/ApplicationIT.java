@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				"yieldpilot.market.refresh.interval=2s",
 				// Vaadin's push connections keep Tomcat's graceful shutdown waiting for
 				// its full timeout
-				"server.shutdown=immediate" })
+				"server.shutdown=immediate", "spring.lifecycle.timeout-per-shutdown-phase=3s",
+				"spring.quartz.wait-for-jobs-to-complete-on-shutdown=false" })
 @Import(EventProbe.class)
 public abstract class ApplicationIT {
 
