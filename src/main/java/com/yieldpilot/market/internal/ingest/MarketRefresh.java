@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,15 +35,9 @@ public class MarketRefresh {
 
 	private final MeterRegistry meters;
 
-	@Autowired
 	MarketRefresh(ObjectProvider<MarketSource> sources, MarketIngestion ingestion, SourceStatusStore status,
 			Clock clock, MeterRegistry meters) {
-		this(() -> sources.orderedStream().toList(), ingestion, status, clock, meters);
-	}
-
-	MarketRefresh(Supplier<List<MarketSource>> sources, MarketIngestion ingestion, SourceStatusStore status,
-			Clock clock, MeterRegistry meters) {
-		this.sources = sources;
+		this.sources = () -> sources.orderedStream().toList();
 		this.ingestion = ingestion;
 		this.status = status;
 		this.clock = clock;

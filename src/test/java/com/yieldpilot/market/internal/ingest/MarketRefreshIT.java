@@ -18,7 +18,9 @@ import com.yieldpilot.support.ApplicationIT;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +51,7 @@ class MarketRefreshIT extends ApplicationIT {
 					List.of(new MetricSample(pool.toString(), Metric.APY, now, 4.0 + healthyPolls.get(),
 							Source.SIMULATOR, null))));
 		});
-		MarketRefresh refresh = new MarketRefresh(() -> List.of(broken, healthy), this.ingestion, this.status,
+		MarketRefresh refresh = new MarketRefresh(provider(broken, healthy), this.ingestion, this.status,
 				Clock.systemUTC(), new SimpleMeterRegistry());
 
 		for (int i = 0; i < SourceStatus.DEGRADED_AFTER; i++) {
@@ -74,7 +76,7 @@ class MarketRefreshIT extends ApplicationIT {
 			polls.incrementAndGet();
 			return Optional.empty();
 		});
-		MarketRefresh refresh = new MarketRefresh(() -> List.of(source), this.ingestion, this.status, Clock.systemUTC(),
+		MarketRefresh refresh = new MarketRefresh(provider(source), this.ingestion, this.status, Clock.systemUTC(),
 				new SimpleMeterRegistry());
 
 		this.status.setEnabled(name, false, Instant.now());
@@ -95,7 +97,7 @@ class MarketRefreshIT extends ApplicationIT {
 			}
 			return Optional.empty();
 		});
-		MarketRefresh refresh = new MarketRefresh(() -> List.of(flaky), this.ingestion, this.status, Clock.systemUTC(),
+		MarketRefresh refresh = new MarketRefresh(provider(flaky), this.ingestion, this.status, Clock.systemUTC(),
 				new SimpleMeterRegistry());
 		for (int i = 0; i < SourceStatus.DEGRADED_AFTER; i++) {
 			refresh.refresh();
@@ -105,6 +107,15 @@ class MarketRefreshIT extends ApplicationIT {
 		SourceStatus recovered = this.status.find("flaky-" + this.tag).orElseThrow();
 		assertThat(recovered.degraded()).isFalse();
 		assertThat(recovered.lastError()).as("the last error stays visible").contains("timed out");
+	}
+
+	/** The sources as Spring hands them over: an ordered bean provider. */
+	private static ObjectProvider<MarketSource> provider(MarketSource... sources) {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		for (MarketSource source : sources) {
+			beans.addBean(source.name(), source);
+		}
+		return beans.getBeanProvider(MarketSource.class);
 	}
 
 	private static MarketSource source(String name, java.util.function.Function<Instant, Optional<MarketBatch>> poll) {
