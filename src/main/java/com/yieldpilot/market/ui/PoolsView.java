@@ -28,10 +28,12 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class PoolsView extends VerticalLayout {
 
-	private static final NumberFormat USD = NumberFormat.getCompactNumberInstance(Locale.US, NumberFormat.Style.SHORT);
+	// NumberFormat is not thread-safe: each view (one UI, one thread at a time) keeps its
+	// own
+	private final NumberFormat usd = NumberFormat.getCompactNumberInstance(Locale.US, NumberFormat.Style.SHORT);
 
 	PoolsView(MarketData market) {
-		USD.setMaximumFractionDigits(1);
+		this.usd.setMaximumFractionDigits(1);
 		TextField filter = new TextField();
 		filter.setId("pool-filter");
 		filter.setPlaceholder("Filter by protocol, chain or asset, e.g. base or USDC");
@@ -45,7 +47,8 @@ class PoolsView extends VerticalLayout {
 		grid.addColumn(s -> s.pool().id().chain()).setHeader("Chain");
 		grid.addColumn(s -> percent(s, Metric.APY)).setHeader("APY");
 		grid.addColumn(s -> percent(s, Metric.APY_REWARD)).setHeader("of which rewards");
-		grid.addColumn(s -> s.value(Metric.TVL).map(v -> "$" + USD.format(v.value())).orElse("—")).setHeader("TVL");
+		grid.addColumn(s -> s.value(Metric.TVL).map(v -> "$" + this.usd.format(v.value())).orElse("—"))
+			.setHeader("TVL");
 		grid.addComponentColumn(PoolsView::freshness).setHeader("Data");
 		grid.setItems(
 				query -> (filter.isEmpty() ? market.pools(query.getOffset(), query.getLimit())

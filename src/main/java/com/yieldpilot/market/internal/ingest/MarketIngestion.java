@@ -39,7 +39,7 @@ public class MarketIngestion {
 
 	@Transactional
 	public MarketUpdated ingest(MarketBatch batch) {
-		batch.pools().forEach(this.registry::register);
+		this.registry.registerAll(batch.pools());
 		this.samples.ensurePartitions(batch.observedAt(), batch.observedAt());
 		int stored = this.samples.append(batch.samples());
 		Set<PoolId> pools = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package com.yieldpilot.market.internal.store;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import com.yieldpilot.market.PoolDescriptor;
 import com.yieldpilot.market.internal.db.tables.records.MarketPoolRecord;
 import com.yieldpilot.shared.PoolId;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,6 +21,8 @@ import static com.yieldpilot.market.internal.db.Tables.MARKET_POOL;
 
 @Repository
 class JooqPoolRegistry implements PoolRegistry {
+
+	private static final int CHUNK = 1000;
 
 	private final DSLContext dsl;
 
@@ -32,19 +36,41 @@ class JooqPoolRegistry implements PoolRegistry {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean register(PoolDescriptor pool) {
-		return this.dsl.insertInto(MARKET_POOL)
-			.set(MARKET_POOL.ID, pool.id())
-			.set(MARKET_POOL.PROTOCOL, pool.id().protocol())
-			.set(MARKET_POOL.CHAIN, pool.id().chain())
-			.set(MARKET_POOL.ASSET, pool.id().asset())
-			.set(MARKET_POOL.QUALIFIER, pool.id().qualifier())
-			.set(MARKET_POOL.DEFILLAMA_ID, (pool.defiLlamaId() != null) ? UUID.fromString(pool.defiLlamaId()) : null)
-			.set(MARKET_POOL.VAULT_ADDRESS, pool.vaultAddress())
-			.set(MARKET_POOL.STABLECOIN, pool.stablecoin())
-			.set(MARKET_POOL.ORIGIN, pool.origin().name())
-			.set(MARKET_POOL.CREATED_AT, OffsetDateTime.now(this.clock))
-			.onConflictDoNothing()
-			.execute() == 1;
+		return registerAll(List.of(pool)) == 1;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int registerAll(Collection<PoolDescriptor> pools) {
+		// one multi-row INSERT per chunk: a DefiLlama batch names ~20,000 pools, nearly
+		// all known already
+		List<PoolDescriptor> all = List.copyOf(pools);
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		int added = 0;
+		for (int start = 0; start < all.size(); start += CHUNK) {
+			InsertSetMoreStep<MarketPoolRecord> insert = null;
+			for (PoolDescriptor pool : all.subList(start, Math.min(all.size(), start + CHUNK))) {
+				insert = ((insert == null) ? this.dsl.insertInto(MARKET_POOL) : insert.newRecord())
+					.set(record(pool, now));
+			}
+			added += (insert != null) ? insert.onConflictDoNothing().execute() : 0;
+		}
+		return added;
+	}
+
+	private static MarketPoolRecord record(PoolDescriptor pool, OffsetDateTime now) {
+		MarketPoolRecord record = new MarketPoolRecord();
+		record.setId(pool.id());
+		record.setProtocol(pool.id().protocol());
+		record.setChain(pool.id().chain());
+		record.setAsset(pool.id().asset());
+		record.setQualifier_(pool.id().qualifier());
+		record.setDefillamaId((pool.defiLlamaId() != null) ? UUID.fromString(pool.defiLlamaId()) : null);
+		record.setVaultAddress(pool.vaultAddress());
+		record.setStablecoin(pool.stablecoin());
+		record.setOrigin(pool.origin().name());
+		record.setCreatedAt(now);
+		return record;
 	}
 
 	@Override

@@ -13,6 +13,12 @@ public interface PoolRegistry {
 	boolean register(PoolDescriptor pool);
 
 	/**
+	 * Adds every pool not registered yet, leaving existing ones as they are; returns how
+	 * many were added.
+	 */
+	int registerAll(java.util.Collection<PoolDescriptor> pools);
+
+	/**
 	 * Records where the pool's numbers are read on chain: adds the pool with its
 	 * contracts, or sets the contracts of the registered pool (the rest stays as it is).
 	 */
