@@ -14,7 +14,12 @@ public enum Metric {
 	APY_REWARD("apyReward", MetricUnit.PERCENT, Scope.POOL), TVL("tvl", MetricUnit.USD, Scope.POOL),
 	UTILIZATION("utilization", MetricUnit.RATIO, Scope.POOL), SHARE_PRICE("sharePrice", MetricUnit.RATIO, Scope.POOL),
 	PRICE("price", MetricUnit.USD, Scope.POOL), GAS("gas", MetricUnit.GWEI, Scope.CHAIN),
-	GAS_PRIORITY("gasPriority", MetricUnit.GWEI, Scope.CHAIN);
+	GAS_PRIORITY("gasPriority", MetricUnit.GWEI, Scope.CHAIN),
+	/**
+	 * The ML risk score, 0 (safe) to 1: stored by the risk module as samples like any
+	 * other metric, so history, windows and freshness work the same way.
+	 */
+	RISK("risk", MetricUnit.RATIO, Scope.POOL);
 
 	/** Whether a metric describes a pool (and its asset) or a whole chain. */
 	public enum Scope {

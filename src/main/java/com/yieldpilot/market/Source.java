@@ -8,7 +8,7 @@ import java.time.Duration;
 public enum Source {
 
 	DEFILLAMA(Duration.ofHours(2)), CHAIN(Duration.ofMinutes(10)), SIMULATOR(Duration.ofMinutes(2)),
-	IMPORT(Duration.ZERO);
+	IMPORT(Duration.ZERO), RISK_MODEL(Duration.ofHours(1));
 
 	private final Duration staleAfter;
 
