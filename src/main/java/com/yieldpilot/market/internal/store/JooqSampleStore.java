@@ -1,5 +1,6 @@
 package com.yieldpilot.market.internal.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -7,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import com.yieldpilot.market.HistoryPoint;
 import com.yieldpilot.market.Metric;
@@ -16,8 +18,11 @@ import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.db.tables.records.MetricLatestRecord;
 import com.yieldpilot.market.internal.db.tables.records.MetricSampleRecord;
 import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
 import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -27,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 import static com.yieldpilot.market.internal.db.Tables.METRIC_LATEST;
 import static com.yieldpilot.market.internal.db.Tables.METRIC_ROLLUP;
 import static com.yieldpilot.market.internal.db.Tables.METRIC_SAMPLE;
+import static com.yieldpilot.market.internal.db.Sequences.METRIC_LATEST_CHANGE_SEQ;
 import static org.jooq.impl.DSL.function;
 import static org.jooq.impl.DSL.val;
 
@@ -92,6 +98,7 @@ class JooqSampleStore implements SampleStore {
 			.set(METRIC_LATEST.OBSERVED_AT, org.jooq.impl.DSL.excluded(METRIC_LATEST.OBSERVED_AT))
 			.set(METRIC_LATEST.VALUE, org.jooq.impl.DSL.excluded(METRIC_LATEST.VALUE))
 			.set(METRIC_LATEST.BLOCK_NUMBER, org.jooq.impl.DSL.excluded(METRIC_LATEST.BLOCK_NUMBER))
+			.set(METRIC_LATEST.CHANGE_SEQ, METRIC_LATEST_CHANGE_SEQ.nextval())
 			.where(METRIC_LATEST.OBSERVED_AT.lt(org.jooq.impl.DSL.excluded(METRIC_LATEST.OBSERVED_AT)))
 			.execute();
 	}
@@ -115,6 +122,38 @@ class JooqSampleStore implements SampleStore {
 			.orderBy(METRIC_SAMPLE.OBSERVED_AT)
 			.fetch(r -> sample(r.getSubject(), r.getMetric(), r.getObservedAt(), r.getValue(), r.getSource(),
 					r.getBlockNumber()));
+	}
+
+	@Override
+	public List<LatestChange> changesAfter(long changeNumber, int limit) {
+		return this.dsl.selectFrom(METRIC_LATEST)
+			.where(METRIC_LATEST.CHANGE_SEQ.gt(changeNumber))
+			.orderBy(METRIC_LATEST.CHANGE_SEQ)
+			.limit(limit)
+			.fetch(r -> new LatestChange(Objects.requireNonNull(r.getChangeSeq()), sample(r.getSubject(), r.getMetric(),
+					r.getObservedAt(), r.getValue(), r.getSource(), r.getBlockNumber())));
+	}
+
+	@Override
+	public List<SampleBucket> buckets(String subject, Metric metric, Instant from, Duration width) {
+		Field<Long> bucket = DSL
+			.floor(DSL.extract(METRIC_SAMPLE.OBSERVED_AT, DatePart.EPOCH).mul(1000).div(width.toMillis()))
+			.cast(Long.class)
+			.as("bucket");
+		Field<Double[]> oldestFirst = DSL.arrayAgg(METRIC_SAMPLE.VALUE).orderBy(METRIC_SAMPLE.OBSERVED_AT.asc());
+		Field<Double[]> newestFirst = DSL.arrayAgg(METRIC_SAMPLE.VALUE).orderBy(METRIC_SAMPLE.OBSERVED_AT.desc());
+		return this.dsl
+			.select(bucket, DSL.count(), DSL.sum(METRIC_SAMPLE.VALUE), DSL.min(METRIC_SAMPLE.VALUE),
+					DSL.max(METRIC_SAMPLE.VALUE), DSL.min(METRIC_SAMPLE.OBSERVED_AT), DSL.arrayGet(oldestFirst, 1),
+					DSL.max(METRIC_SAMPLE.OBSERVED_AT), DSL.arrayGet(newestFirst, 1))
+			.from(METRIC_SAMPLE)
+			.where(METRIC_SAMPLE.SUBJECT.eq(subject))
+			.and(METRIC_SAMPLE.METRIC.eq(metric.name()))
+			.and(METRIC_SAMPLE.OBSERVED_AT.ge(utc(from)))
+			.groupBy(bucket)
+			.orderBy(bucket)
+			.fetch(r -> new SampleBucket(r.value1(), r.value2(), r.value3().doubleValue(), r.value4(), r.value5(),
+					r.value6().toInstant(), r.value7(), r.value8().toInstant(), r.value9()));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package com.yieldpilot.market.internal.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +39,18 @@ public interface SampleStore {
 
 	/** Rollup buckets of one metric of one subject within [from, to), oldest first. */
 	List<HistoryPoint> rollups(String subject, Metric metric, Resolution resolution, Instant from, Instant to);
+
+	/**
+	 * Newest values that changed after a change number, in change order, at most
+	 * {@code limit}: the feed the live market follows.
+	 */
+	List<LatestChange> changesAfter(long changeNumber, int limit);
+
+	/**
+	 * One metric's samples of one subject since {@code from}, summarised per bucket of
+	 * {@code width} (buckets numbered from the epoch), oldest first.
+	 */
+	List<SampleBucket> buckets(String subject, Metric metric, Instant from, Duration width);
 
 	/**
 	 * Drops the monthly partitions of raw samples that end before the instant; returns

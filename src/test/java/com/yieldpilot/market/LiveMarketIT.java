@@ -1,0 +1,99 @@
+package com.yieldpilot.market;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.yieldpilot.market.internal.ingest.MarketBatch;
+import com.yieldpilot.market.internal.ingest.MarketIngestion;
+import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.support.ApplicationIT;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The live market follows the database's change feed and keeps windows current: what the
+ * rules engine reads on any node.
+ */
+class LiveMarketIT extends ApplicationIT {
+
+	@Autowired
+	MarketIngestion ingestion;
+
+	@Autowired
+	LiveMarket live;
+
+	private final PoolId pool = PoolId.parse("live-" + UUID.randomUUID().toString().substring(0, 6) + ":base:USDC");
+
+	private final SeriesKey apy = new SeriesKey(this.pool.toString(), Metric.APY);
+
+	@Test
+	void followsNewValuesThroughTheChangeFeed() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ingest(Source.SIMULATOR, now.minusSeconds(30), 4.0);
+		assertThat(this.live.sync()).contains(this.apy);
+		assertThat(this.live.latest(this.apy)).hasValueSatisfying((v) -> {
+			assertThat(v.value()).isEqualTo(4.0);
+			assertThat(v.stale()).isFalse();
+		});
+
+		ingest(Source.SIMULATOR, now, 4.5);
+		assertThat(this.live.sync()).contains(this.apy);
+		assertThat(this.live.latest(this.apy)).map(LiveValue::value).contains(4.5);
+		assertThat(this.live.sync()).doesNotContain(this.apy);
+	}
+
+	@Test
+	void prefersAFreshSourceOverAStaleOneAndMarksAllStaleWhenNoneIsFresh() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ingest(Source.DEFILLAMA, now.minus(Duration.ofHours(3)), 3.0);
+		this.live.sync();
+		assertThat(this.live.latest(this.apy)).hasValueSatisfying((v) -> assertThat(v.stale()).isTrue());
+
+		ingest(Source.SIMULATOR, now.minus(Duration.ofMinutes(1)), 5.0);
+		this.live.sync();
+		assertThat(this.live.latest(this.apy)).hasValueSatisfying((v) -> {
+			assertThat(v.value()).isEqualTo(5.0);
+			assertThat(v.source()).isEqualTo(Source.SIMULATOR);
+			assertThat(v.stale()).isFalse();
+		});
+	}
+
+	@Test
+	void aWindowLoadsStoredHistoryOnceAndThenFollowsNewSamples() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		for (int minutes = 50; minutes >= 10; minutes -= 10) {
+			ingest(Source.SIMULATOR, now.minus(Duration.ofMinutes(minutes)), 100 - minutes); // 50..90
+		}
+		this.live.sync();
+		assertThat(this.live.window(this.apy, WindowAggregate.AVG, Duration.ofHours(1))).map(LiveValue::value)
+			.hasValueSatisfying((v) -> assertThat(v).isCloseTo(70, within(1e-9)));
+		assertThat(this.live.window(this.apy, WindowAggregate.MIN, Duration.ofMinutes(35))).map(LiveValue::value)
+			.contains(70.0);
+
+		ingest(Source.SIMULATOR, now, 130);
+		this.live.sync();
+		assertThat(this.live.window(this.apy, WindowAggregate.AVG, Duration.ofHours(1))).map(LiveValue::value)
+			.hasValueSatisfying((v) -> assertThat(v).isCloseTo(80, within(1e-9)));
+		assertThat(this.live.window(this.apy, WindowAggregate.PCT_CHANGE, Duration.ofHours(1))).map(LiveValue::value)
+			.hasValueSatisfying((v) -> assertThat(v).isCloseTo(160, within(1e-9)));
+
+		this.live.retainWindows(Map.of());
+		assertThat(this.live.window(this.apy, WindowAggregate.MAX, Duration.ofHours(1))).map(LiveValue::value)
+			.contains(130.0);
+	}
+
+	private void ingest(Source source, Instant at, double apy) {
+		this.ingestion.ingest(new MarketBatch(source, at,
+				List.of(new PoolDescriptor(this.pool, null, null, true, PoolDescriptor.Origin.SIMULATED)),
+				List.of(new MetricSample(this.pool.toString(), Metric.APY, at, apy, source, null))));
+	}
+
+}
