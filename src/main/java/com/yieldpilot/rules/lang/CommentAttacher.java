@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.yieldpilot.rules.lang.grammar.RuleLanguageLexer;
 import com.yieldpilot.rules.lang.grammar.RuleLanguageParser.ActionContext;
@@ -16,10 +17,11 @@ import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * Gives each comment to the part of the rule it belongs to. The parts that carry comments
- * are the rule's header, each comparison, each action and the options. A comment inside a
- * part, or at the end of its last line, belongs to it; any other to the next part; what
- * follows the last part trails the rule. The printer writes every comment before its
- * part, so a second parse attaches it to the same part and the round trip keeps the tree.
+ * are the rule's header (name and schedule), each comparison, each action and the
+ * options. A comment inside a part, or at the end of its last line, belongs to it; any
+ * other to the next part; what follows the last part trails the rule. The printer writes
+ * every comment before its part, so a second parse attaches it to the same part and the
+ * round trip keeps the tree.
  */
 final class CommentAttacher {
 
@@ -31,17 +33,23 @@ final class CommentAttacher {
 
 	CommentAttacher(RuleFileContext rule, List<Token> tokens) {
 		List<Part> parts = new ArrayList<>();
-		parts.add(new Part(rule, rule.RULE().getSymbol().getTokenIndex(), rule.title.getTokenIndex(),
-				rule.title.getLine()));
+		// the header is the rule's name and its schedule
+		Token headerEnd = (rule.schedule() != null) ? rule.schedule().getStop() : rule.title;
+		parts.add(new Part(rule, rule.RULE().getSymbol().getTokenIndex(), headerEnd.getTokenIndex(),
+				headerEnd.getLine()));
 		collect(rule, parts);
 		for (Token token : tokens) {
 			if (token.getType() != RuleLanguageLexer.COMMENT) {
 				continue;
 			}
 			String text = token.getText().substring(1).stripTrailing();
-			RuleText.problem(text, RuleText.MAX_COMMENT_LENGTH, "This comment")
-				.ifPresent(p -> this.errors.add(Diagnostic.error(RuleParser.position(token), p)));
-			owner(parts, token).add(text);
+			Optional<String> problem = RuleText.problem(text, RuleText.MAX_COMMENT_LENGTH, "this comment");
+			if (problem.isPresent()) {
+				this.errors.add(Diagnostic.error(RuleParser.position(token), problem.get()));
+			}
+			else {
+				owner(parts, token).add(text);
+			}
 		}
 	}
 

@@ -59,11 +59,12 @@ public final class Durations {
 	}
 
 	/**
-	 * The largest whole unit: {@code 2h}, not {@code 120m}; {@code 7d}, not {@code 1w}.
+	 * The largest whole unit, days from two days on: {@code 2h}, not {@code 120m};
+	 * {@code 24h}, {@code 7d}, not {@code 1w}.
 	 */
 	public static String format(Duration duration) {
 		long seconds = duration.getSeconds();
-		if (seconds % 86_400 == 0) {
+		if (seconds % 86_400 == 0 && seconds >= 2 * 86_400) {
 			return seconds / 86_400 + "d";
 		}
 		if (seconds % 3_600 == 0) {

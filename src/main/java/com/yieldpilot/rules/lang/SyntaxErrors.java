@@ -80,6 +80,15 @@ final class SyntaxErrors extends BaseErrorListener {
 		if (offending.getType() == STRING && expected.contains(POOL_ID)) {
 			return "write the pool id without quotes, e.g. aave-v3:base:USDC";
 		}
+		if (expected.contains(DATE) && !text.isEmpty() && Character.isDigit(text.charAt(0))) {
+			return "`" + text + "` is not a UTC date or time: write e.g. `2026-12-31` or `2026-12-31T18:00Z`";
+		}
+		int type = offending.getType();
+		boolean comparison = type == LT || type == LE || type == GT || type == GE || type == EQ || type == NE;
+		if (comparison && !expected.contains(type)) {
+			return "compare one pair of values at a time and join comparisons with `and`, e.g. "
+					+ "`apy(x) > 1% and apy(x) < 4%`";
+		}
 		return null;
 	}
 
