@@ -89,7 +89,7 @@ final class ActionChecks {
 
 	private void amount(Amount amount, @Nullable PoolFacts pool, Action action) {
 		if (amount instanceof Amount.Tokens tokens && pool != null && !tokens.symbol().equalsIgnoreCase(pool.asset())) {
-			this.report.error(this.report.at(action),
+			this.report.error(this.report.at(amount, action),
 					"`" + pool.id() + "` holds " + pool.asset() + ": write the amount in " + pool.asset()
 							+ ", in dollars or as a share, not `" + RulePrinter.print(amount) + "`");
 		}

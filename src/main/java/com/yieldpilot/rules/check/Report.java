@@ -54,8 +54,11 @@ final class Report {
 		return "`" + ((text.length() > MAX_QUOTED) ? text.substring(0, MAX_QUOTED - 1) + "…" : text) + "`";
 	}
 
+	/**
+	 * "; did you mean `x`?" for the best candidate, or a full stop when there is none.
+	 */
 	static String suggestion(List<String> candidates) {
-		return candidates.isEmpty() ? "" : "; did you mean `" + candidates.get(0) + "`?";
+		return candidates.isEmpty() ? "." : "; did you mean `" + candidates.get(0) + "`?";
 	}
 
 }

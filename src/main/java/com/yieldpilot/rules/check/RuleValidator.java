@@ -52,8 +52,9 @@ public final class RuleValidator {
 		ActionChecks actions = new ActionChecks(values, this.vocabulary, report);
 		rule.actions().forEach(actions::check);
 		if (rule.actions().size() > limits.maxActionsPerRule()) {
-			report.error(report.at(rule.actions().get(limits.maxActionsPerRule()), rule), "your plan allows "
-					+ limits.maxActionsPerRule() + " actions per rule; this rule has " + rule.actions().size());
+			int allowed = limits.maxActionsPerRule();
+			report.error(report.at(rule.actions().get(allowed), rule), "your plan allows " + allowed
+					+ ((allowed == 1) ? " action" : " actions") + " per rule; this rule has " + rule.actions().size());
 		}
 		if (rule.schedule() != null) {
 			schedule(rule.schedule(), report, limits);

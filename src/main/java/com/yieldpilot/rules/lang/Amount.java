@@ -1,7 +1,9 @@
 package com.yieldpilot.rules.lang;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How much an action moves: a share of what is there ({@code 100%}), US dollars
@@ -40,6 +42,11 @@ public sealed interface Amount {
 			quantity = positive(quantity);
 			if (!Lexicon.isUnitName(Objects.requireNonNull(symbol, "symbol"))) {
 				throw new IllegalArgumentException("'" + RuleText.printable(symbol) + "' is not a token symbol");
+			}
+			// these read as units, not tokens: dollars are Usd, bps and gwei are no
+			// amounts
+			if (Set.of("usd", "bps", "gwei").contains(symbol.toLowerCase(Locale.ROOT))) {
+				throw new IllegalArgumentException("'" + symbol + "' is a unit, not a token symbol");
 			}
 		}
 

@@ -55,10 +55,12 @@ public final class RuleText {
 		return text;
 	}
 
+	/**
+	 * Comment lines as stored: checked, and without trailing spaces, which a line's end
+	 * would lose anyway.
+	 */
 	static List<String> comments(List<String> comments) {
-		List<String> copy = List.copyOf(comments);
-		copy.forEach(c -> require(c, MAX_COMMENT_LENGTH, "A comment"));
-		return copy;
+		return comments.stream().map(c -> require(c, MAX_COMMENT_LENGTH, "A comment").stripTrailing()).toList();
 	}
 
 	static String codePoint(int cp) {

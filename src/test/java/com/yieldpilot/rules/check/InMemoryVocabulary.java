@@ -43,6 +43,11 @@ public final class InMemoryVocabulary implements RuleVocabulary {
 		return vocabulary;
 	}
 
+	/** Every pool it knows. */
+	public Set<PoolId> poolIds() {
+		return Set.copyOf(this.pools.keySet());
+	}
+
 	@Override
 	public Optional<PoolFacts> pool(PoolId id) {
 		return Optional.ofNullable(this.pools.get(id));
