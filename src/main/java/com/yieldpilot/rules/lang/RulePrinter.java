@@ -189,7 +189,10 @@ public final class RulePrinter {
 	private static String expression(Expression expression) {
 		return switch (expression) {
 			case Literal literal -> literal(literal);
-			case MetricCall call -> call.metric() + "(" + call.subject() + ")";
+			case MetricCall call -> call.metric() + "(" + switch (call.subject()) {
+				case Subject.Pool pool -> pool.id().toString();
+				case Subject.Named named -> named.name();
+			} + ")";
 			case Window window -> window.function().keyword() + "(" + expression(window.metric()) + ", "
 					+ Durations.format(window.period()) + ")";
 			case Negation negation ->
