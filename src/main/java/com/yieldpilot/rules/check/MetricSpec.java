@@ -42,9 +42,14 @@ public record MetricSpec(String name, ValueType type, Set<SubjectKind> subjects,
 		subjects = Set.copyOf(subjects);
 	}
 
-	/** The metric a rule names, if there is one by that name. */
+	/**
+	 * The metric a rule names, if there is one by that name: the catalog's
+	 * ({@link Metric#byRuleName}) or the vault's.
+	 */
 	public static Optional<MetricSpec> byName(String name) {
-		return ALL.stream().filter(m -> m.name.equals(name)).findFirst();
+		return Metric.byRuleName(name)
+			.map(MetricSpec::of)
+			.or(() -> Stream.of(BALANCE, POSITION).filter(m -> m.name.equals(name)).findFirst());
 	}
 
 	/** Every metric a rule may name, market metrics first. */

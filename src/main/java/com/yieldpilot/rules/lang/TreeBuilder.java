@@ -1,54 +1,37 @@
 package com.yieldpilot.rules.lang;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import com.yieldpilot.rules.lang.grammar.RuleLanguageBaseVisitor;
-import com.yieldpilot.rules.lang.grammar.RuleLanguageParser;
 import com.yieldpilot.rules.lang.grammar.RuleLanguageParser.*;
 import com.yieldpilot.shared.PoolId;
-import com.yieldpilot.shared.Spelling;
 import org.antlr.v4.runtime.Token;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the syntax tree from ANTLR's parse tree with typed visitors. Every check that
- * needs the text (escapes, units, ranges, day names) happens here and becomes a
- * positioned error; the records' own checks are the last line and their messages become
- * positioned errors too. With any error the result is no tree.
+ * Builds the syntax tree from ANTLR's parse tree with typed visitors (conditions, values,
+ * actions; options and schedules have readers of their own). Every check that needs the
+ * text (escapes, units, ranges, day names) becomes a positioned error; the records' own
+ * checks are the last line and their messages become positioned errors too. With any
+ * error the result is no tree.
  */
 final class TreeBuilder {
 
-	private static final int MAX_NUMBER_LENGTH = 40;
-
-	private static final Map<String, Set<DayOfWeek>> DAYS = days();
-
 	private static final Literal PLACEHOLDER = new Literal(BigDecimal.ZERO, LiteralUnit.NUMBER);
 
-	private static final PoolId NO_POOL = new PoolId("invalid", "invalid", "invalid", null);
+	private final TreeContext context = new TreeContext();
 
-	private final List<Diagnostic> errors = new ArrayList<>();
-
-	private final SourcePositions.Recorder positions = new SourcePositions.Recorder();
+	private final TokenValues values = new TokenValues(this.context);
 
 	private final CommentAttacher comments;
+
+	private final OptionsReader options;
+
+	private final ScheduleReader schedules = new ScheduleReader(this.context, this.values);
 
 	private final ConditionBuilder conditions = new ConditionBuilder();
 
@@ -58,23 +41,24 @@ final class TreeBuilder {
 
 	TreeBuilder(CommentAttacher comments) {
 		this.comments = comments;
-		this.errors.addAll(comments.errors());
+		this.options = new OptionsReader(this.context, this.values, comments);
+		this.context.errors().addAll(comments.errors());
 	}
 
 	List<Diagnostic> errors() {
-		return this.errors;
+		return this.context.errors();
 	}
 
 	SourcePositions positions() {
-		return this.positions.done();
+		return this.context.positions();
 	}
 
 	@Nullable RuleSyntax build(RuleFileContext rule) {
-		String name = text(rule.title, RuleText.MAX_NAME_LENGTH, "The rule's name");
+		String name = this.values.text(rule.title, RuleText.MAX_NAME_LENGTH, "The rule's name");
 		if (name != null && name.isBlank()) {
 			error(rule.title, "the rule's name is empty: write a name between the quotes");
 		}
-		Schedule schedule = (rule.schedule() != null) ? schedule(rule.schedule()) : null;
+		Schedule schedule = (rule.schedule() != null) ? this.schedules.read(rule.schedule()) : null;
 		Condition when = (rule.whenClause() != null) ? this.conditions.visit(rule.whenClause().orCondition()) : null;
 		if (schedule == null && when == null && rule.schedule() == null) {
 			error(rule.thenClause().THEN().getSymbol(), "a rule needs conditions: write `when` and a condition such as "
@@ -86,8 +70,9 @@ final class TreeBuilder {
 					"a rule has at most " + RuleSyntax.MAX_ACTIONS + " actions");
 		}
 		List<Action> actionList = actionContexts.stream().map(this.actions::visit).toList();
-		RuleOptions options = (rule.optionsClause() != null) ? options(rule.optionsClause()) : RuleOptions.NONE;
-		if (!this.errors.isEmpty() || name == null) {
+		RuleOptions options = (rule.optionsClause() != null) ? this.options.read(rule.optionsClause())
+				: RuleOptions.NONE;
+		if (!this.context.errors().isEmpty() || name == null) {
 			return null;
 		}
 		return node(rule.RULE().getSymbol(), () -> new RuleSyntax(this.comments.of(rule), name, schedule, when,
@@ -126,7 +111,7 @@ final class TreeBuilder {
 			if (ctx.FOR() == null) {
 				return condition;
 			}
-			Duration duration = duration(ctx.DURATION().getSymbol());
+			Duration duration = TreeBuilder.this.values.duration(ctx.DURATION().getSymbol());
 			return node(ctx.FOR().getSymbol(), () -> new Sustained(condition, duration), condition);
 		}
 
@@ -197,7 +182,7 @@ final class TreeBuilder {
 		public Expression visitWindowValue(WindowValueContext ctx) {
 			WindowContext window = ctx.window();
 			MetricCall metric = metricCall(window.metricCall());
-			Duration period = duration(window.DURATION().getSymbol());
+			Duration period = TreeBuilder.this.values.duration(window.DURATION().getSymbol());
 			WindowFunction function = WindowFunction.byKeyword(window.fn.getText());
 			return node(window.fn, () -> new Window(function, metric, period), metric);
 		}
@@ -216,7 +201,8 @@ final class TreeBuilder {
 
 	private MetricCall metricCall(MetricCallContext ctx) {
 		Subject subject = switch (ctx.subject()) {
-			case PoolSubjectContext pool -> at(new Subject.Pool(poolId(pool.POOL_ID().getSymbol())), pool.getStart());
+			case PoolSubjectContext pool ->
+				at(new Subject.Pool(this.values.poolId(pool.POOL_ID().getSymbol())), pool.getStart());
 			case NamedSubjectContext named ->
 				node(named.getStart(), () -> new Subject.Named(named.getText()), new Subject.Named("invalid"));
 			default -> throw new IllegalStateException("Unknown subject " + ctx.subject().getText());
@@ -227,11 +213,11 @@ final class TreeBuilder {
 
 	private Expression literal(QuantityContext ctx) {
 		if (ctx.USD_AMOUNT() != null) {
-			BigDecimal dollars = dollars(ctx.USD_AMOUNT().getSymbol());
+			BigDecimal dollars = this.values.dollars(ctx.USD_AMOUNT().getSymbol());
 			return node(ctx.getStart(), () -> new Literal(dollars, LiteralUnit.USD), PLACEHOLDER);
 		}
 		Token number = ctx.NUMBER().getSymbol();
-		BigDecimal value = number(number);
+		BigDecimal value = this.values.number(number);
 		LiteralUnit unit;
 		if (ctx.PERCENT() != null) {
 			unit = LiteralUnit.PERCENT;
@@ -263,8 +249,8 @@ final class TreeBuilder {
 		@Override
 		public Action visitMoveAction(MoveActionContext ctx) {
 			Amount amount = amount(ctx.quantity(0), false);
-			PoolId from = poolId(ctx.from);
-			PoolId to = poolId(ctx.to);
+			PoolId from = TreeBuilder.this.values.poolId(ctx.from);
+			PoolId to = TreeBuilder.this.values.poolId(ctx.to);
 			Amount limit = (ctx.limit != null) ? amount(ctx.limit, true) : null;
 			return node(ctx.MOVE().getSymbol(),
 					() -> new Move(amount, from, to, limit, TreeBuilder.this.comments.of(ctx)),
@@ -274,7 +260,7 @@ final class TreeBuilder {
 		@Override
 		public Action visitWithdrawAction(WithdrawActionContext ctx) {
 			Amount amount = amount(ctx.quantity(), false);
-			PoolId from = poolId(ctx.from);
+			PoolId from = TreeBuilder.this.values.poolId(ctx.from);
 			return node(ctx.WITHDRAW().getSymbol(), () -> new Withdraw(amount, from, TreeBuilder.this.comments.of(ctx)),
 					new Withdraw(amount, from));
 		}
@@ -282,14 +268,14 @@ final class TreeBuilder {
 		@Override
 		public Action visitDepositAction(DepositActionContext ctx) {
 			Amount amount = amount(ctx.quantity(), false);
-			PoolId into = poolId(ctx.into);
+			PoolId into = TreeBuilder.this.values.poolId(ctx.into);
 			return node(ctx.DEPOSIT().getSymbol(), () -> new Deposit(amount, into, TreeBuilder.this.comments.of(ctx)),
 					new Deposit(amount, into));
 		}
 
 		@Override
 		public Action visitNotifyAction(NotifyActionContext ctx) {
-			String message = text(ctx.text, RuleText.MAX_MESSAGE_LENGTH, "The message");
+			String message = TreeBuilder.this.values.text(ctx.text, RuleText.MAX_MESSAGE_LENGTH, "The message");
 			if (message == null) {
 				return new Notify("invalid");
 			}
@@ -303,10 +289,10 @@ final class TreeBuilder {
 		Amount fallback = new Amount.Usd(BigDecimal.ONE);
 		Token start = ctx.getStart();
 		if (ctx.USD_AMOUNT() != null) {
-			BigDecimal dollars = dollars(ctx.USD_AMOUNT().getSymbol());
+			BigDecimal dollars = this.values.dollars(ctx.USD_AMOUNT().getSymbol());
 			return node(start, () -> new Amount.Usd(dollars), fallback);
 		}
-		BigDecimal value = number(ctx.NUMBER().getSymbol());
+		BigDecimal value = this.values.number(ctx.NUMBER().getSymbol());
 		String written = ctx.NUMBER().getText();
 		if (ctx.PERCENT() != null) {
 			if (limit) {
@@ -332,274 +318,23 @@ final class TreeBuilder {
 		};
 	}
 
-	// ---- options
-
-	private RuleOptions options(OptionsClauseContext clause) {
-		RuleOptions options = RuleOptions.NONE;
-		Set<String> seen = new HashSet<>();
-		for (OptionContext option : clause.option()) {
-			String keywords = keywords(option);
-			if (!seen.add(keywords)) {
-				error(option.getStart(), "`" + keywords + "` is written twice; keep one");
-				continue;
-			}
-			this.positions.option(keywords, RuleParser.position(option.getStart()));
-			RuleOptions current = options;
-			options = switch (option) {
-				case CooldownOptionContext c ->
-					node(c.getStart(), () -> current.withCooldown(duration(c.DURATION().getSymbol())), current);
-				case EvaluateOptionContext c ->
-					node(c.getStart(), () -> current.withEvaluateEvery(duration(c.DURATION().getSymbol())), current);
-				case MaxGasOptionContext c -> maxGas(c, current);
-				case ModeOptionContext c ->
-					current.withMode((c.value.getType() == RuleLanguageParser.LIVE) ? Mode.LIVE : Mode.PAPER);
-				case ApprovalOptionContext c -> current.withApprovalRequired(true);
-				case PriorityOptionContext c -> priority(c, current);
-				case ExpiresOptionContext c -> expires(c, current);
-				default -> throw new IllegalStateException("Unknown option " + option.getText());
-			};
-		}
-		RuleOptions written = options;
-		return node(clause.getStart(), () -> written.withComments(this.comments.of(clause)), written);
-	}
-
-	private static String keywords(OptionContext option) {
-		return switch (option) {
-			case MaxGasOptionContext c -> "max gas";
-			case ApprovalOptionContext c -> "approval required";
-			case EvaluateOptionContext c -> "evaluate every";
-			default -> option.getStart().getText();
-		};
-	}
-
-	private RuleOptions maxGas(MaxGasOptionContext ctx, RuleOptions current) {
-		BigDecimal gwei = number(ctx.NUMBER().getSymbol());
-		if (ctx.unit == null || !ctx.unit.getText().equalsIgnoreCase("gwei")) {
-			error((ctx.unit != null) ? ctx.unit : ctx.NUMBER().getSymbol(),
-					"write the gas limit in gwei, e.g. `max gas " + ctx.NUMBER().getText() + " gwei`");
-			return current;
-		}
-		return node(ctx.NUMBER().getSymbol(), () -> current.withMaxGasGwei(gwei), current);
-	}
-
-	private RuleOptions priority(PriorityOptionContext ctx, RuleOptions current) {
-		BigDecimal value = number(ctx.NUMBER().getSymbol());
-		if (value.scale() > 0 || value.compareTo(BigDecimal.ONE) < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
-			error(ctx.NUMBER().getSymbol(), "priority is a whole number from 1 to 100, not " + ctx.NUMBER().getText());
-			return current;
-		}
-		return current.withPriority(value.intValueExact());
-	}
-
-	private RuleOptions expires(ExpiresOptionContext ctx, RuleOptions current) {
-		String text = ctx.value.getText();
-		try {
-			Instant instant = (ctx.value.getType() == RuleLanguageParser.DATE)
-					? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-					: LocalDateTime.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text)
-						.toInstant(ZoneOffset.UTC);
-			return current.withExpires(instant);
-		}
-		catch (DateTimeParseException ex) {
-			error(ctx.value, "`" + text + "` is not a valid date or time: write e.g. `2026-12-31` or "
-					+ "`2026-12-31T18:00Z` (UTC)");
-			return current;
-		}
-	}
-
-	// ---- schedules
-
-	private @Nullable Schedule schedule(ScheduleContext ctx) {
-		return switch (ctx) {
-			case IntervalScheduleContext interval -> {
-				Duration every = duration(interval.DURATION().getSymbol());
-				Optional<String> problem = Schedule.Interval.problem(every);
-				if (problem.isPresent()) {
-					error(interval.DURATION().getSymbol(), problem.get());
-					yield null;
-				}
-				yield at(new Schedule.Interval(every), interval.getStart());
-			}
-			case CalendarScheduleContext calendar -> calendar(calendar);
-			default -> throw new IllegalStateException("Unknown schedule " + ctx.getText());
-		};
-	}
-
-	private Schedule.@Nullable Calendar calendar(CalendarScheduleContext ctx) {
-		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-		for (NameContext day : ctx.days) {
-			Set<DayOfWeek> named = DAYS.get(day.getText().toLowerCase(Locale.ROOT));
-			if (named == null) {
-				error(day.getStart(), "`" + day.getText() + "` is not a day: write `day`, `weekday`, `weekend` or a "
-						+ "day of the week such as `monday`" + didYouMean(day.getText(), DAYS.keySet()));
-			}
-			else {
-				days.addAll(named);
-			}
-		}
-		Token time = ctx.TIME().getSymbol();
-		String[] parts = time.getText().split(":");
-		int hour = Integer.parseInt(parts[0]);
-		int minute = Integer.parseInt(parts[1]);
-		if (hour > 23 || minute > 59) {
-			error(time, "`" + time.getText() + "` is not a time of day: use 00:00 to 23:59");
-		}
-		if (ctx.zone == null) {
-			error(time, "add the time zone after the time: schedules run in UTC, e.g. `" + time.getText() + " UTC`");
-		}
-		else if (!ctx.zone.getText().equalsIgnoreCase("UTC")) {
-			error(ctx.zone.getStart(),
-					"schedules run in UTC: convert the time and write `UTC`, not `" + ctx.zone.getText() + "`");
-		}
-		if (days.isEmpty() || hour > 23 || minute > 59) {
-			return null;
-		}
-		return at(new Schedule.Calendar(days, LocalTime.of(hour, minute)), ctx.getStart());
-	}
-
-	private static Map<String, Set<DayOfWeek>> days() {
-		Map<String, Set<DayOfWeek>> days = new LinkedHashMap<>();
-		days.put("day", EnumSet.allOf(DayOfWeek.class));
-		days.put("weekday", Schedule.Calendar.WEEKDAYS);
-		days.put("weekend", Schedule.Calendar.WEEKEND);
-		for (DayOfWeek day : DayOfWeek.values()) {
-			days.put(day.name().toLowerCase(Locale.ROOT), EnumSet.of(day));
-		}
-		return Map.copyOf(days);
-	}
-
-	// ---- tokens
-
-	/** The quoted text without its quotes and escapes; {@code null} after an error. */
-	private @Nullable String text(Token token, int maxLength, String what) {
-		String quoted = token.getText();
-		String body = quoted.substring(1, quoted.length() - 1);
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < body.length(); i++) {
-			char c = body.charAt(i);
-			if (c != '\\') {
-				text.append(c);
-				continue;
-			}
-			char escaped = body.charAt(++i);
-			if (escaped == '"' || escaped == '\\') {
-				text.append(escaped);
-			}
-			else {
-				Position at = RuleParser.position(token);
-				error(new Position(at.line(), at.column() + 1 + body.codePointCount(0, i - 1)),
-						"`\\" + RuleText.printable(String.valueOf(escaped))
-								+ "` is not an escape: inside quotes write `\\\"` "
-								+ "for a quote and `\\\\` for a backslash, and nothing else after a backslash");
-				return null;
-			}
-		}
-		String result = text.toString();
-		Optional<String> problem = RuleText.problem(result, maxLength, what);
-		if (problem.isPresent()) {
-			error(token, decapitalize(problem.get()));
-			return null;
-		}
-		return result;
-	}
-
-	private PoolId poolId(Token token) {
-		String text = token.getText();
-		if (text.length() > PoolId.MAX_LENGTH) {
-			error(token, "a pool id has at most " + PoolId.MAX_LENGTH + " characters");
-			return NO_POOL;
-		}
-		String[] parts = text.split(":", -1);
-		PoolId id = node(token, () -> new PoolId(parts[0].toLowerCase(Locale.ROOT), parts[1].toLowerCase(Locale.ROOT),
-				parts[2], (parts.length > 3) ? parts[3] : null), NO_POOL);
-		return this.positions.at(id, RuleParser.position(token));
-	}
-
-	private BigDecimal number(Token token) {
-		String text = token.getText();
-		if (text.length() > MAX_NUMBER_LENGTH) {
-			error(token, "the number is too long: numbers stay below 1,000,000,000,000,000");
-			return BigDecimal.ZERO;
-		}
-		return checked(token, new BigDecimal(text.replace(",", "")));
-	}
-
-	private BigDecimal dollars(Token token) {
-		String text = token.getText().substring(1);
-		if (text.length() > MAX_NUMBER_LENGTH) {
-			error(token, "the number is too long: numbers stay below 1,000,000,000,000,000");
-			return BigDecimal.ONE;
-		}
-		int shift = switch (Character.toLowerCase(text.charAt(text.length() - 1))) {
-			case 'k' -> 3;
-			case 'm' -> 6;
-			case 'b' -> 9;
-			default -> 0;
-		};
-		String digits = (shift > 0) ? text.substring(0, text.length() - 1) : text;
-		return checked(token, new BigDecimal(digits.replace(",", "")).movePointRight(shift));
-	}
-
-	private BigDecimal checked(Token token, BigDecimal value) {
-		Optional<String> problem = Numbers.problem(value);
-		if (problem.isPresent()) {
-			error(token, problem.get());
-			return BigDecimal.ZERO;
-		}
-		return Numbers.normal(value);
-	}
-
-	private Duration duration(Token token) {
-		Optional<Duration> duration = Durations.parse(token.getText());
-		Optional<String> problem = duration.flatMap(Durations::problem);
-		if (duration.isEmpty() || problem.isPresent()) {
-			error(token, "`" + token.getText() + "`: " + problem.orElse("a duration can be at most 366d"));
-			return Duration.ofMinutes(1);
-		}
-		return duration.get();
-	}
-
 	private static String unitHint(Token unit) {
 		return (unit.getText().length() == 1 && "smhdw".contains(unit.getText()))
 				? "; a duration is written without a space, like `5m`" : "";
 	}
 
-	private static String didYouMean(String text, Set<String> candidates) {
-		List<String> close = Spelling.closest(text, candidates, 1);
-		return close.isEmpty() ? "" : "; did you mean `" + close.get(0) + "`?";
-	}
-
 	// ---- bookkeeping
 
 	private <T> T at(T node, Token token) {
-		return this.positions.at(node, RuleParser.position(token));
+		return this.context.at(node, token);
 	}
 
-	/** Creates a node; a record's refusal becomes an error at the token. */
 	private <T> T node(Token token, Supplier<T> create, T fallback) {
-		try {
-			return at(create.get(), token);
-		}
-		catch (IllegalArgumentException ex) {
-			error(token, decapitalize(ex.getMessage()));
-			return fallback;
-		}
+		return this.context.node(token, create, fallback);
 	}
 
 	private void error(Token token, String message) {
-		error(RuleParser.position(token), message);
-	}
-
-	private void error(Position position, String message) {
-		this.errors.add(Diagnostic.error(position, message));
-	}
-
-	private static String decapitalize(String message) {
-		if (message.length() > 1 && Character.isUpperCase(message.charAt(0))
-				&& !Character.isUpperCase(message.charAt(1))) {
-			return Character.toLowerCase(message.charAt(0)) + message.substring(1);
-		}
-		return message;
+		this.context.error(token, message);
 	}
 
 }

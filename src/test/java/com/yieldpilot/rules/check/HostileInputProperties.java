@@ -34,7 +34,6 @@ import com.yieldpilot.rules.lang.Subject;
 import com.yieldpilot.rules.lang.Sustained;
 import com.yieldpilot.rules.lang.Window;
 import com.yieldpilot.rules.lang.Withdraw;
-import com.yieldpilot.shared.PoolId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
