@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RuleParserTest {
 
@@ -122,6 +123,27 @@ class RuleParserTest {
 				r -> assertThat(r.errors()).singleElement()
 					.extracting(Diagnostic::message)
 					.isEqualTo("the rule is too long: at most 2000 words, numbers and operators"));
+	}
+
+	@Test
+	void readsTheLargestRuleWithinItsLimitsQuickly() {
+		// the deepest nesting allowed (a metric's own parentheses count too), as many
+		// times as the tokens allow
+		int depth = RuleParser.MAX_NESTING - 1;
+		String nested = "(".repeat(depth) + "apy(aave-v3:base:USDC)" + ")".repeat(depth);
+		String comparison = nested + " < " + nested + " + 1%";
+		int tokensPerComparison = 2 * (2 * depth + 4) + 4 + 1;
+		StringBuilder text = new StringBuilder("rule \"big\" when ").append(comparison);
+		for (int i = 1; i < (RuleParser.MAX_TOKENS - 10) / tokensPerComparison; i++) {
+			text.append("\n or ").append(comparison);
+		}
+		text.append(" then notify \"x\"");
+
+		ParseResult result = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> RuleParser.parse(text.toString()));
+
+		assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+		assertThat(RuleParser.parse(text.toString().replace(" then", " or " + comparison + " then")))
+			.isInstanceOf(ParseResult.Rejected.class);
 	}
 
 	@Test
