@@ -13,7 +13,7 @@ public enum Metric {
 	APY("apy", MetricUnit.PERCENT, Scope.POOL), APY_BASE("apyBase", MetricUnit.PERCENT, Scope.POOL),
 	APY_REWARD("apyReward", MetricUnit.PERCENT, Scope.POOL), TVL("tvl", MetricUnit.USD, Scope.POOL),
 	UTILIZATION("utilization", MetricUnit.RATIO, Scope.POOL), SHARE_PRICE("sharePrice", MetricUnit.RATIO, Scope.POOL),
-	PRICE("price", MetricUnit.USD, Scope.POOL), GAS("gas", MetricUnit.GWEI, Scope.CHAIN),
+	PRICE("price", MetricUnit.USD, Scope.ASSET), GAS("gas", MetricUnit.GWEI, Scope.CHAIN),
 	GAS_PRIORITY("gasPriority", MetricUnit.GWEI, Scope.CHAIN),
 	/**
 	 * The ML risk score, 0 (safe) to 1: stored by the risk module as samples like any
@@ -21,10 +21,18 @@ public enum Metric {
 	 */
 	RISK("risk", MetricUnit.RATIO, Scope.POOL);
 
-	/** Whether a metric describes a pool (and its asset) or a whole chain. */
+	/** Whether a metric describes a pool, the asset a pool holds, or a whole chain. */
 	public enum Scope {
 
-		POOL, CHAIN
+		/** One pool's own number: stored under the pool's id. */
+		POOL,
+		/**
+		 * The pool's asset (its price): stored under each pool's id like a pool metric,
+		 * so a rule may name a pool or just the asset ({@code price(USDC)}).
+		 */
+		ASSET,
+		/** One number for a whole chain (gas): stored under {@code chain:<name>}. */
+		CHAIN
 
 	}
 

@@ -1,15 +1,14 @@
 package com.yieldpilot.market;
 
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import com.yieldpilot.market.internal.store.PoolRegistry;
 import com.yieldpilot.market.internal.store.SampleStore;
 import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.shared.Spelling;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +39,10 @@ public class MetricCatalog {
 		return this.registry.find(id);
 	}
 
-	/** The metrics a rule may read for this pool; empty for an unknown pool. */
+	/**
+	 * The metrics a rule may read for this pool: those a source has reported for it or
+	 * its chain, and always {@link Metric#RISK}. Empty for an unknown pool.
+	 */
 	public Set<Metric> metrics(PoolId id) {
 		Set<Metric> metrics = EnumSet.noneOf(Metric.class);
 		if (this.registry.find(id).isEmpty()) {
@@ -48,6 +50,11 @@ public class MetricCatalog {
 		}
 		this.samples.latest(List.of(id.toString(), MetricSample.chainSubject(id.chain())))
 			.forEach(s -> metrics.add(s.metric()));
+		// the risk module scores every registered pool, so a rule may read risk before
+		// the
+		// first score arrives; until then the value is missing, and rules never fire on
+		// it
+		metrics.add(Metric.RISK);
 		return metrics;
 	}
 
@@ -56,35 +63,10 @@ public class MetricCatalog {
 	 * errors.
 	 */
 	public List<PoolId> suggestions(String text, int max) {
-		String wanted = text.toLowerCase(Locale.ROOT);
-		return this.registry.all()
+		return Spelling.closest(text, this.registry.all().stream().map(p -> p.id().toString()).toList(), max)
 			.stream()
-			.map(PoolDescriptor::id)
-			.sorted(Comparator.comparingInt((PoolId id) -> distance(wanted, id.toString().toLowerCase(Locale.ROOT)))
-				.thenComparing(PoolId::toString))
-			.filter(id -> distance(wanted, id.toString().toLowerCase(Locale.ROOT)) <= Math.max(3, wanted.length() / 3))
-			.limit(max)
+			.map(PoolId::parse)
 			.toList();
-	}
-
-	/** Levenshtein distance: edits needed to turn one text into the other. */
-	static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
 	}
 
 }

@@ -69,7 +69,7 @@ class MarketIngestionIT extends ApplicationIT {
 	@Test
 	void catalogKnowsEachPoolsMetricsIncludingItsChainsGasAndSuggestsNearIds() {
 		this.ingestion.ingest(batch(Instant.now(), 4.0, 1_000_000));
-		assertThat(this.catalog.metrics(this.usdc)).contains(Metric.APY, Metric.TVL, Metric.GAS)
+		assertThat(this.catalog.metrics(this.usdc)).contains(Metric.APY, Metric.TVL, Metric.GAS, Metric.RISK)
 			.doesNotContain(Metric.UTILIZATION);
 		assertThat(this.catalog.metrics(PoolId.parse("nowhere:base:USDC"))).isEmpty();
 		assertThat(this.catalog.suggestions("test-" + this.tag + ":base:USDT", 3)).first().isEqualTo(this.usdc);

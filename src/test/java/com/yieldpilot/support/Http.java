@@ -35,6 +35,18 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/**
+	 * A body of any type, as bytes: for texts, wrong content types and broken encodings.
+	 */
+	public HttpResponse<String> post(String path, @Nullable String token, String contentType, byte[] body) {
+		return send(request(path, token).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	public HttpResponse<String> postText(String path, @Nullable String token, String text) {
+		return post(path, token, "text/plain; charset=UTF-8", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	public HttpResponse<String> delete(String path, @Nullable String token) {
 		return send(request(path, token).DELETE());
 	}

@@ -1,0 +1,26 @@
+package com.yieldpilot.rules.internal;
+
+import com.yieldpilot.rules.Entitlements;
+import com.yieldpilot.rules.PlanLimits;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The default plan for everyone, which steps aside once billing defines its own
+ * {@link Entitlements} bean.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DefaultPlanProperties.class)
+class RulesConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(Entitlements.class)
+	Entitlements defaultEntitlements(DefaultPlanProperties plan) {
+		PlanLimits limits = plan.limits();
+		return user -> limits;
+	}
+
+}
