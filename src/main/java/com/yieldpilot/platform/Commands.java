@@ -56,7 +56,7 @@ public final class Commands {
 			context = app.run(arguments.toArray(String[]::new));
 		}
 		catch (RuntimeException ex) {
-			err.println("YieldPilot could not start for the command '" + name + "': " + rootMessage(ex));
+			err.println("YieldPilot could not start for the command '" + name + "': " + cause(ex));
 			return FAILED;
 		}
 		try (context) {
@@ -71,18 +71,23 @@ public final class Commands {
 				return command.get().run(arguments, out, err);
 			}
 			catch (RuntimeException ex) {
-				err.println("The command '" + name + "' failed: " + rootMessage(ex));
+				err.println("The command '" + name + "' failed: " + cause(ex));
 				return FAILED;
 			}
 		}
 	}
 
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
+	/**
+	 * The message that says what went wrong: the first cause that is not Spring's
+	 * wrapping of a failed bean, or the innermost one.
+	 */
+	private static String cause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getClass().getName().startsWith("org.springframework.") && cause.getCause() != null
+				&& cause.getCause() != cause) {
+			cause = cause.getCause();
 		}
-		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getName();
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
 	}
 
 }

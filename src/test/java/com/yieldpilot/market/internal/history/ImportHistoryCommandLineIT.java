@@ -76,6 +76,18 @@ class ImportHistoryCommandLineIT extends ApplicationIT {
 		assertThat(typo.err()).contains("Unknown command 'import-histroy'", "import-history --pool");
 	}
 
+	@Test
+	void aHomeFolderInUseByARunningNodeIsNamedAsTheReason() {
+		Run busy = command("import-history", "--pool", "aave-v3:base:USDC", "--file", "chart.csv",
+				"--yieldpilot.home=" + HOME,
+				"--spring.quartz.properties.org.quartz.scheduler.instanceName=yieldpilot-cli-" + UUID.randomUUID());
+
+		assertThat(busy.code()).isEqualTo(Commands.FAILED);
+		assertThat(busy.err()).contains("YieldPilot could not start for the command 'import-history'",
+				"Cannot start the embedded PostgreSQL in " + HOME.resolve("pgdata"),
+				"Is another YieldPilot running on this home folder?");
+	}
+
 	private record Run(int code, String out, String err) {
 	}
 
@@ -89,6 +101,10 @@ class ImportHistoryCommandLineIT extends ApplicationIT {
 		// Quartz keeps schedulers by name JVM-wide: the test node's must stay its own
 		args[command.length + 3] = "--spring.quartz.properties.org.quartz.scheduler.instanceName=yieldpilot-cli-"
 				+ UUID.randomUUID();
+		return command(args);
+	}
+
+	private static Run command(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = Commands.run(YieldPilotApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
