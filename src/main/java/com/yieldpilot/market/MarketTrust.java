@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * (DefiLlama; the simulator in local mode) and the chain both report a metric, they must
  * agree within the configured tolerance ({@code yieldpilot.market.cross-check.*}). Rules
  * and executions ask {@link #actionBlock(PoolId)} before they touch a pool; changes are
- * announced as {@link PoolBecameInconsistent} and {@link PoolBecameConsistent}.
+ * announced as {@link PoolBecameInconsistent} and {@link PoolBecameConsistent} (at least
+ * once: a listener must tolerate hearing a change twice). Freshness is a separate matter:
+ * stale values are flagged on each {@link LatestValue}.
  */
 @Service
 @Transactional(readOnly = true)
