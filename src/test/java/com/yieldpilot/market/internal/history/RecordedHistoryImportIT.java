@@ -60,8 +60,10 @@ class RecordedHistoryImportIT extends ApplicationIT {
 		for (String chart : RecordedHistoryConformanceTest.CHARTS) {
 			PoolId pool = PoolId.parse("recorded-" + UUID.randomUUID().toString().substring(0, 6) + ":ethereum:"
 					+ chart.substring(0, 8).toUpperCase(Locale.ROOT));
+			// without the chart's DefiLlama id: other tests register the recorded pools
+			// under it
 			this.transactions.executeWithoutResult(status -> this.registry
-				.register(new PoolDescriptor(pool, chart, null, false, PoolDescriptor.Origin.WATCHED)));
+				.register(new PoolDescriptor(pool, null, null, false, PoolDescriptor.Origin.REGISTRY)));
 
 			HistoryImportReport report = importChart(pool, chart);
 			assertThat(report.imported()).as(chart).isTrue();
