@@ -1,5 +1,7 @@
 package com.yieldpilot;
 
+import com.yieldpilot.platform.Commands;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -7,7 +9,8 @@ import org.springframework.modulith.Modulithic;
 /**
  * YieldPilot: farmers' automation rules evaluated on Quartz schedules and executed from
  * their own vault. Each direct sub-package is a business module (see docs and
- * {@code ModularityTests}).
+ * {@code ModularityTests}). A first argument that is not an option names a one-shot
+ * command instead of starting the server ({@link Commands}).
  */
 @SpringBootApplication
 @Modulithic(systemName = "YieldPilot", sharedModules = "platform")
@@ -16,6 +19,9 @@ public class YieldPilotApplication {
 	public static void main(String[] args) {
 		System.setProperty("org.jooq.no-logo", "true");
 		System.setProperty("org.jooq.no-tips", "true");
+		if (Commands.requested(args)) {
+			System.exit(Commands.run(YieldPilotApplication.class, args));
+		}
 		SpringApplication.run(YieldPilotApplication.class, args);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.yieldpilot.market.internal.store.CrossCheckStore;
 import com.yieldpilot.market.internal.store.PoolRegistry;
 import com.yieldpilot.market.internal.store.SampleStore;
 import com.yieldpilot.shared.PoolId;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads for screens, the REST API and other modules: pools with their latest values, and
- * metric history.
+ * Reads for screens, the REST API and other modules: pools with their latest values and
+ * whether their sources agree, and metric history.
  */
 @Service
 @Transactional(readOnly = true)
@@ -26,11 +27,14 @@ public class MarketData {
 
 	private final SampleStore samples;
 
+	private final CrossCheckStore crossChecks;
+
 	private final Clock clock;
 
-	MarketData(PoolRegistry registry, SampleStore samples, Clock clock) {
+	MarketData(PoolRegistry registry, SampleStore samples, CrossCheckStore crossChecks, Clock clock) {
 		this.registry = registry;
 		this.samples = samples;
+		this.crossChecks = crossChecks;
 		this.clock = clock;
 	}
 
@@ -52,13 +56,16 @@ public class MarketData {
 			.latest(pools.stream().map(p -> p.id().toString()).toList())
 			.stream()
 			.collect(Collectors.groupingBy(MetricSample::subject));
+		Map<PoolId, PoolInconsistency> inconsistent = this.crossChecks
+			.inconsistencies(pools.stream().map(PoolDescriptor::id).toList());
 		Instant now = this.clock.instant();
 		return pools.stream()
 			.map(p -> new PoolSnapshot(p,
 					latest.getOrDefault(p.id().toString(), List.of())
 						.stream()
 						.map(s -> LatestValue.of(s, now))
-						.toList()))
+						.toList(),
+					inconsistent.get(p.id())))
 			.toList();
 	}
 
@@ -67,10 +74,7 @@ public class MarketData {
 	}
 
 	public Optional<PoolSnapshot> pool(PoolId id) {
-		Instant now = this.clock.instant();
-		return this.registry.find(id)
-			.map(p -> new PoolSnapshot(p,
-					this.samples.latest(List.of(id.toString())).stream().map(s -> LatestValue.of(s, now)).toList()));
+		return this.registry.find(id).map(p -> snapshots(List.of(p)).get(0));
 	}
 
 	/** One metric's samples for a pool, oldest first, within [from, to). */

@@ -3,11 +3,29 @@ package com.yieldpilot.market;
 import java.util.List;
 import java.util.Optional;
 
-/** A pool with the newest value of each of its metrics. */
-public record PoolSnapshot(PoolDescriptor pool, List<LatestValue> values) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pool with the newest value of each of its metrics, and its sources' disagreement if
+ * they disagree ({@link MarketTrust}).
+ */
+public record PoolSnapshot(PoolDescriptor pool, List<LatestValue> values, @Nullable PoolInconsistency inconsistency) {
 
 	public PoolSnapshot {
 		values = List.copyOf(values);
+	}
+
+	/** A pool whose sources do not disagree. */
+	public PoolSnapshot(PoolDescriptor pool, List<LatestValue> values) {
+		this(pool, values, null);
+	}
+
+	/**
+	 * Whether its sources agree wherever they can be compared; no action may touch an
+	 * inconsistent pool.
+	 */
+	public boolean consistent() {
+		return this.inconsistency == null;
 	}
 
 	/** The freshest value of a metric across sources. */

@@ -3,6 +3,7 @@ package com.yieldpilot.identity.internal;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,7 +19,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * The stateless chains: the REST API under {@code /api/} and the actuator endpoints. Both
  * authenticate with bearer tokens only, keep no session and need no CSRF token. The
- * browser chain lives in the shell module.
+ * browser chain lives in the shell module. Method security stays on when the application
+ * runs a command without a web server; the chains then do not exist.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)
@@ -26,6 +28,7 @@ class ApiSecurityConfiguration {
 
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain apiChain(HttpSecurity http, BearerTokenAuthenticator authenticator,
 			ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
 		http.securityMatcher("/api/**")
@@ -38,6 +41,7 @@ class ApiSecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain actuatorChain(HttpSecurity http, BearerTokenAuthenticator authenticator,
 			ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
 		http.securityMatcher(EndpointRequest.toAnyEndpoint())

@@ -50,6 +50,7 @@ class PoolsView extends VerticalLayout {
 		grid.addColumn(s -> s.value(Metric.TVL).map(v -> "$" + this.usd.format(v.value())).orElse("—"))
 			.setHeader("TVL");
 		grid.addComponentColumn(PoolsView::freshness).setHeader("Data");
+		grid.addComponentColumn(TrustBadge::of).setHeader("Sources");
 		grid.setItems(
 				query -> (filter.isEmpty() ? market.pools(query.getOffset(), query.getLimit())
 						: market.search(filter.getValue(), query.getOffset(), query.getLimit()))

@@ -37,6 +37,19 @@ class EmbeddedPostgresConfiguration {
 		}
 		Path dataDirectory = home.root().resolve("pgdata");
 		log.info("Starting embedded PostgreSQL with its data in {}", dataDirectory);
+		try {
+			return start(home, dataDirectory);
+		}
+		catch (IllegalStateException ex) {
+			// e.g. "could not lock .../epg-lock": a running node, or a command, uses the
+			// folder
+			throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDirectory + " ("
+					+ ex.getMessage() + "). Is another YieldPilot running on this home folder? Stop it first, "
+					+ "or give this one its own yieldpilot.home or a spring.datasource.url.", ex);
+		}
+	}
+
+	private static EmbeddedPostgres start(YieldPilotHome home, Path dataDirectory) throws IOException {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)

@@ -2,6 +2,8 @@ package com.yieldpilot.market.internal.ingest;
 
 import java.time.Duration;
 
+import com.yieldpilot.market.internal.history.BackfillProperties;
+import com.yieldpilot.market.internal.history.HistoryBackfillJob;
 import com.yieldpilot.market.internal.maintenance.MarketMaintenanceJob;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
@@ -25,11 +27,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the market's jobs with the clustered scheduler once: the source refresh and
- * the hourly time series housekeeping. Existing jobs and triggers are kept, not
- * overwritten, so several nodes starting together neither duplicate nor reset the
- * schedule (and missed fires are not all replayed after downtime); a changed refresh
- * interval replaces that trigger.
+ * Registers the market's jobs with the clustered scheduler once: the source refresh, the
+ * hourly time series housekeeping and, when DefiLlama is enabled, the history backfill.
+ * Existing jobs and triggers are kept, not overwritten, so several nodes starting
+ * together neither duplicate nor reset the schedule (and missed fires are not all
+ * replayed after downtime); a changed interval replaces that trigger.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "yieldpilot.market.refresh.enabled", matchIfMissing = true)
@@ -45,30 +47,24 @@ class MarketSchedule implements ApplicationRunner {
 
 	private final Duration interval;
 
-	MarketSchedule(Scheduler scheduler, @Value("${yieldpilot.market.refresh.interval:15s}") Duration interval) {
+	private final boolean backfill;
+
+	private final Duration backfillInterval;
+
+	MarketSchedule(Scheduler scheduler, @Value("${yieldpilot.market.refresh.interval:15s}") Duration interval,
+			@Value("${yieldpilot.market.defillama.enabled:false}") boolean defiLlama, BackfillProperties backfill) {
 		this.scheduler = scheduler;
 		this.interval = interval;
+		this.backfill = defiLlama && backfill.enabled();
+		this.backfillInterval = backfill.interval();
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws SchedulerException {
-		ensureJob(REFRESH, MarketRefreshJob.class);
-		Trigger refresh = TriggerBuilder.newTrigger()
-			.withIdentity(TriggerKey.triggerKey(REFRESH.getName(), REFRESH.getGroup()))
-			.forJob(REFRESH)
-			.startNow()
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
-				.withIntervalInMilliseconds(this.interval.toMillis())
-				.repeatForever()
-				.withMisfireHandlingInstructionNextWithRemainingCount())
-			.build();
-		Trigger existing = this.scheduler.getTrigger(refresh.getKey());
-		if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() != this.interval.toMillis()) {
-			this.scheduler.rescheduleJob(refresh.getKey(), refresh);
-			log.info("Market refresh interval changed to {}", this.interval);
-		}
-		else if (existing == null && ensureTrigger(refresh)) {
-			log.info("Market refresh scheduled every {}", this.interval);
+		ensureRepeating(REFRESH, MarketRefreshJob.class, this.interval, "Market refresh");
+		if (this.backfill) {
+			ensureRepeating(HistoryBackfillJob.KEY, HistoryBackfillJob.class, this.backfillInterval,
+					"History backfill");
 		}
 
 		ensureJob(MAINTENANCE, MarketMaintenanceJob.class);
@@ -78,6 +74,28 @@ class MarketSchedule implements ApplicationRunner {
 			.withSchedule(
 					CronScheduleBuilder.cronSchedule("0 7 * * * ?").withMisfireHandlingInstructionFireAndProceed())
 			.build());
+	}
+
+	private void ensureRepeating(JobKey job, Class<? extends Job> type, Duration every, String what)
+			throws SchedulerException {
+		ensureJob(job, type);
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(job.getName(), job.getGroup()))
+			.forJob(job)
+			.startNow()
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+				.withIntervalInMilliseconds(every.toMillis())
+				.repeatForever()
+				.withMisfireHandlingInstructionNextWithRemainingCount())
+			.build();
+		Trigger existing = this.scheduler.getTrigger(trigger.getKey());
+		if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() != every.toMillis()) {
+			this.scheduler.rescheduleJob(trigger.getKey(), trigger);
+			log.info("{} interval changed to {}", what, every);
+		}
+		else if (existing == null && ensureTrigger(trigger)) {
+			log.info("{} scheduled every {}", what, every);
+		}
 	}
 
 	private void ensureJob(JobKey key, Class<? extends Job> type) throws SchedulerException {

@@ -67,6 +67,17 @@ class JooqSampleStore implements SampleStore {
 		return stored;
 	}
 
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int appendHistory(Collection<MetricSample> samples) {
+		int stored = 0;
+		List<MetricSample> all = List.copyOf(samples);
+		for (int start = 0; start < all.size(); start += CHUNK) {
+			stored += insertSamples(all.subList(start, Math.min(all.size(), start + CHUNK)));
+		}
+		return stored;
+	}
+
 	private int insertSamples(List<MetricSample> chunk) {
 		var insert = this.dsl.insertInto(METRIC_SAMPLE, METRIC_SAMPLE.SUBJECT, METRIC_SAMPLE.METRIC,
 				METRIC_SAMPLE.OBSERVED_AT, METRIC_SAMPLE.VALUE, METRIC_SAMPLE.SOURCE, METRIC_SAMPLE.BLOCK_NUMBER);
@@ -181,6 +192,51 @@ class JooqSampleStore implements SampleStore {
 			.select(function("market_rollup", Integer.class, val(resolution.name()), val(utc(from)), val(utc(to))))
 			.fetchOne(0, Integer.class);
 		return (changed != null) ? changed : 0;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int rollup(String subject, Resolution resolution, Instant from, Instant to) {
+		if (resolution == Resolution.RAW) {
+			throw new IllegalArgumentException("Raw samples are not rolled up");
+		}
+		Integer changed = this.dsl
+			.select(function("market_rollup_subject", Integer.class, val(subject), val(resolution.name()),
+					val(utc(from)), val(utc(to))))
+			.fetchOne(0, Integer.class);
+		return (changed != null) ? changed : 0;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<RollupBucket> addRollupsIfAbsent(Collection<RollupBucket> buckets) {
+		List<RollupBucket> all = List.copyOf(buckets);
+		List<RollupBucket> written = new ArrayList<>();
+		for (int start = 0; start < all.size(); start += CHUNK) {
+			List<RollupBucket> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+			var insert = this.dsl.insertInto(METRIC_ROLLUP, METRIC_ROLLUP.SUBJECT, METRIC_ROLLUP.METRIC,
+					METRIC_ROLLUP.RESOLUTION, METRIC_ROLLUP.BUCKET, METRIC_ROLLUP.AVG_VALUE, METRIC_ROLLUP.MIN_VALUE,
+					METRIC_ROLLUP.MAX_VALUE, METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.SAMPLES);
+			var values = insert.values(row(chunk.get(0)));
+			for (RollupBucket bucket : chunk.subList(1, chunk.size())) {
+				values = values.values(row(bucket));
+			}
+			values.onConflictDoNothing()
+				.returning(METRIC_ROLLUP.SUBJECT, METRIC_ROLLUP.METRIC, METRIC_ROLLUP.RESOLUTION, METRIC_ROLLUP.BUCKET,
+						METRIC_ROLLUP.AVG_VALUE, METRIC_ROLLUP.MIN_VALUE, METRIC_ROLLUP.MAX_VALUE,
+						METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.SAMPLES)
+				.fetch()
+				.forEach(r -> written.add(new RollupBucket(r.getSubject(), Metric.valueOf(r.getMetric()),
+						Resolution.valueOf(r.getResolution()), r.getBucket().toInstant(), r.getAvgValue(),
+						r.getMinValue(), r.getMaxValue(), r.getLastValue(), r.getSamples())));
+		}
+		return written;
+	}
+
+	private static org.jooq.Row9<String, String, String, OffsetDateTime, Double, Double, Double, Double, Integer> row(
+			RollupBucket b) {
+		return org.jooq.impl.DSL.row(b.subject(), b.metric().name(), b.resolution().name(), utc(b.bucket()), b.avg(),
+				b.min(), b.max(), b.last(), b.samples());
 	}
 
 	@Override

@@ -22,6 +22,13 @@ public interface SampleStore {
 	 */
 	int append(Collection<MetricSample> samples);
 
+	/**
+	 * Stores samples of past history: like {@link #append}, but the latest values are
+	 * left alone, since history is never what a pool shows now. Returns how many were
+	 * new.
+	 */
+	int appendHistory(Collection<MetricSample> samples);
+
 	/** The newest sample of every metric and source of these subjects. */
 	List<MetricSample> latest(Collection<String> subjects);
 
@@ -36,6 +43,18 @@ public interface SampleStore {
 	 * buckets changed.
 	 */
 	int rollup(Resolution resolution, Instant from, Instant to);
+
+	/**
+	 * Recomputes one subject's rollups for every whole bucket overlapping [from, to),
+	 * from its raw samples; returns how many buckets changed.
+	 */
+	int rollup(String subject, Resolution resolution, Instant from, Instant to);
+
+	/**
+	 * Writes the buckets that do not exist yet and leaves existing ones as they are;
+	 * returns the buckets written.
+	 */
+	List<RollupBucket> addRollupsIfAbsent(Collection<RollupBucket> buckets);
 
 	/** Rollup buckets of one metric of one subject within [from, to), oldest first. */
 	List<HistoryPoint> rollups(String subject, Metric metric, Resolution resolution, Instant from, Instant to);

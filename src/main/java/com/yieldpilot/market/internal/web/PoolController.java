@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.yieldpilot.market.Disagreement;
 import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.PoolInconsistency;
 import com.yieldpilot.market.PoolSnapshot;
 import com.yieldpilot.market.Resolution;
 import com.yieldpilot.shared.PoolId;
@@ -93,7 +95,7 @@ class PoolController {
 	}
 
 	record PoolView(String id, String protocol, String chain, String asset, @Nullable String qualifier, String origin,
-			boolean fresh, Map<String, Value> metrics) {
+			boolean fresh, Map<String, Value> metrics, boolean consistent, @Nullable InconsistencyView inconsistency) {
 
 		static PoolView of(PoolSnapshot snapshot) {
 			Map<String, Value> metrics = new TreeMap<>();
@@ -102,7 +104,29 @@ class PoolController {
 			}
 			PoolId id = snapshot.pool().id();
 			return new PoolView(id.toString(), id.protocol(), id.chain(), id.asset(), id.qualifier(),
-					snapshot.pool().origin().name(), snapshot.fresh(), metrics);
+					snapshot.pool().origin().name(), snapshot.fresh(), metrics, snapshot.consistent(),
+					InconsistencyView.of(snapshot.inconsistency()));
+		}
+
+	}
+
+	/** Why the pool's sources disagree: no action may touch it meanwhile. */
+	record InconsistencyView(Instant since, String reason, List<DisagreementView> disagreements) {
+
+		static @Nullable InconsistencyView of(@Nullable PoolInconsistency inconsistency) {
+			return (inconsistency == null) ? null : new InconsistencyView(inconsistency.since(), inconsistency.reason(),
+					inconsistency.disagreements().stream().map(DisagreementView::of).toList());
+		}
+
+	}
+
+	record DisagreementView(String metric, String reference, double referenceValue, Instant referenceAt,
+			double chainValue, Instant chainAt, double difference, double tolerance, String comparedAs, Instant since) {
+
+		static DisagreementView of(Disagreement d) {
+			return new DisagreementView(d.metric().ruleName(), d.reference().name(), d.referenceValue(),
+					d.referenceAt(), d.chainValue(), d.chainAt(), d.difference(), d.tolerance(),
+					Disagreement.comparedRelatively(d.metric()) ? "relative" : "points", d.since());
 		}
 
 	}

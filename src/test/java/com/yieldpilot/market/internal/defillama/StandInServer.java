@@ -25,19 +25,20 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A local stand-in for yields.llama.fi: the JDK's HttpServer on 127.0.0.1, a free port,
  * answering from a script of responses (the last one repeats), counting every request.
+ * Public for the tests of other market packages that fetch from DefiLlama.
  */
-final class StandInServer implements AutoCloseable {
+public final class StandInServer implements AutoCloseable {
 
 	/** Writes one response. */
 	@FunctionalInterface
-	interface Responder {
+	public interface Responder {
 
 		void respond(HttpExchange exchange) throws IOException;
 
 	}
 
 	/** A request as the server saw it. */
-	record Seen(String path, String acceptEncoding) {
+	public record Seen(String path, String acceptEncoding) {
 
 	}
 
@@ -58,7 +59,7 @@ final class StandInServer implements AutoCloseable {
 		throw new IllegalStateException("no response scripted");
 	};
 
-	StandInServer() {
+	public StandInServer() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -70,44 +71,44 @@ final class StandInServer implements AutoCloseable {
 		this.server.start();
 	}
 
-	URI baseUrl() {
+	public URI baseUrl() {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
 	}
 
 	/** Answers the next requests with these responses, in order; the last one repeats. */
-	StandInServer answer(Responder... responses) {
+	public StandInServer answer(Responder... responses) {
 		for (Responder response : responses) {
 			this.script.add(response);
 		}
 		return this;
 	}
 
-	int hits() {
+	public int hits() {
 		return this.hits.get();
 	}
 
-	List<Seen> seen() {
+	public List<Seen> seen() {
 		return this.seen;
 	}
 
-	Responder body(int status, byte[] body) {
+	public Responder body(int status, byte[] body) {
 		return (exchange) -> send(exchange, status, body, false);
 	}
 
-	Responder json(String json) {
+	public Responder json(String json) {
 		return body(200, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
-	Responder gzip(byte[] body) {
+	public Responder gzip(byte[] body) {
 		return (exchange) -> send(exchange, 200, gzipped(body), true);
 	}
 
-	Responder status(int status) {
+	public Responder status(int status) {
 		return body(status, ("{\"status\":\"error\",\"code\":" + status + "}").getBytes());
 	}
 
 	/** Sends nothing until the test ends (beyond any read timeout under test). */
-	Responder stall() {
+	public Responder stall() {
 		return (exchange) -> {
 			awaitClosing();
 			exchange.close();
