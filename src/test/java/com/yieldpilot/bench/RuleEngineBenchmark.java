@@ -105,7 +105,10 @@ public class RuleEngineBenchmark {
 		this.shards.forEach(EngineShard::close);
 	}
 
-	/** How many rules became true per tick: shows every engine does the same work. */
+	/**
+	 * Rules that became true, summed over an iteration: every engine must show the same
+	 * per tick.
+	 */
 	@State(Scope.Thread)
 	@AuxCounters(AuxCounters.Type.EVENTS)
 	public static class Fired {
