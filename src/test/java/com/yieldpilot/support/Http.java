@@ -35,6 +35,11 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public HttpResponse<String> put(String path, @Nullable String token, String json) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public HttpResponse<String> delete(String path, @Nullable String token) {
 		return send(request(path, token).DELETE());
 	}

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * this DEGRADED, never DOWN: its values age into staleness, so rules stop acting on them
  * by themselves, and the node keeps serving everything else.
  */
-@Component("marketSources")
+// shown as "marketSources": Boot drops the HealthIndicator suffix (that bean name is the
+// admin service's)
+@Component("marketSourcesHealthIndicator")
 class MarketSourcesHealthIndicator extends AbstractHealthIndicator {
 
 	private static final Set<String> TRIPPED = Set.of("OPEN", "HALF_OPEN", "FORCED_OPEN");

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.contracts.MockAavePool;
 import com.yieldpilot.chain.contracts.MockComet;
 import com.yieldpilot.chain.contracts.MockERC4626;
@@ -25,6 +24,7 @@ import com.yieldpilot.market.internal.onchain.Multicall3Locator;
 import com.yieldpilot.market.internal.store.OnChainPool;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.Devnet;
+import com.yieldpilot.support.MockMarket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,12 +46,7 @@ class ChainSourceIT {
 
 	private static final long BASE = 8453;
 
-	private static final BigInteger USDC = BigInteger.valueOf(1_000_000);
-
-	private static final BigInteger RAY_5_PERCENT = new BigDecimal("0.05").movePointRight(27).toBigIntegerExact();
-
-	/** 5% a year as Comet's rate per second, scaled by 1e18. */
-	private static final BigInteger COMET_5_PERCENT = BigInteger.valueOf(1_585_489_599L);
+	private static final BigInteger USDC = MockMarket.USDC;
 
 	private static final PoolId VAULT = PoolId.parse("morpho:base:USDC:test");
 
@@ -74,7 +69,7 @@ class ChainSourceIT {
 	@BeforeAll
 	static void deploy() throws Exception {
 		devnet = Devnet.start(BASE);
-		Deployed deployed = deployMarket(devnet);
+		MockMarket deployed = MockMarket.deploy(devnet);
 		usdc = deployed.usdc();
 		vault = deployed.vault();
 		feed = deployed.feed();
@@ -135,7 +130,7 @@ class ChainSourceIT {
 	@Test
 	void batchesThroughMulticall3OnceItIsDeployedAtItsCanonicalAddress() throws Exception {
 		try (Devnet fresh = Devnet.start(BASE); CountingChainClients clients = clients(fresh)) {
-			Deployed market = deployMarket(fresh);
+			MockMarket market = MockMarket.deploy(fresh);
 			List<OnChainPool> pools = pools(market);
 			assertThat(Multicall3Locator.find(fresh.web3j())).isEmpty();
 
@@ -255,44 +250,15 @@ class ChainSourceIT {
 	}
 
 	private static List<OnChainPool> pools() {
-		return pools(new Deployed(usdc, vault, feed, aave, comet));
+		return pools(new MockMarket(usdc, vault, feed, aave, comet));
 	}
 
-	private static List<OnChainPool> pools(Deployed market) {
+	private static List<OnChainPool> pools(MockMarket market) {
 		String token = market.usdc().getContractAddress();
 		String price = market.feed().getContractAddress();
 		return List.of(new OnChainPool(VAULT, ReadKind.ERC4626, market.vault().getContractAddress(), token, 6, price),
 				new OnChainPool(AAVE, ReadKind.AAVE_V3, market.aave().getContractAddress(), token, 6, price),
 				new OnChainPool(COMET, ReadKind.COMPOUND_V3, market.comet().getContractAddress(), token, 6, price));
-	}
-
-	private record Deployed(MockStablecoin usdc, MockERC4626 vault, MockPriceFeed feed, MockAavePool aave,
-			MockComet comet) {
-	}
-
-	private static Deployed deployMarket(Devnet chain) throws Exception {
-		var web3j = chain.web3j();
-		MockStablecoin token = MockStablecoin.deploy(web3j, chain.deployer(), chain.gas(), "USD Coin", "USDC").send();
-		MockERC4626 erc4626 = MockERC4626
-			.deploy(web3j, chain.deployer(), chain.gas(), token.getContractAddress(), "Vault USDC", "vUSDC")
-			.send();
-		MockPriceFeed price = MockPriceFeed
-			.deploy(web3j, chain.deployer(), chain.gas(), BigInteger.valueOf(8), "USDC / USD",
-					BigInteger.valueOf(100_010_000))
-			.send();
-		MockAavePool pool = MockAavePool.deploy(web3j, chain.deployer(), chain.gas()).send();
-		MockComet market = MockComet
-			.deploy(web3j, chain.deployer(), chain.gas(), token.getContractAddress(), BigInteger.valueOf(6))
-			.send();
-		String me = DevAccounts.deployer().getAddress();
-		BigInteger million = USDC.multiply(BigInteger.valueOf(1_000_000));
-		token.mint(me, million.multiply(BigInteger.TEN)).send();
-		token.approve(erc4626.getContractAddress(), million.multiply(BigInteger.TEN)).send();
-		erc4626.deposit(million, me).send();
-		pool.setRates(token.getContractAddress(), RAY_5_PERCENT, RAY_5_PERCENT).send();
-		market.setMarket(new BigInteger("900000000000000000"), million.multiply(BigInteger.TWO), COMET_5_PERCENT)
-			.send();
-		return new Deployed(token, erc4626, price, pool, market);
 	}
 
 	private static long timestamp() throws Exception {
