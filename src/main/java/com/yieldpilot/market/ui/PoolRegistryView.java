@@ -43,6 +43,7 @@ class PoolRegistryView extends VerticalLayout {
 			.addColumn(e -> (e.managedBy() != null) ? e.managedBy().name().toLowerCase(java.util.Locale.ROOT) : "—")
 			.setHeader("Maintained by");
 		this.grid.addComponentColumn(this::editButton).setHeader("");
+		this.grid.getColumns().forEach(column -> column.setAutoWidth(true));
 		this.grid.setItems(query -> this.registry.entries(query.getOffset(), query.getLimit()).stream(),
 				query -> this.registry.count());
 
