@@ -11,6 +11,7 @@ import com.yieldpilot.platform.HealthStatuses;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,7 @@ class ChainHealthIndicator extends AbstractHealthIndicator {
 			detail.put("urls", urls);
 			builder.withDetail(chain, detail);
 		}
-		builder.status(degraded ? HealthStatuses.DEGRADED : org.springframework.boot.health.contributor.Status.UP);
+		builder.status(degraded ? HealthStatuses.DEGRADED : Status.UP);
 	}
 
 	private static Map<String, Object> describe(RpcEndpointStatus endpoint) {

@@ -11,6 +11,7 @@ import com.yieldpilot.market.internal.ingest.MarketRefresh;
 import com.yieldpilot.market.internal.ingest.MarketSource;
 import com.yieldpilot.market.internal.store.SourceStatusStore;
 import com.yieldpilot.platform.HealthStatuses;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -54,7 +55,7 @@ class MarketSourcesHealthIndicator extends AbstractHealthIndicator {
 		builder.status(degraded ? HealthStatuses.DEGRADED : Status.UP);
 	}
 
-	private static String state(Optional<SourceStatus> recorded, String circuit) {
+	private static String state(Optional<SourceStatus> recorded, @Nullable String circuit) {
 		if (recorded.isPresent() && !recorded.get().enabled()) {
 			return "off";
 		}
@@ -65,7 +66,7 @@ class MarketSourcesHealthIndicator extends AbstractHealthIndicator {
 		return recorded.map(s -> (s.lastSuccess() != null) ? "ok" : "not polled yet").orElse("not polled yet");
 	}
 
-	private static Map<String, Object> detail(String state, Optional<SourceStatus> recorded, String circuit) {
+	private static Map<String, Object> detail(String state, Optional<SourceStatus> recorded, @Nullable String circuit) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("state", state);
 		recorded.ifPresent(s -> {
