@@ -23,7 +23,8 @@ import org.web3j.protocol.websocket.events.Notification;
  * every usable URL in turn until one answers; a pass where some URL failed is repeated
  * after a backoff, up to the retry's attempts. The primary comes first in every pass, so
  * it takes over again as soon as its circuit lets it. JSON-RPC errors are answers, not
- * failures: a revert is the same on every URL.
+ * failures: a revert is the same on every URL. Why:
+ * docs/decisions/0004-production-chain-reads.md.
  */
 final class FailoverRpcService implements Web3jService {
 

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the pools it no longer lists to watched. Pools an admin added or edited are never
  * overwritten, and local mode's simulated pools are left alone. One transaction, so a
  * file that fails half way changes nothing, under a database lock, so nodes starting
- * together apply it once.
+ * together apply it once (docs/decisions/0004-production-chain-reads.md).
  */
 @Component
 public class RegistryFileLoader {
