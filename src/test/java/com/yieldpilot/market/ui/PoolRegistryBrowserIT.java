@@ -63,7 +63,9 @@ class PoolRegistryBrowserIT extends ApplicationIT {
 
 	@Test
 	void anAdminAddsAVaultToTheRegistryAndSeesItListed() {
-		String id = "screen" + UUID.randomUUID().toString().substring(0, 6) + ":base:USDC";
+		// pools are listed by id: a leading digit puts this one on the first page
+		// whatever other tests added
+		String id = "0screen" + UUID.randomUUID().toString().substring(0, 6) + ":base:USDC";
 		logIn(credentials().adminUsername(), credentials().adminPassword());
 		this.page.locator("#navigation").getByText("Pool registry").click();
 		PlaywrightAssertions.assertThat(this.page.locator("#pool-registry")).containsText("simulated");
@@ -75,7 +77,6 @@ class PoolRegistryBrowserIT extends ApplicationIT {
 		this.page.locator("#registry-save").click();
 
 		PlaywrightAssertions.assertThat(this.page.getByText("Saved " + id + ".")).isVisible();
-		this.page.locator("#pool-registry").evaluate("grid => grid.scrollToIndex(grid.size - 1)");
 		PlaywrightAssertions.assertThat(this.page.locator("#pool-registry")).containsText(id);
 	}
 
