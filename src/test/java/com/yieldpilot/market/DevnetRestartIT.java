@@ -48,7 +48,10 @@ class DevnetRestartIT {
 			assertThat(app.getBean(MetricCatalog.class).pool(POOL).orElseThrow().vaultAddress()).isEqualTo(vault);
 			assertThat(after.value()).as("a fresh vault would start again at 1.0")
 				.isGreaterThanOrEqualTo(before.value());
-			assertThat(after.blockNumber()).isGreaterThan(before.blockNumber());
+			// the chain continues where it stopped; the first read after the restart may
+			// come before
+			// anything new is mined, so at the very block of the last read before it
+			assertThat(after.blockNumber()).isGreaterThanOrEqualTo(before.blockNumber());
 		}
 	}
 

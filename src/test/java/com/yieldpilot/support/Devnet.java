@@ -32,7 +32,12 @@ public final class Devnet implements AutoCloseable {
 	}
 
 	public static Devnet start() {
-		return new Devnet(Anvil.start(AnvilBinary.locate(""), LocalChain.CHAIN_ID, null));
+		return start(LocalChain.CHAIN_ID);
+	}
+
+	/** A chain that reports the given chain id, e.g. 8453 to stand in for Base. */
+	public static Devnet start(long chainId) {
+		return new Devnet(Anvil.start(AnvilBinary.locate(""), chainId, null));
 	}
 
 	public Web3j web3j() {

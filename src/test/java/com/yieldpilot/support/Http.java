@@ -47,6 +47,11 @@ public final class Http {
 		return post(path, token, "text/plain; charset=UTF-8", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
+	public HttpResponse<String> put(String path, @Nullable String token, String json) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public HttpResponse<String> delete(String path, @Nullable String token) {
 		return send(request(path, token).DELETE());
 	}

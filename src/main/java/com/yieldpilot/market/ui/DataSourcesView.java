@@ -88,7 +88,8 @@ class DataSourcesView extends VerticalLayout {
 	}
 
 	private static Span health(SourceStatus status) {
-		String text = !status.enabled() ? "off" : status.degraded() ? "degraded" : "ok";
+		boolean tripped = status.circuitState() != null && !"CLOSED".equals(status.circuitState());
+		String text = !status.enabled() ? "off" : (status.degraded() || tripped) ? "degraded" : "ok";
 		Span badge = new Span(text);
 		badge.addClassNames("freshness", "ok".equals(text) ? "fresh" : "stale");
 		return badge;

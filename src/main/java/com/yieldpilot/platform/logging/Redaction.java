@@ -30,6 +30,11 @@ public final class Redaction {
 			// user:password@ in URLs
 			new Rule(Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+:)[^@\\s/]+@"),
 					m -> m.group(1) + MASK + "@"),
+			// API keys in the path or query of http(s) and websocket URLs, as RPC
+			// providers
+			// put them (…/v2/<key>, …/v3/<key>, ?apikey=…)
+			new Rule(Pattern.compile("(?i)\\b((?:https?|wss?)://[^\\s/?#\"'<>]+)([/?#][^\\s\"'<>]*)"),
+					m -> m.group(1) + UrlKeys.mask(m.group(2))),
 			// Stripe secret and restricted keys, webhook secrets
 			new Rule(Pattern.compile("\\b(sk|rk|whsec)_(live|test)?_?[A-Za-z0-9]{10,}"), m -> MASK));
 

@@ -4,9 +4,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,11 +14,13 @@ import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketSource;
 import com.yieldpilot.market.internal.onchain.BlockReader;
-import com.yieldpilot.market.internal.onchain.ChainCall;
 import com.yieldpilot.market.internal.onchain.ChainReadException;
-import com.yieldpilot.market.internal.onchain.ChainlinkPrices;
 import com.yieldpilot.market.internal.onchain.Erc4626Reads;
 import com.yieldpilot.market.internal.onchain.GasFees;
+import com.yieldpilot.market.internal.onchain.PoolReader;
+import com.yieldpilot.market.internal.onchain.PoolReadings;
+import com.yieldpilot.market.internal.onchain.RealizedApy;
+import com.yieldpilot.market.internal.store.OnChainPool;
 import com.yieldpilot.market.internal.store.PoolContracts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,15 +30,15 @@ import org.web3j.protocol.Web3j;
 import org.springframework.core.Ordered;
 
 /**
- * The local chain as a market source ({@code chain-local}). At one pinned block it reads
- * every pool's vault share price (to 18 decimals) and its asset's price feed, refusing a
- * feed older than {@code maxPriceAge}; then the chain's gas fees. Every sample carries
- * the block number it was read at and comes from {@link Source#CHAIN}. The block is the
- * one the devnet's last complete drive ended at ({@link DevnetClock}), so a read never
- * catches a drive half done; before the first drive of a run it is the latest block, and
- * the realized base APY ({@link RealizedApy}), which needs the block's simulated instant,
- * is left out. A read that fails costs its own sample only; the poll fails when every
- * read did.
+ * The local chain as a market source ({@code chain-local}). At one pinned block it reads,
+ * with the {@link PoolReader} the production chains use, every pool's vault share price
+ * (to 18 decimals) and its asset's price feed, refusing a feed older than
+ * {@code maxPriceAge}; then the chain's gas fees. Every sample carries the block number
+ * it was read at and comes from {@link Source#CHAIN}. The block is the one the devnet's
+ * last complete drive ended at ({@link DevnetClock}), so a read never catches a drive
+ * half done; before the first drive of a run it is the latest block, and the realized
+ * base APY ({@link RealizedApy}), which needs the block's simulated instant, is left out.
+ * A read that fails costs its own sample only; the poll fails when every read did.
  */
 final class ChainLocalSource implements MarketSource, Ordered {
 
@@ -46,8 +46,6 @@ final class ChainLocalSource implements MarketSource, Ordered {
 	static final String CHAIN = "local";
 
 	private static final Logger log = LoggerFactory.getLogger(ChainLocalSource.class);
-
-	private static final int SHARE_PRICE_EXTRA_DIGITS = 12;
 
 	private static final int FEE_HISTORY_BLOCKS = 5;
 
@@ -57,13 +55,11 @@ final class ChainLocalSource implements MarketSource, Ordered {
 
 	private final Supplier<Optional<String>> multicall3;
 
-	private final Duration maxPriceAge;
+	private final PoolReader reader;
 
 	private final RealizedApy realizedApy;
 
 	private final DevnetClock clock;
-
-	private final Map<String, Integer> decimals = new HashMap<>();
 
 	/**
 	 * @param pools the pools to read, looked up at each poll
@@ -74,7 +70,7 @@ final class ChainLocalSource implements MarketSource, Ordered {
 		this.web3j = web3j;
 		this.pools = pools;
 		this.multicall3 = multicall3;
-		this.maxPriceAge = maxPriceAge;
+		this.reader = new PoolReader(maxPriceAge);
 		this.realizedApy = realizedApy;
 		this.clock = clock;
 	}
@@ -92,7 +88,7 @@ final class ChainLocalSource implements MarketSource, Ordered {
 
 	@Override
 	public synchronized Optional<MarketBatch> poll(Instant now) {
-		List<PoolContracts> pools = this.pools.get();
+		List<OnChainPool> pools = this.pools.get().stream().map(OnChainPool::of).toList();
 		if (pools.isEmpty()) {
 			return Optional.empty();
 		}
@@ -100,29 +96,21 @@ final class ChainLocalSource implements MarketSource, Ordered {
 		Optional<DevnetClock.Tick> driven = this.clock.last();
 		BigInteger block = driven.isPresent() ? driven.get().block() : reader.latestBlock();
 		Long blockNumber = block.longValueExact();
+		PoolReadings readings = this.reader.read(reader, pools, block, now);
 		List<MetricSample> samples = new ArrayList<>();
-		List<String> failures = new ArrayList<>();
-		Map<String, ChainlinkPrices.Price> prices = new HashMap<>();
-		for (PoolContracts pool : pools) {
-			String subject = pool.pool().toString();
-			try {
-				Erc4626Reads.VaultState vault = Erc4626Reads.read(reader, pool.vault(),
-						decimals(reader, pool.vault(), block), pool.assetDecimals(), SHARE_PRICE_EXTRA_DIGITS, block);
+		List<String> failures = new ArrayList<>(readings.failures());
+		for (PoolReadings.Reading reading : readings.pools()) {
+			String subject = reading.pool().pool().toString();
+			Erc4626Reads.VaultState vault = reading.vault();
+			if (vault != null) {
 				samples.add(sample(subject, Metric.SHARE_PRICE, now, vault.sharePrice().doubleValue(), blockNumber));
 				if (driven.isPresent()) {
-					this.realizedApy.observe(pool.pool(), vault.sharePrice(), driven.get().simulatedAt())
+					this.realizedApy.observe(reading.pool().pool(), vault.sharePrice(), driven.get().simulatedAt())
 						.ifPresent(apy -> samples.add(sample(subject, Metric.APY_BASE, now, apy, blockNumber)));
 				}
 			}
-			catch (ChainReadException ex) {
-				failures.add(subject + " share price: " + ex.getMessage());
-			}
-			try {
-				ChainlinkPrices.Price price = price(reader, pool.priceFeed(), now, block, prices);
-				samples.add(sample(subject, Metric.PRICE, now, price.value().doubleValue(), blockNumber));
-			}
-			catch (ChainReadException ex) {
-				failures.add(subject + " price: " + ex.getMessage());
+			if (reading.price() != null) {
+				samples.add(sample(subject, Metric.PRICE, now, reading.price().value().doubleValue(), blockNumber));
 			}
 		}
 		try {
@@ -143,32 +131,6 @@ final class ChainLocalSource implements MarketSource, Ordered {
 					failures.get(0));
 		}
 		return Optional.of(new MarketBatch(Source.CHAIN, now, List.of(), samples));
-	}
-
-	// feeds are shared by the pools of an asset: read each once per poll
-	private ChainlinkPrices.Price price(BlockReader reader, String feed, Instant now, BigInteger block,
-			Map<String, ChainlinkPrices.Price> read) {
-		ChainlinkPrices.Price known = read.get(feed);
-		if (known != null) {
-			return known;
-		}
-		ChainlinkPrices.Price price = ChainlinkPrices.read(reader, feed, decimals(reader, feed, block),
-				this.maxPriceAge, now, block);
-		read.put(feed, price);
-		return price;
-	}
-
-	// a contract's decimals never change: read once
-	private int decimals(BlockReader reader, String contract, BigInteger block) {
-		Integer known = this.decimals.get(contract);
-		if (known != null) {
-			return known;
-		}
-		BigInteger value = (BigInteger) reader.call(new ChainCall(contract, Erc4626Reads.decimals()), block)
-			.get(0)
-			.getValue();
-		this.decimals.put(contract, value.intValueExact());
-		return value.intValueExact();
 	}
 
 	private static MetricSample sample(String subject, Metric metric, Instant at, double value, @Nullable Long block) {

@@ -8,6 +8,7 @@ import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.market.PoolDescriptor;
 import com.yieldpilot.market.internal.local.SimulatorSource;
+import com.yieldpilot.market.internal.onchain.RealizedApy;
 import com.yieldpilot.market.internal.store.DevnetContractStore;
 import com.yieldpilot.market.internal.store.PoolRegistry;
 

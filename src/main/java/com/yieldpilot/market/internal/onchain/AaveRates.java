@@ -58,7 +58,15 @@ public final class AaveRates {
 	}
 
 	public static ReserveRates read(BlockReader reader, String pool, String asset, BigInteger block) {
-		List<Type> values = reader.call(new ChainCall(pool, getReserveData(asset)), block);
+		return rates(pool, asset, block, reader.call(new ChainCall(pool, getReserveData(asset)), block));
+	}
+
+	/**
+	 * Decodes an answer to {@link #getReserveData(String)}, read in a batch.
+	 * @throws ChainReadException when the pool has no reserve for the asset
+	 */
+	@SuppressWarnings("rawtypes")
+	public static ReserveRates rates(String pool, String asset, BigInteger block, List<Type> values) {
 		BigInteger liquidityIndex = (BigInteger) values.get(1).getValue();
 		if (liquidityIndex.signum() == 0) {
 			throw new ChainReadException("Aave pool " + pool + " has no reserve for " + asset);

@@ -29,6 +29,12 @@ import org.web3j.utils.Numeric;
  */
 public class BlockReader {
 
+	/**
+	 * Reads per {@code aggregate3}: an {@code eth_call} has a gas cap (50 million on geth
+	 * by default), and a hundred view calls stay far below it.
+	 */
+	static final int MAX_CALLS_PER_AGGREGATE = 100;
+
 	private final Web3j web3j;
 
 	private final @Nullable String multicall3;
@@ -36,6 +42,11 @@ public class BlockReader {
 	public BlockReader(Web3j web3j, @Nullable String multicall3) {
 		this.web3j = web3j;
 		this.multicall3 = multicall3;
+	}
+
+	/** The Multicall3 a batch goes through; null when each read is its own call. */
+	public @Nullable String multicall3() {
+		return this.multicall3;
 	}
 
 	/** The latest block number, to pin a batch of reads to. */
@@ -76,7 +87,12 @@ public class BlockReader {
 			}
 			return results;
 		}
-		return aggregate3(calls, block);
+		List<@Nullable List<Type>> results = new ArrayList<>();
+		for (int start = 0; start < calls.size(); start += MAX_CALLS_PER_AGGREGATE) {
+			results.addAll(
+					aggregate3(calls.subList(start, Math.min(calls.size(), start + MAX_CALLS_PER_AGGREGATE)), block));
+		}
+		return results;
 	}
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })

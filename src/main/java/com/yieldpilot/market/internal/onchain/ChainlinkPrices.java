@@ -41,7 +41,17 @@ public final class ChainlinkPrices {
 
 	public static Price read(BlockReader reader, String feed, int decimals, Duration maxAge, Instant now,
 			BigInteger block) {
-		List<Type> values = reader.call(new ChainCall(feed, latestRoundData()), block);
+		return price(feed, decimals, maxAge, now, block, reader.call(new ChainCall(feed, latestRoundData()), block));
+	}
+
+	/**
+	 * Decodes an answer to {@link #latestRoundData()}, read in a batch.
+	 * @throws StalePriceException when the answer is older than {@code maxAge} or not
+	 * positive
+	 */
+	@SuppressWarnings("rawtypes")
+	public static Price price(String feed, int decimals, Duration maxAge, Instant now, BigInteger block,
+			List<Type> values) {
 		BigInteger roundId = (BigInteger) values.get(0).getValue();
 		BigInteger answer = (BigInteger) values.get(1).getValue();
 		Instant updatedAt = Instant.ofEpochSecond(((BigInteger) values.get(3).getValue()).longValueExact());

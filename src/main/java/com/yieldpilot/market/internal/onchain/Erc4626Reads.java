@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.util.List;
 
 import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -42,9 +43,9 @@ public final class Erc4626Reads {
 	 */
 	public static VaultState read(BlockReader reader, String vault, int shareDecimals, int assetDecimals,
 			int extraDigits, BigInteger block) {
-		BigInteger oneShare = BigInteger.TEN.pow(shareDecimals + extraDigits);
 		List<List<Type>> values = reader
-			.batch(List.of(new ChainCall(vault, totalAssets()), new ChainCall(vault, convertToAssets(oneShare))), block)
+			.batch(List.of(new ChainCall(vault, totalAssets()),
+					new ChainCall(vault, convertToAssets(sharesForPrice(shareDecimals, extraDigits)))), block)
 			.stream()
 			.map(v -> {
 				if (v == null) {
@@ -53,11 +54,27 @@ public final class Erc4626Reads {
 				return v;
 			})
 			.toList();
-		BigInteger total = (BigInteger) values.get(0).get(0).getValue();
-		BigInteger assetsPerShare = (BigInteger) values.get(1).get(0).getValue();
-		BigDecimal price = new BigDecimal(assetsPerShare).divide(BigDecimal.TEN.pow(assetDecimals + extraDigits),
+		return state(vault, block, (BigInteger) values.get(0).get(0).getValue(),
+				(BigInteger) values.get(1).get(0).getValue(), assetDecimals, extraDigits);
+	}
+
+	/**
+	 * The shares to convert for a share price to {@code extraDigits} more decimals than
+	 * the asset has: {@code 10^(shareDecimals + extraDigits)}.
+	 */
+	public static BigInteger sharesForPrice(int shareDecimals, int extraDigits) {
+		return BigInteger.TEN.pow(shareDecimals + extraDigits);
+	}
+
+	/**
+	 * The vault's state from its {@code totalAssets()} and its
+	 * {@code convertToAssets(sharesForPrice(…))}, read in a batch.
+	 */
+	public static VaultState state(String vault, BigInteger block, BigInteger totalAssets, BigInteger assetsForShares,
+			int assetDecimals, int extraDigits) {
+		BigDecimal price = new BigDecimal(assetsForShares).divide(BigDecimal.TEN.pow(assetDecimals + extraDigits),
 				MathContext.DECIMAL64);
-		return new VaultState(vault, block, total, price);
+		return new VaultState(vault, block, totalAssets, price);
 	}
 
 	public static Function totalAssets() {
@@ -67,6 +84,12 @@ public final class Erc4626Reads {
 
 	public static Function convertToAssets(BigInteger shares) {
 		return new Function("convertToAssets", List.of(new Uint256(shares)), List.of(new TypeReference<Uint256>() {
+		}));
+	}
+
+	/** ERC-4626's {@code asset()}: the token the vault holds. */
+	public static Function asset() {
+		return new Function("asset", List.of(), List.of(new TypeReference<Address>() {
 		}));
 	}
 

@@ -18,6 +18,7 @@ import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketBatch;
+import com.yieldpilot.market.internal.onchain.RealizedApy;
 import com.yieldpilot.market.internal.simulator.MarketEvent;
 import com.yieldpilot.market.internal.simulator.MarketStep;
 import com.yieldpilot.market.internal.simulator.PoolTick;

@@ -1,4 +1,4 @@
-package com.yieldpilot.market.internal.devnet;
+package com.yieldpilot.market.internal.onchain;
 
 import java.math.BigDecimal;
 import java.time.Duration;
