@@ -1,11 +1,11 @@
 package com.yieldpilot.rules.internal.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,36 +16,42 @@ import com.yieldpilot.rules.internal.engine.Condition.AnyOf;
 import com.yieldpilot.rules.internal.engine.Condition.Comparison;
 import com.yieldpilot.rules.internal.engine.Condition.HeldFor;
 import com.yieldpilot.rules.internal.engine.Condition.Not;
-import com.yieldpilot.rules.internal.engine.Operand.Arithmetic;
-import com.yieldpilot.rules.internal.engine.Operand.Constant;
-import com.yieldpilot.rules.internal.engine.Operand.Term;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The plain indexed Java evaluator: an index from term to the rules reading it, and a
- * full re-evaluation of each affected rule's tree. It is the benchmark's baseline and the
- * tests' oracle: written for obviousness, it must agree with the Drools engine on every
- * change.
+ * The plain indexed Java evaluator: terms numbered into one array of values, an index
+ * from each term to the rules reading it, and a re-evaluation of each affected rule's
+ * compiled tree. It is the benchmark's baseline and the tests' oracle: written for
+ * obviousness and a tight loop, it must agree with the Drools engine on every change.
  */
 public final class ReferenceEvaluator {
 
 	private final Clock clock;
 
-	private final Map<TermKey, Reading> values = new HashMap<>();
+	private final Map<TermKey, Integer> numbers = new HashMap<>();
 
-	private final Map<TermKey, Set<Long>> readers = new HashMap<>();
+	private final Map<TermKey, Reading> latest = new HashMap<>();
+
+	private double[] values = new double[1024];
+
+	private final List<List<Rule>> readers = new ArrayList<>();
 
 	private final Map<Long, Rule> rules = new HashMap<>();
+
+	private final List<Rule> waiting = new ArrayList<>();
+
+	private long pass;
 
 	public ReferenceEvaluator(Clock clock) {
 		this.clock = clock;
 	}
 
 	public List<RuleChange> install(long id, Condition condition, Truth reported) {
-		Rule rule = new Rule(id, condition);
+		Rule rule = new Rule(id, compile(condition));
 		rule.reported = reported;
 		this.rules.put(id, rule);
 		for (TermKey key : terms(condition, new LinkedHashSet<>())) {
-			this.readers.computeIfAbsent(key, (k) -> new HashSet<>()).add(id);
+			this.readers.get(number(key)).add(rule);
 		}
 		List<RuleChange> changes = new ArrayList<>();
 		evaluate(rule, changes);
@@ -55,21 +61,30 @@ public final class ReferenceEvaluator {
 	public void uninstall(long id) {
 		Rule rule = this.rules.remove(id);
 		if (rule != null) {
-			for (TermKey key : terms(rule.condition, new LinkedHashSet<>())) {
-				this.readers.getOrDefault(key, Set.of()).remove(id);
-			}
+			rule.removed = true;
+			this.readers.forEach((list) -> list.remove(rule));
 		}
 	}
 
 	public List<RuleChange> update(Map<TermKey, Reading> readings) {
-		Set<Long> affected = new LinkedHashSet<>();
+		long stamp = ++this.pass;
+		List<Rule> affected = new ArrayList<>();
 		readings.forEach((key, reading) -> {
-			this.values.put(key, reading);
-			affected.addAll(this.readers.getOrDefault(key, Set.of()));
+			this.latest.put(key, reading);
+			Integer number = this.numbers.get(key);
+			if (number != null) {
+				this.values[number] = reading.known() ? reading.value() : Double.NaN;
+				for (Rule rule : this.readers.get(number)) {
+					if (rule.stamp != stamp) {
+						rule.stamp = stamp;
+						affected.add(rule);
+					}
+				}
+			}
 		});
 		List<RuleChange> changes = new ArrayList<>();
-		for (long id : affected) {
-			evaluate(this.rules.get(id), changes);
+		for (Rule rule : affected) {
+			evaluate(rule, changes);
 		}
 		return changes;
 	}
@@ -77,8 +92,11 @@ public final class ReferenceEvaluator {
 	/** Re-evaluates every rule that waits for a held part. */
 	public List<RuleChange> advance() {
 		List<RuleChange> changes = new ArrayList<>();
-		for (Rule rule : this.rules.values()) {
-			if (!rule.since.isEmpty()) {
+		List<Rule> due = new ArrayList<>(this.waiting);
+		this.waiting.clear();
+		for (Rule rule : due) {
+			rule.waits = false;
+			if (!rule.removed) {
 				evaluate(rule, changes);
 			}
 		}
@@ -91,72 +109,42 @@ public final class ReferenceEvaluator {
 	}
 
 	private void evaluate(Rule rule, List<RuleChange> changes) {
-		Truth now = truth(rule, rule.condition);
+		Truth now = rule.top.truth(this, rule);
 		if (now != rule.reported) {
 			changes.add(new RuleChange(rule.id, rule.reported, now));
 			rule.reported = now;
 		}
 	}
 
-	private Truth truth(Rule rule, Condition condition) {
-		return switch (condition) {
-			case Comparison comparison -> compare(comparison);
-			case AllOf all -> {
-				boolean unknown = false;
-				boolean anyFalse = false;
-				for (Condition part : all.parts()) {
-					Truth truth = truth(rule, part);
-					anyFalse |= truth == Truth.FALSE;
-					unknown |= truth == Truth.UNKNOWN;
-				}
-				yield anyFalse ? Truth.FALSE : unknown ? Truth.UNKNOWN : Truth.TRUE;
-			}
-			case AnyOf any -> {
-				boolean unknown = false;
-				boolean anyTrue = false;
-				for (Condition part : any.parts()) {
-					Truth truth = truth(rule, part);
-					anyTrue |= truth == Truth.TRUE;
-					unknown |= truth == Truth.UNKNOWN;
-				}
-				yield anyTrue ? Truth.TRUE : unknown ? Truth.UNKNOWN : Truth.FALSE;
-			}
-			case Not not -> truth(rule, not.part()).negate();
-			case HeldFor held -> {
-				Truth part = truth(rule, held.part());
-				if (part != Truth.TRUE) {
-					rule.since.remove(held);
-					yield part;
-				}
-				Instant now = this.clock.instant();
-				Instant since = rule.since.computeIfAbsent(held, (h) -> now);
-				yield since.plus(held.duration()).isAfter(now) ? Truth.FALSE : Truth.TRUE;
-			}
-		};
-	}
-
-	private Truth compare(Comparison comparison) {
-		double left = value(comparison.left());
-		double right = value(comparison.right());
-		if (Double.isNaN(left) || Double.isNaN(right)) {
-			return Truth.UNKNOWN;
+	private int number(TermKey key) {
+		Integer known = this.numbers.get(key);
+		if (known != null) {
+			return known;
 		}
-		return Truth.of(comparison.relation().test(left, right));
+		int number = this.numbers.size();
+		this.numbers.put(key, number);
+		if (number == this.values.length) {
+			this.values = Arrays.copyOf(this.values, number * 2);
+		}
+		Reading reading = this.latest.get(key);
+		this.values[number] = (reading != null && reading.known()) ? reading.value() : Double.NaN;
+		this.readers.add(new ArrayList<>());
+		return number;
 	}
 
-	private double value(Operand operand) {
-		return switch (operand) {
-			case Constant constant -> constant.value();
-			case Term term -> {
-				Reading reading = this.values.get(term.key());
-				yield (reading != null && reading.known()) ? reading.value() : Double.NaN;
+	private Node compile(Condition condition) {
+		return switch (condition) {
+			case Comparison comparison -> {
+				Map<TermKey, Integer> slots = new HashMap<>();
+				for (TermKey key : Formula.terms(comparison)) {
+					slots.put(key, number(key));
+				}
+				yield new Leaf(Formula.of(comparison, slots));
 			}
-			case Arithmetic arithmetic -> {
-				double left = value(arithmetic.left());
-				double right = value(arithmetic.right());
-				yield (Double.isNaN(left) || Double.isNaN(right)) ? Double.NaN
-						: arithmetic.operator().apply(left, right);
-			}
+			case AllOf all -> new Gate(true, all.parts().stream().map(this::compile).toArray(Node[]::new));
+			case AnyOf any -> new Gate(false, any.parts().stream().map(this::compile).toArray(Node[]::new));
+			case Not not -> new Negate(compile(not.part()));
+			case HeldFor held -> new Held(compile(held.part()), held.duration());
 		};
 	}
 
@@ -171,20 +159,106 @@ public final class ReferenceEvaluator {
 		return into;
 	}
 
+	private sealed interface Node permits Leaf, Gate, Negate, Held {
+
+		Truth truth(ReferenceEvaluator evaluator, Rule rule);
+
+	}
+
+	private record Leaf(Formula formula) implements Node {
+
+		@Override
+		public Truth truth(ReferenceEvaluator evaluator, Rule rule) {
+			return this.formula.evaluate(evaluator.values);
+		}
+
+	}
+
+	/**
+	 * All of (conjunction) or any of its parts, in three-valued logic; every part is
+	 * evaluated.
+	 */
+	private record Gate(boolean all, Node[] parts) implements Node {
+
+		@Override
+		public Truth truth(ReferenceEvaluator evaluator, Rule rule) {
+			boolean unknown = false;
+			boolean decided = false;
+			Truth deciding = this.all ? Truth.FALSE : Truth.TRUE;
+			for (Node part : this.parts) {
+				Truth truth = part.truth(evaluator, rule);
+				decided |= truth == deciding;
+				unknown |= truth == Truth.UNKNOWN;
+			}
+			return decided ? deciding : unknown ? Truth.UNKNOWN : deciding.negate();
+		}
+
+	}
+
+	private record Negate(Node part) implements Node {
+
+		@Override
+		public Truth truth(ReferenceEvaluator evaluator, Rule rule) {
+			return this.part.truth(evaluator, rule).negate();
+		}
+
+	}
+
+	private static final class Held implements Node {
+
+		private final Node part;
+
+		private final Duration duration;
+
+		private @Nullable Instant since;
+
+		Held(Node part, Duration duration) {
+			this.part = part;
+			this.duration = duration;
+		}
+
+		@Override
+		public Truth truth(ReferenceEvaluator evaluator, Rule rule) {
+			Truth part = this.part.truth(evaluator, rule);
+			if (part != Truth.TRUE) {
+				this.since = null;
+				return part;
+			}
+			Instant now = evaluator.clock.instant();
+			Instant start = this.since;
+			if (start == null) {
+				start = now;
+				this.since = now;
+			}
+			if (start.plus(this.duration).isAfter(now)) {
+				if (!rule.waits) {
+					rule.waits = true;
+					evaluator.waiting.add(rule);
+				}
+				return Truth.FALSE;
+			}
+			return Truth.TRUE;
+		}
+
+	}
+
 	private static final class Rule {
 
 		final long id;
 
-		final Condition condition;
-
-		// identity: two equal "for" parts of one rule are still two parts
-		final Map<HeldFor, Instant> since = new IdentityHashMap<>();
+		final Node top;
 
 		Truth reported = Truth.UNKNOWN;
 
-		Rule(long id, Condition condition) {
+		long stamp;
+
+		boolean waits;
+
+		boolean removed;
+
+		Rule(long id, Node top) {
 			this.id = id;
-			this.condition = condition;
+			this.top = top;
 		}
 
 	}
