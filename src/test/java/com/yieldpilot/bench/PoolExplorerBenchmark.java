@@ -30,12 +30,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * The pools explorer's query: one page of 50 pools and the total, as the grid and the
  * REST API ask for them, over a DefiLlama-sized registry.
  * <p>
- * The registry holds {@value #POOLS} pools on 12 chains (half of them on two), 400
- * protocols and 2,000 assets (a tenth of the pools hold USDC). Each pool has APY, base
- * and reward APY and TVL from DefiLlama, every tenth also a base APY, share price and
- * price read on chain, and every other one a risk score: about 100,000 latest values.
+ * The registry holds {@value #POOLS} pools on 12 chains, 400 protocols and 2,000 assets
+ * (a tenth of the pools hold USDC). Each pool has APY, base and reward APY and TVL from
+ * DefiLlama, every tenth also a base APY, share price and price read on chain, and every
+ * other one a risk score: 96,000 latest values.
  * <ul>
  * <li>{@link #firstPage}: no filter, by id (the explorer opening);</li>
+ * <li>{@link #allByApy}: no filter, highest APY first (a click on the APY header);</li>
  * <li>{@link #chainAndAsset}: {@code chain=base&asset=usdc}, by id;</li>
  * <li>{@link #apyRangeByApy}: {@code minApy=5&maxApy=15}, highest APY first;</li>
  * <li>{@link #everyFilterByTvl}: chain, minimum APY and TVL, maximum risk and a search
@@ -84,12 +85,11 @@ public class PoolExplorerBenchmark {
 			""";
 
 	/**
-	 * An index to try on top of the migrations: "none", or "metric" for one on
-	 * {@code metric_latest (metric, subject)} that serves the pass over one metric's
-	 * values.
+	 * "V13" runs on the migrated schema; "without-V13" drops the indexes V13 adds for the
+	 * explorer, to show what they are worth.
 	 */
-	@Param({ "none", "metric" })
-	public String index;
+	@Param({ "V13", "without-V13" })
+	public String indexes;
 
 	private BenchDatabase database;
 
@@ -102,8 +102,8 @@ public class PoolExplorerBenchmark {
 		long started = System.nanoTime();
 		int pools = dsl.execute(LOAD_POOLS, POOLS);
 		int values = dsl.execute(LOAD_LATEST);
-		if ("metric".equals(this.index)) {
-			dsl.execute("create index bench_metric_latest_metric on metric_latest (metric, subject)");
+		if ("without-V13".equals(this.indexes)) {
+			dsl.execute("drop index market_pool_chain_ix, market_pool_protocol_ix, market_pool_asset_ix");
 		}
 		dsl.execute("vacuum analyze market_pool");
 		dsl.execute("vacuum analyze metric_latest");
@@ -123,6 +123,11 @@ public class PoolExplorerBenchmark {
 	@Benchmark
 	public void firstPage(Blackhole hole) {
 		page(PoolFilter.any(), PoolSort.BY_ID, hole);
+	}
+
+	@Benchmark
+	public void allByApy(Blackhole hole) {
+		page(PoolFilter.any(), new PoolSort(PoolSort.Key.APY, true), hole);
 	}
 
 	@Benchmark
