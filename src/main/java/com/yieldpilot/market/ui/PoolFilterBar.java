@@ -1,5 +1,6 @@
 package com.yieldpilot.market.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.AbstractField;
@@ -118,7 +119,7 @@ class PoolFilterBar extends Div {
 		apply();
 	}
 
-	private void choices(ComboBox<String> box, String id, java.util.List<String> items) {
+	private void choices(ComboBox<String> box, String id, List<String> items) {
 		box.setId(id);
 		box.setItems(items);
 		box.setClearButtonVisible(true);
