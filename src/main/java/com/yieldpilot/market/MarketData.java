@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.yieldpilot.market.internal.store.CrossCheckStore;
+import com.yieldpilot.market.internal.store.PoolQuery;
 import com.yieldpilot.market.internal.store.PoolRegistry;
 import com.yieldpilot.market.internal.store.SampleStore;
 import com.yieldpilot.shared.PoolId;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -23,7 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class MarketData {
 
+	/** The most pools one call returns. */
+	public static final int MAX_PAGE = 1000;
+
 	private final PoolRegistry registry;
+
+	private final PoolQuery query;
 
 	private final SampleStore samples;
 
@@ -31,24 +38,62 @@ public class MarketData {
 
 	private final Clock clock;
 
-	MarketData(PoolRegistry registry, SampleStore samples, CrossCheckStore crossChecks, Clock clock) {
+	MarketData(PoolRegistry registry, PoolQuery query, SampleStore samples, CrossCheckStore crossChecks, Clock clock) {
 		this.registry = registry;
+		this.query = query;
 		this.samples = samples;
 		this.crossChecks = crossChecks;
 		this.clock = clock;
 	}
 
+	/**
+	 * A page of the pools that match the filter, in the given order, with the newest
+	 * value of each of their metrics.
+	 * @throws IllegalArgumentException when the offset is negative or the limit is not
+	 * between 0 and {@value #MAX_PAGE}
+	 */
+	public List<PoolSnapshot> pools(PoolFilter filter, PoolSort sort, int offset, int limit) {
+		requirePage(offset, limit);
+		return snapshots(this.query.find(filter, sort, offset, limit));
+	}
+
+	/** How many pools match the filter. */
+	public int count(PoolFilter filter) {
+		return filter.equals(PoolFilter.any()) ? this.registry.count() : this.query.count(filter);
+	}
+
+	/**
+	 * A page and the number of all matching pools, read from one snapshot of the database
+	 * so the two agree while new values arrive.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public PoolPage page(PoolFilter filter, PoolSort sort, int offset, int limit) {
+		return new PoolPage(pools(filter, sort, offset, limit), count(filter));
+	}
+
+	/** The chains, protocols and assets the explorer's filters offer. */
+	public PoolFacets facets() {
+		return this.query.facets();
+	}
+
 	public List<PoolSnapshot> pools(int offset, int limit) {
-		return snapshots(this.registry.page(offset, limit));
+		return pools(PoolFilter.any(), PoolSort.BY_ID, offset, limit);
 	}
 
 	/** Pools whose id contains the text, e.g. a chain, protocol or asset name. */
 	public List<PoolSnapshot> search(String text, int offset, int limit) {
-		return snapshots(this.registry.search(text, offset, limit));
+		return pools(PoolFilter.matching(text), PoolSort.BY_ID, offset, limit);
 	}
 
 	public int countMatching(String text) {
-		return this.registry.countMatching(text);
+		return count(PoolFilter.matching(text));
+	}
+
+	private static void requirePage(int offset, int limit) {
+		if (offset < 0 || limit < 0 || limit > MAX_PAGE) {
+			throw new IllegalArgumentException("offset must be 0 or more and limit between 0 and " + MAX_PAGE + ", not "
+					+ offset + " and " + limit);
+		}
 	}
 
 	private List<PoolSnapshot> snapshots(List<PoolDescriptor> pools) {

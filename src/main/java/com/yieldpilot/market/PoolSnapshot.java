@@ -1,5 +1,6 @@
 package com.yieldpilot.market;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,14 @@ import org.jspecify.annotations.Nullable;
  * they disagree ({@link MarketTrust}).
  */
 public record PoolSnapshot(PoolDescriptor pool, List<LatestValue> values, @Nullable PoolInconsistency inconsistency) {
+
+	/**
+	 * Newer wins; between values observed at the same instant, the source whose name
+	 * sorts first. The explorer's SQL ({@code PoolQuery}) picks the same value, so a pool
+	 * a filter admits shows the value it was admitted for.
+	 */
+	private static final Comparator<LatestValue> NEWEST = Comparator.comparing(LatestValue::observedAt)
+		.thenComparing(v -> v.source().name(), Comparator.reverseOrder());
 
 	public PoolSnapshot {
 		values = List.copyOf(values);
@@ -30,9 +39,7 @@ public record PoolSnapshot(PoolDescriptor pool, List<LatestValue> values, @Nulla
 
 	/** The freshest value of a metric across sources. */
 	public Optional<LatestValue> value(Metric metric) {
-		return this.values.stream()
-			.filter(v -> v.metric() == metric)
-			.max(java.util.Comparator.comparing(LatestValue::observedAt));
+		return this.values.stream().filter(v -> v.metric() == metric).max(NEWEST);
 	}
 
 	/** Fresh when every metric's newest value is fresh. */

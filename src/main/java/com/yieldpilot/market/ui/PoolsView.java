@@ -1,26 +1,29 @@
 package com.yieldpilot.market.ui;
 
-import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.PoolSnapshot;
+import com.yieldpilot.market.PoolSort;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The pools explorer: every pool with its latest APY and TVL and a freshness badge,
- * loaded page by page.
+ * The pools explorer: pools filtered by chain, protocol, asset, APY, TVL and risk, with
+ * their latest values and a freshness badge, loaded page by page and sortable by APY and
+ * TVL. A row opens the pool's detail page.
  */
 @Route("pools")
 @PageTitle("Pools · YieldPilot")
@@ -28,42 +31,52 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class PoolsView extends VerticalLayout {
 
-	// NumberFormat is not thread-safe: each view (one UI, one thread at a time) keeps its
-	// own
-	private final NumberFormat usd = NumberFormat.getCompactNumberInstance(Locale.US, NumberFormat.Style.SHORT);
+	private final Formats formats = new Formats();
+
+	final PoolFilterBar filters;
+
+	final Grid<PoolSnapshot> grid = new Grid<>();
 
 	PoolsView(MarketData market) {
-		this.usd.setMaximumFractionDigits(1);
-		TextField filter = new TextField();
-		filter.setId("pool-filter");
-		filter.setPlaceholder("Filter by protocol, chain or asset, e.g. base or USDC");
-		filter.setClearButtonVisible(true);
-		filter.setWidthFull();
-		filter.setValueChangeMode(ValueChangeMode.LAZY);
+		this.filters = new PoolFilterBar(market.facets(), filter -> this.grid.getDataProvider().refreshAll());
+		this.grid.setId("pools");
+		this.grid.addColumn(s -> s.pool().id().toString()).setHeader("Pool").setFlexGrow(3).setSortProperty("id");
+		this.grid.addColumn(s -> s.pool().id().chain()).setHeader("Chain");
+		this.grid.addColumn(s -> cell(s, Metric.APY)).setHeader("APY").setSortProperty("apy");
+		this.grid.addColumn(s -> cell(s, Metric.APY_REWARD)).setHeader("of which rewards");
+		this.grid.addColumn(s -> cell(s, Metric.TVL)).setHeader("TVL").setSortProperty("tvl");
+		this.grid.addColumn(s -> cell(s, Metric.RISK)).setHeader("Risk");
+		this.grid.addComponentColumn(PoolsView::freshness).setHeader("Data").setAutoWidth(true).setFlexGrow(0);
+		this.grid.addComponentColumn(TrustBadge::of).setHeader("Sources").setAutoWidth(true).setFlexGrow(0);
+		this.grid.setItems(query -> market
+			.pools(this.filters.filter(), sort(query.getSortOrders()), query.getOffset(), query.getLimit())
+			.stream(), query -> market.count(this.filters.filter()));
+		this.grid.addItemClickListener(e -> e.getSource()
+			.getUI()
+			.ifPresent(ui -> ui.navigate(PoolDetailView.class,
+					new RouteParameters(PoolDetailView.ID, e.getItem().pool().id().toString()))));
+		this.grid.addClassName("clickable-rows");
 
-		Grid<PoolSnapshot> grid = new Grid<>();
-		grid.setId("pools");
-		grid.addColumn(s -> s.pool().id().toString()).setHeader("Pool").setFlexGrow(3);
-		grid.addColumn(s -> s.pool().id().chain()).setHeader("Chain");
-		grid.addColumn(s -> percent(s, Metric.APY)).setHeader("APY");
-		grid.addColumn(s -> percent(s, Metric.APY_REWARD)).setHeader("of which rewards");
-		grid.addColumn(s -> s.value(Metric.TVL).map(v -> "$" + this.usd.format(v.value())).orElse("—"))
-			.setHeader("TVL");
-		grid.addComponentColumn(PoolsView::freshness).setHeader("Data");
-		grid.addComponentColumn(TrustBadge::of).setHeader("Sources");
-		grid.setItems(
-				query -> (filter.isEmpty() ? market.pools(query.getOffset(), query.getLimit())
-						: market.search(filter.getValue(), query.getOffset(), query.getLimit()))
-					.stream(),
-				query -> filter.isEmpty() ? market.count() : market.countMatching(filter.getValue()));
-		filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-
-		add(new H2("Pools"), filter, grid);
+		add(new H2("Pools"), this.filters, this.grid);
 		setSizeFull();
 	}
 
-	private static String percent(PoolSnapshot snapshot, Metric metric) {
-		return snapshot.value(metric).map(v -> String.format(Locale.US, "%.2f%%", v.value())).orElse("—");
+	/** The grid's first sort order; it sorts by one column at a time. */
+	static PoolSort sort(List<QuerySortOrder> orders) {
+		if (orders.isEmpty()) {
+			return PoolSort.BY_ID;
+		}
+		QuerySortOrder order = orders.get(0);
+		PoolSort.Key key = switch (order.getSorted()) {
+			case "apy" -> PoolSort.Key.APY;
+			case "tvl" -> PoolSort.Key.TVL;
+			default -> PoolSort.Key.ID;
+		};
+		return new PoolSort(key, order.getDirection() == SortDirection.DESCENDING);
+	}
+
+	private String cell(PoolSnapshot snapshot, Metric metric) {
+		return snapshot.value(metric).map(v -> this.formats.compact(v.value(), metric.unit())).orElse("—");
 	}
 
 	private static Span freshness(PoolSnapshot snapshot) {

@@ -113,38 +113,8 @@ class JooqPoolRegistry implements PoolRegistry {
 	}
 
 	@Override
-	public List<PoolDescriptor> page(int offset, int limit) {
-		return this.dsl.selectFrom(MARKET_POOL)
-			.orderBy(MARKET_POOL.ID)
-			.offset(offset)
-			.limit(limit)
-			.fetch(JooqPoolRegistry::toPool);
-	}
-
-	@Override
 	public int count() {
 		return this.dsl.fetchCount(MARKET_POOL);
-	}
-
-	@Override
-	public List<PoolDescriptor> search(String text, int offset, int limit) {
-		return this.dsl.selectFrom(MARKET_POOL)
-			.where(matching(text))
-			.orderBy(MARKET_POOL.ID)
-			.offset(offset)
-			.limit(limit)
-			.fetch(JooqPoolRegistry::toPool);
-	}
-
-	@Override
-	public int countMatching(String text) {
-		return this.dsl.fetchCount(MARKET_POOL, matching(text));
-	}
-
-	private static org.jooq.Condition matching(String text) {
-		// containsIgnoreCase escapes LIKE wildcards in the text, so user input stays a
-		// plain substring
-		return MARKET_POOL.ID.cast(String.class).containsIgnoreCase(text.strip());
 	}
 
 	@Override
@@ -155,7 +125,7 @@ class JooqPoolRegistry implements PoolRegistry {
 			.fetchMap(r -> r.value1().toString(), r -> r.value2());
 	}
 
-	private static PoolDescriptor toPool(MarketPoolRecord r) {
+	static PoolDescriptor toPool(MarketPoolRecord r) {
 		return new PoolDescriptor(r.getId(), (r.getDefillamaId() != null) ? r.getDefillamaId().toString() : null,
 				r.getVaultAddress(), r.getStablecoin(), PoolDescriptor.Origin.valueOf(r.getOrigin()));
 	}

@@ -24,4 +24,8 @@ public final class JooqStores {
 		return new JooqPoolRegistry(dsl, clock);
 	}
 
+	public static PoolQuery poolQuery(DSLContext dsl) {
+		return new JooqPoolQuery(dsl);
+	}
+
 }

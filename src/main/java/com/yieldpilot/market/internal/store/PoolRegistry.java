@@ -31,14 +31,7 @@ public interface PoolRegistry {
 
 	List<PoolDescriptor> all();
 
-	List<PoolDescriptor> page(int offset, int limit);
-
 	int count();
-
-	/** Pools whose id contains the text (any case), ordered by id. */
-	List<PoolDescriptor> search(String text, int offset, int limit);
-
-	int countMatching(String text);
 
 	/**
 	 * Registered pools by their DefiLlama id (lower case), for mapping a DefiLlama batch.

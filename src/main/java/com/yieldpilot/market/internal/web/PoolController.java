@@ -11,7 +11,10 @@ import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.PoolInconsistency;
+import com.yieldpilot.market.PoolFilter;
+import com.yieldpilot.market.PoolPage;
 import com.yieldpilot.market.PoolSnapshot;
+import com.yieldpilot.market.PoolSort;
 import com.yieldpilot.market.Resolution;
 import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Pools with their latest metrics, and one metric's history. Public market data: any
@@ -42,12 +46,41 @@ class PoolController {
 		this.market = market;
 	}
 
+	/**
+	 * The pools explorer: every criterion is optional; see {@link PoolFilter} for what
+	 * each means. {@code sort} is {@code id}, {@code apy} or {@code tvl}, with a leading
+	 * {@code -} for descending.
+	 */
 	@GetMapping
-	Page list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
-		if (offset < 0 || limit < 1 || limit > 1000) {
-			throw new IllegalArgumentException("offset must be 0 or more and limit between 1 and 1000.");
+	Page list(@RequestParam(required = false) @Nullable String chain,
+			@RequestParam(required = false) @Nullable String protocol,
+			@RequestParam(required = false) @Nullable String asset,
+			@RequestParam(required = false) @Nullable Double minApy,
+			@RequestParam(required = false) @Nullable Double maxApy,
+			@RequestParam(required = false) @Nullable Double minTvl,
+			@RequestParam(required = false) @Nullable Double maxRisk,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "id") String sort,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+		if (offset < 0 || limit < 1 || limit > MarketData.MAX_PAGE) {
+			throw new IllegalArgumentException(
+					"offset must be 0 or more and limit between 1 and " + MarketData.MAX_PAGE + ".");
 		}
-		return new Page(this.market.pools(offset, limit).stream().map(PoolView::of).toList(), this.market.count());
+		PoolFilter filter = new PoolFilter(chain, protocol, asset, minApy, maxApy, minTvl, maxRisk, q);
+		PoolPage page = this.market.page(filter, sort(sort), offset, limit);
+		return new Page(page.items().stream().map(PoolView::of).toList(), page.total());
+	}
+
+	private static PoolSort sort(String text) {
+		boolean descending = text.startsWith("-");
+		String key = descending ? text.substring(1) : text;
+		return switch (key.toLowerCase(java.util.Locale.ROOT)) {
+			case "id" -> new PoolSort(PoolSort.Key.ID, descending);
+			case "apy" -> new PoolSort(PoolSort.Key.APY, descending);
+			case "tvl" -> new PoolSort(PoolSort.Key.TVL, descending);
+			default -> throw new IllegalArgumentException(
+					"sort is id, apy or tvl, with a leading - for descending (e.g. -apy), not '" + abbreviate(text)
+							+ "'.");
+		};
 	}
 
 	@GetMapping("/{id}")
@@ -91,11 +124,32 @@ class PoolController {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
+	/**
+	 * A parameter that is not of its type, e.g. {@code minApy=high}: say what it takes.
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
+		Class<?> type = ex.getRequiredType();
+		String expected = (type == Double.class || type == double.class) ? "a number, e.g. 4.5"
+				: (type == Integer.class || type == int.class) ? "a whole number"
+						: (type == Instant.class) ? "an instant, e.g. 2026-01-01T00:00:00Z" : "a valid value";
+		String value = (ex.getValue() != null) ? abbreviate(String.valueOf(ex.getValue())) : "";
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				ex.getName() + " must be " + expected + ", not '" + value + "'.");
+	}
+
+	/** Request text echoed in an error: printable and short. */
+	private static String abbreviate(String text) {
+		String printable = text.replaceAll("\\p{Cntrl}", "?");
+		return (printable.length() <= 40) ? printable : printable.substring(0, 37) + "...";
+	}
+
 	record Page(List<PoolView> items, int total) {
 	}
 
 	record PoolView(String id, String protocol, String chain, String asset, @Nullable String qualifier, String origin,
-			boolean fresh, Map<String, Value> metrics, boolean consistent, @Nullable InconsistencyView inconsistency) {
+			boolean stablecoin, boolean fresh, Map<String, Value> metrics, boolean consistent,
+			@Nullable InconsistencyView inconsistency) {
 
 		static PoolView of(PoolSnapshot snapshot) {
 			Map<String, Value> metrics = new TreeMap<>();
@@ -104,8 +158,8 @@ class PoolController {
 			}
 			PoolId id = snapshot.pool().id();
 			return new PoolView(id.toString(), id.protocol(), id.chain(), id.asset(), id.qualifier(),
-					snapshot.pool().origin().name(), snapshot.fresh(), metrics, snapshot.consistent(),
-					InconsistencyView.of(snapshot.inconsistency()));
+					snapshot.pool().origin().name(), snapshot.pool().stablecoin(), snapshot.fresh(), metrics,
+					snapshot.consistent(), InconsistencyView.of(snapshot.inconsistency()));
 		}
 
 	}

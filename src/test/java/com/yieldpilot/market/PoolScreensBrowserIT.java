@@ -1,0 +1,269 @@
+package com.yieldpilot.market;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import com.yieldpilot.market.internal.maintenance.MarketMaintenance;
+import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.Chromium;
+import jakarta.annotation.security.PermitAll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pools explorer and a pool's detail page in a real Chromium, on local mode's
+ * simulated market: a filter narrows the grid, a row opens the pool, and its ECharts
+ * charts are drawn with data, follow the colour scheme and the range picker.
+ */
+class PoolScreensBrowserIT extends ApplicationIT {
+
+	private static final String POOL = "aave-v3:arbitrum:USDC";
+
+	/** The last line series of a chart (the value; a rollup's band comes before it). */
+	private static final String DRAWN_POINTS = """
+			selector => {
+			  const chart = document.querySelector(selector)?.chart;
+			  const series = chart ? chart.getOption().series : [];
+			  return series.length ? series[series.length - 1].data.length : 0;
+			}""";
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@Autowired
+	MetricCatalog catalog;
+
+	@Autowired
+	MarketMaintenance maintenance;
+
+	@Autowired
+	WebApplicationContext web;
+
+	private BrowserContext context;
+
+	private Page page;
+
+	@BeforeAll
+	static void launch() {
+		Chromium.assumeInstalled();
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void close() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void openPage() {
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.catalog.pool(PoolId.parse(POOL)).isPresent());
+		this.context = browser.newContext();
+		this.context.setDefaultTimeout(30_000);
+		this.page = this.context.newPage();
+		logIn();
+	}
+
+	@AfterEach
+	void closePage(TestInfo test) {
+		this.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(Path.of("target", "screenshots", test.getTestMethod().orElseThrow().getName() + ".png")));
+		this.context.close();
+	}
+
+	@Test
+	void filterNarrowsTheGridAndARowOpensThePoolWithItsChartsDrawn() {
+		this.page.locator("#navigation").getByText("Pools").click();
+		PlaywrightAssertions.assertThat(this.page.locator("#pools")).containsText("aave-v3:base:USDC");
+
+		choose("filter-chain", "arbitrum");
+		PlaywrightAssertions.assertThat(this.page.locator("#pools")).not().containsText("aave-v3:base:USDC");
+		PlaywrightAssertions.assertThat(this.page.locator("#pools")).containsText(POOL);
+
+		// a minimum above the maximum is explained, and the grid keeps what it showed
+		this.page.locator("#filter-max-apy input").fill("50");
+		this.page.locator("#filter-min-apy input").fill("60");
+		this.page.locator("#filter-min-apy input").press("Tab");
+		PlaywrightAssertions.assertThat(this.page.locator("#filter-error")).containsText("is above the maximum APY");
+		PlaywrightAssertions.assertThat(this.page.locator("#pools")).containsText(POOL);
+		this.page.locator("#filter-clear").click();
+
+		choose("filter-chain", "arbitrum");
+		this.page.locator("#pools")
+			.getByText(POOL, new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
+			.click();
+		this.page.waitForURL(url -> url.contains("/pools/") && url.contains("arbitrum"));
+
+		PlaywrightAssertions.assertThat(this.page.locator("#pool-id")).hasText(POOL);
+		PlaywrightAssertions.assertThat(this.page.locator("#pool-origin")).hasText("simulated");
+		PlaywrightAssertions.assertThat(this.page.locator("#pool-chain")).hasText("chain arbitrum");
+		PlaywrightAssertions.assertThat(this.page.locator("#pool-stablecoin")).hasText("stablecoin");
+		assertDrawn("#apy-chart");
+		assertDrawn("#tvl-chart");
+		PlaywrightAssertions.assertThat(this.page.locator("#pool-sources")).containsText("apy");
+		PlaywrightAssertions.assertThat(this.page.locator("#pool-sources")).containsText("simulator");
+		// no rules module yet, so no rule editor to open
+		PlaywrightAssertions.assertThat(this.page.locator("#new-rule")).isHidden();
+	}
+
+	@Test
+	void rangePickerRedrawsFromHourlyRollupsWithTheirBand() {
+		this.maintenance.run();
+		openDetail();
+		assertDrawn("#apy-chart");
+		this.page.locator("#history-range").getByText("7 d").click();
+		this.page.waitForFunction("""
+				() => {
+				  const chart = document.querySelector('#apy-chart').chart;
+				  const series = chart.getOption().series;
+				  return series.length === 3 && series[2].data.length > 0;
+				}""");
+	}
+
+	@Test
+	void chartFollowsTheColourScheme() {
+		openDetail();
+		assertDrawn("#apy-chart");
+		boolean startedDark = dark();
+		String before = axisLabelColour();
+		toggleColourScheme();
+		try {
+			this.page.waitForFunction("colour => document.querySelector('#apy-chart').chart.getOption()"
+					+ ".yAxis[0].axisLabel.color !== colour", before);
+			String after = axisLabelColour();
+			assertThat(dark()).isNotEqualTo(startedDark);
+			String inDark = startedDark ? before : after;
+			String inLight = startedDark ? after : before;
+			assertThat(brightness(inDark)).as("labels: %s in the dark scheme, %s in the light one", inDark, inLight)
+				.isGreaterThan(brightness(inLight) + 50);
+		}
+		finally {
+			// the choice is stored for the farmer: leave it as the other tests found it
+			toggleColourScheme();
+			this.page.waitForCondition(() -> dark() == startedDark);
+		}
+	}
+
+	@Test
+	void unknownOrMalformedPoolIdGetsAFriendlyPage() {
+		this.page.navigate(baseUrl() + "/pools/nowhere:base:USDC");
+		PlaywrightAssertions.assertThat(this.page.locator("#pool-not-found"))
+			.containsText("YieldPilot knows no pool 'nowhere:base:USDC'");
+		this.page.navigate(baseUrl() + "/pools/not-a-pool");
+		PlaywrightAssertions.assertThat(this.page.locator("#pool-not-found")).containsText("is not a pool id");
+		PlaywrightAssertions.assertThat(this.page.locator("body")).not().containsText("Exception");
+	}
+
+	@Test
+	void onceARuleEditorIsRegisteredTheDetailPageOffersIt() {
+		RouteConfiguration routes = RouteConfiguration
+			.forRegistry(ApplicationRouteRegistry.getInstance(new VaadinServletContext(this.web.getServletContext())));
+		routes.setRoute("rules/new", StandInRuleEditor.class);
+		try {
+			openDetail();
+			this.page.locator("#new-rule").click();
+			this.page.waitForURL(url -> url.contains("/rules/new"));
+			PlaywrightAssertions.assertThat(this.page.locator("#stand-in-rule-editor")).hasText("new rule for " + POOL);
+		}
+		finally {
+			routes.removeRoute("rules/new");
+		}
+	}
+
+	/** Types into a combo box and picks the item from its overlay, as a user does. */
+	private void choose(String comboBox, String value) {
+		this.page.locator("#" + comboBox + " input").fill(value);
+		this.page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText(value)).first().click();
+		PlaywrightAssertions.assertThat(this.page.locator("#" + comboBox + " input")).hasValue(value);
+	}
+
+	private void openDetail() {
+		this.page.navigate(baseUrl() + "/pools/" + POOL);
+		PlaywrightAssertions.assertThat(this.page.locator("#pool-id")).hasText(POOL);
+	}
+
+	private void assertDrawn(String chart) {
+		this.page.waitForFunction("selector => (" + DRAWN_POINTS + ")(selector) > 0", chart);
+		assertThat(((Number) this.page.evaluate(DRAWN_POINTS, chart)).intValue()).isPositive();
+	}
+
+	private boolean dark() {
+		return String.valueOf(this.page.evaluate("() => document.documentElement.getAttribute('theme') || ''"))
+			.contains("dark");
+	}
+
+	private String axisLabelColour() {
+		return (String) this.page
+			.evaluate("() => document.querySelector('#apy-chart').chart.getOption().yAxis[0].axisLabel.color");
+	}
+
+	/** The mean of a CSS rgb()/rgba() colour's red, green and blue. */
+	private static double brightness(String colour) {
+		String[] parts = colour.replaceAll("[^0-9.,]", "").split(",");
+		return (Double.parseDouble(parts[0]) + Double.parseDouble(parts[1]) + Double.parseDouble(parts[2])) / 3;
+	}
+
+	private void toggleColourScheme() {
+		this.page.locator("#user-menu vaadin-menu-bar-button").first().click();
+		this.page.locator("#menu-color-scheme").click();
+	}
+
+	private void logIn() {
+		this.page.navigate(baseUrl() + "/");
+		this.page.waitForURL("**/login");
+		this.page.getByLabel("Username").fill(credentials().farmerUsername());
+		this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+			.fill(credentials().farmerPassword());
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+		this.page.waitForURL(url -> !url.contains("/login"));
+		this.page.locator("#user-menu").waitFor();
+	}
+
+	private String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+	/** What the rules module's editor will be, as far as the detail page knows it. */
+	@PermitAll
+	public static class StandInRuleEditor extends Div implements BeforeEnterObserver {
+
+		public StandInRuleEditor() {
+			setId("stand-in-rule-editor");
+		}
+
+		@Override
+		public void beforeEnter(BeforeEnterEvent event) {
+			setText("new rule for "
+					+ event.getLocation().getQueryParameters().getSingleParameter("pool").orElse("no pool"));
+		}
+
+	}
+
+}
