@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.yieldpilot.support.SteppingClock;
 import com.yieldpilot.rules.internal.engine.Condition;
 import com.yieldpilot.rules.internal.engine.EngineShard;
 import com.yieldpilot.rules.internal.engine.NetworkRules;
@@ -61,7 +62,7 @@ public class RuleEngineBenchmark {
 	@Param({ "reference", "drools", "drools-2-shards" })
 	public String engine;
 
-	private final MovingClock clock = new MovingClock(Instant.parse("2026-11-21T00:00:00Z"));
+	private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T00:00:00Z"));
 
 	private List<Map<TermKey, Reading>> ticks;
 
@@ -121,7 +122,7 @@ public class RuleEngineBenchmark {
 	public int tick(Fired fired) throws Exception {
 		Map<TermKey, Reading> tick = this.ticks.get(this.next);
 		this.next = (this.next + 1) % this.ticks.size();
-		this.clock.step(Duration.ofSeconds(15));
+		this.clock.advance(Duration.ofSeconds(15));
 		int total;
 		if (this.reference != null) {
 			total = count(this.reference.update(tick)) + count(this.reference.advance());

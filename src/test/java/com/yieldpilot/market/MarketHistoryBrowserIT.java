@@ -9,25 +9,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FileChooser;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.shared.PoolId;
-import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.BrowserIT;
 import com.yieldpilot.support.Chromium;
 import com.yieldpilot.support.TestHomes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,11 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * In a real Chromium: an admin uploads a history file on the Pool history screen and
  * reads the report; a farmer sees which pools' sources disagree in the pools grid.
  */
-class MarketHistoryBrowserIT extends ApplicationIT {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
+class MarketHistoryBrowserIT extends BrowserIT {
 
 	@Autowired
 	MarketIngestion ingestion;
@@ -49,39 +35,7 @@ class MarketHistoryBrowserIT extends ApplicationIT {
 	@Autowired
 	MarketData market;
 
-	private BrowserContext context;
-
-	private Page page;
-
 	private final String tag = UUID.randomUUID().toString().substring(0, 6);
-
-	@BeforeAll
-	static void launch() {
-		Chromium.assumeInstalled();
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@BeforeEach
-	void openPage() {
-		this.context = browser.newContext();
-		this.context.setDefaultTimeout(30_000);
-		this.page = this.context.newPage();
-	}
-
-	@AfterEach
-	void closePage(TestInfo test) {
-		this.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-			.setPath(Path.of("target", "screenshots", test.getTestMethod().orElseThrow().getName() + ".png")));
-		this.context.close();
-	}
 
 	@Test
 	void adminUploadsAHistoryFileAndReadsTheReport() throws IOException {
@@ -134,16 +88,6 @@ class MarketHistoryBrowserIT extends ApplicationIT {
 		FileChooser chooser = this.page
 			.waitForFileChooser(() -> this.page.locator("#history-upload vaadin-button").first().click());
 		chooser.setFiles(file);
-	}
-
-	private void logIn(String username, String password) {
-		this.page.navigate("http://localhost:" + this.port + "/");
-		this.page.waitForURL("**/login");
-		this.page.getByLabel("Username").fill(username);
-		this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-		this.page.waitForURL(url -> !url.contains("/login"));
-		this.page.locator("#user-menu").waitFor();
 	}
 
 }

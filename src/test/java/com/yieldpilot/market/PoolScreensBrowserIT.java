@@ -1,15 +1,10 @@
 package com.yieldpilot.market;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -18,15 +13,11 @@ import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import com.yieldpilot.market.internal.maintenance.MarketMaintenance;
 import com.yieldpilot.shared.PoolId;
-import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.BrowserIT;
 import com.yieldpilot.support.Chromium;
 import jakarta.annotation.security.PermitAll;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.context.WebApplicationContext;
@@ -39,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * simulated market: a filter narrows the grid, a row opens the pool, and its ECharts
  * charts are drawn with data, follow the colour scheme and the range picker.
  */
-class PoolScreensBrowserIT extends ApplicationIT {
+class PoolScreensBrowserIT extends BrowserIT {
 
 	private static final String POOL = "aave-v3:arbitrum:USDC";
 
@@ -51,10 +42,6 @@ class PoolScreensBrowserIT extends ApplicationIT {
 			  return series.length ? series[series.length - 1].data.length : 0;
 			}""";
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
 	@Autowired
 	MetricCatalog catalog;
 
@@ -64,38 +51,10 @@ class PoolScreensBrowserIT extends ApplicationIT {
 	@Autowired
 	WebApplicationContext web;
 
-	private BrowserContext context;
-
-	private Page page;
-
-	@BeforeAll
-	static void launch() {
-		Chromium.assumeInstalled();
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@BeforeEach
-	void openPage() {
+	void logInOnceThePoolIsThere() {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.catalog.pool(PoolId.parse(POOL)).isPresent());
-		this.context = browser.newContext();
-		this.context.setDefaultTimeout(30_000);
-		this.page = this.context.newPage();
-		logIn();
-	}
-
-	@AfterEach
-	void closePage(TestInfo test) {
-		this.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-			.setPath(Path.of("target", "screenshots", test.getTestMethod().orElseThrow().getName() + ".png")));
-		this.context.close();
+		logInAsFarmer();
 	}
 
 	@Test
@@ -233,21 +192,6 @@ class PoolScreensBrowserIT extends ApplicationIT {
 	private void toggleColourScheme() {
 		this.page.locator("#user-menu vaadin-menu-bar-button").first().click();
 		this.page.locator("#menu-color-scheme").click();
-	}
-
-	private void logIn() {
-		this.page.navigate(baseUrl() + "/");
-		this.page.waitForURL("**/login");
-		this.page.getByLabel("Username").fill(credentials().farmerUsername());
-		this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
-			.fill(credentials().farmerPassword());
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-		this.page.waitForURL(url -> !url.contains("/login"));
-		this.page.locator("#user-menu").waitFor();
-	}
-
-	private String baseUrl() {
-		return "http://localhost:" + this.port;
 	}
 
 	/** What the rules module's editor will be, as far as the detail page knows it. */

@@ -1,24 +1,14 @@
 package com.yieldpilot.shell;
 
-import java.nio.file.Path;
-
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
-import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.BrowserIT;
 import com.yieldpilot.support.Chromium;
 import com.yieldpilot.support.LocalCredentials;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,44 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo farmer logs in, sees the shell, switches theme and logs out, in a real
  * Chromium.
  */
-class ShellBrowserIT extends ApplicationIT {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	private BrowserContext context;
-
-	private Page page;
-
-	@BeforeAll
-	static void launch() {
-		Chromium.assumeInstalled();
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@BeforeEach
-	void openPage() {
-		this.context = browser.newContext();
-		this.context.setDefaultTimeout(30_000);
-		this.page = this.context.newPage();
-	}
-
-	@AfterEach
-	void closePage(TestInfo test) {
-		// the last screen of every test, to look at when one fails
-		this.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-			.setPath(Path.of("target", "screenshots", test.getTestMethod().orElseThrow().getName() + ".png")));
-		this.context.close();
-	}
+class ShellBrowserIT extends BrowserIT {
 
 	@Test
 	void farmerLogsInSeesTheShellSwitchesThemeAndLogsOut() {
@@ -153,16 +106,6 @@ class ShellBrowserIT extends ApplicationIT {
 		logIn(credentials.farmerUsername(), credentials.farmerPassword());
 	}
 
-	private void logIn(String username, String password) {
-		this.page.navigate(baseUrl() + "/");
-		this.page.waitForURL("**/login");
-		this.page.getByLabel("Username").fill(username);
-		this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-		this.page.waitForURL(url -> !url.contains("/login"));
-		this.page.locator("#user-menu").waitFor();
-	}
-
 	private void openUserMenu() {
 		this.page.locator("#user-menu vaadin-menu-bar-button").first().click();
 	}
@@ -170,10 +113,6 @@ class ShellBrowserIT extends ApplicationIT {
 	private String colorScheme() {
 		Object theme = this.page.evaluate("() => document.documentElement.getAttribute('theme') || ''");
 		return String.valueOf(theme).contains("dark") ? "dark" : "light";
-	}
-
-	private String baseUrl() {
-		return "http://localhost:" + this.port;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.yieldpilot.support.SteppingClock;
 import com.yieldpilot.rules.internal.engine.Condition.AllOf;
 import com.yieldpilot.rules.internal.engine.Condition.AnyOf;
 import com.yieldpilot.rules.internal.engine.Condition.Comparison;

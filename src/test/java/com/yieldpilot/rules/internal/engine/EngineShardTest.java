@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.yieldpilot.support.SteppingClock;
 import com.yieldpilot.rules.internal.engine.Condition.AllOf;
 import com.yieldpilot.rules.internal.engine.Condition.AnyOf;
 import com.yieldpilot.rules.internal.engine.Condition.Comparison;

@@ -1,4 +1,4 @@
-package com.yieldpilot.bench;
+package com.yieldpilot.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * Simulated time for benchmarks: each tick moves it forward, so held conditions come due.
+ * A clock that stands still until a test or a benchmark moves it; readable from other
+ * threads.
  */
-final class MovingClock extends Clock {
+public final class SteppingClock extends Clock {
 
 	private volatile Instant now;
 
-	MovingClock(Instant start) {
+	public SteppingClock(Instant start) {
 		this.now = start;
 	}
 
-	void step(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
