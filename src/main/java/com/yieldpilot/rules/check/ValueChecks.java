@@ -68,7 +68,7 @@ final class ValueChecks {
 
 	@Nullable Typed type(Expression expression) {
 		return switch (expression) {
-			case Literal literal -> new Typed(literalType(literal.unit()), true);
+			case Literal literal -> new Typed(ValueType.of(literal.unit()), true);
 			case MetricCall call -> metric(call).map(spec -> new Typed(spec.type(), false)).orElse(null);
 			case Window window -> window(window);
 			case Negation negation -> type(negation.operand());
@@ -279,15 +279,6 @@ final class ValueChecks {
 			};
 		}
 		return "a value such as " + type.example();
-	}
-
-	private static ValueType literalType(LiteralUnit unit) {
-		return switch (unit) {
-			case NUMBER -> ValueType.NUMBER;
-			case PERCENT, BPS -> ValueType.PERCENT;
-			case USD -> ValueType.USD;
-			case GWEI -> ValueType.GWEI;
-		};
 	}
 
 	private static String sorted(Set<String> names) {

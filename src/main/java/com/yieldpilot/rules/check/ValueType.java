@@ -1,6 +1,7 @@
 package com.yieldpilot.rules.check;
 
 import com.yieldpilot.market.MetricUnit;
+import com.yieldpilot.rules.lang.LiteralUnit;
 
 /** The kinds of value a condition computes with; units follow their algebra. */
 public enum ValueType {
@@ -31,6 +32,16 @@ public enum ValueType {
 	/** A literal of this type, for messages. */
 	public String example() {
 		return this.example;
+	}
+
+	/** The type a literal's unit gives it: {@code %} and {@code bps} are percentages. */
+	public static ValueType of(LiteralUnit unit) {
+		return switch (unit) {
+			case NUMBER -> NUMBER;
+			case PERCENT, BPS -> PERCENT;
+			case USD -> USD;
+			case GWEI -> GWEI;
+		};
 	}
 
 	static ValueType of(MetricUnit unit) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import com.yieldpilot.rules.lang.grammar.RuleLanguageBaseVisitor;
 import com.yieldpilot.rules.lang.grammar.RuleLanguageParser.*;
 import com.yieldpilot.shared.PoolId;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.jspecify.annotations.Nullable;
 
@@ -141,23 +142,25 @@ final class TreeBuilder {
 
 		@Override
 		public Expression visitExpression(ExpressionContext ctx) {
-			Expression result = visit(ctx.multiplicative(0));
-			for (int i = 0; i < ctx.ops.size(); i++) {
-				Token operator = ctx.ops.get(i);
-				result = at(
-						new Arithmetic(result, ArithmeticOperator.bySymbol(operator.getText()), visit(ctx.rest.get(i))),
-						operator);
-			}
-			return result;
+			return leftToRight(visit(ctx.multiplicative(0)), ctx.ops, ctx.rest);
 		}
 
 		@Override
 		public Expression visitMultiplicative(MultiplicativeContext ctx) {
-			Expression result = visit(ctx.unary(0));
-			for (int i = 0; i < ctx.ops.size(); i++) {
-				Token operator = ctx.ops.get(i);
+			return leftToRight(visit(ctx.unary(0)), ctx.ops, ctx.rest);
+		}
+
+		/**
+		 * {@code a op b op c} as {@code (a op b) op c}, each operation placed at its
+		 * operator.
+		 */
+		private Expression leftToRight(Expression first, List<Token> operators,
+				List<? extends ParserRuleContext> operands) {
+			Expression result = first;
+			for (int i = 0; i < operators.size(); i++) {
+				Token operator = operators.get(i);
 				result = at(
-						new Arithmetic(result, ArithmeticOperator.bySymbol(operator.getText()), visit(ctx.rest.get(i))),
+						new Arithmetic(result, ArithmeticOperator.bySymbol(operator.getText()), visit(operands.get(i))),
 						operator);
 			}
 			return result;

@@ -8,12 +8,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonReadFeature;
 
 /**
  * Walks DefiLlama's response envelope, {@code {"status":"success","data":[...]}}, token
@@ -28,21 +25,7 @@ import tools.jackson.core.json.JsonReadFeature;
  */
 final class EnvelopeReader {
 
-	private static final JsonFactory JSON = JsonFactory.builder()
-		// Python-written JSON (DefiLlama's pipeline, many mirrors) contains bare NaN and
-		// Infinity; reading them as tokens lets the field rules treat them as junk
-		// instead of the whole body failing
-		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-		// the caller opened the stream and closes it
-		.disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-		// a record is a few hundred bytes of shallow JSON: anything deeper or longer
-		// is an attack or a broken feed, and must not cost memory
-		.streamReadConstraints(StreamReadConstraints.builder()
-			.maxNestingDepth(64)
-			.maxStringLength(1 << 20)
-			.maxNameLength(1024)
-			.build())
-		.build();
+	private static final JsonFactory JSON = DefiLlamaJson.FACTORY;
 
 	private static final String SUCCESS = "success";
 

@@ -2,16 +2,14 @@ package com.yieldpilot.market.internal.history;
 
 import java.io.InputStream;
 
+import com.yieldpilot.market.internal.defillama.DefiLlamaJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonReadFeature;
 
 /**
  * History as JSON: DefiLlama's {@code /chart/{pool}} response,
@@ -21,16 +19,7 @@ import tools.jackson.core.json.JsonReadFeature;
  */
 final class JsonHistory {
 
-	private static final JsonFactory JSON = JsonFactory.builder()
-		// Python writes bare NaN for a missing value
-		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-		.disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-		.streamReadConstraints(StreamReadConstraints.builder()
-			.maxNestingDepth(64)
-			.maxStringLength(1 << 20)
-			.maxNameLength(1024)
-			.build())
-		.build();
+	private static final JsonFactory JSON = DefiLlamaJson.FACTORY;
 
 	private JsonHistory() {
 	}

@@ -24,7 +24,6 @@ import com.yieldpilot.rules.lang.Comparison;
 import com.yieldpilot.rules.lang.ComparisonOperator;
 import com.yieldpilot.rules.lang.Expression;
 import com.yieldpilot.rules.lang.Literal;
-import com.yieldpilot.rules.lang.LiteralUnit;
 import com.yieldpilot.rules.lang.MetricCall;
 import com.yieldpilot.rules.lang.Negation;
 import com.yieldpilot.rules.lang.Not;
@@ -69,7 +68,7 @@ public final class ConditionCompiler {
 	private static Typed expression(Expression expression) {
 		return switch (expression) {
 			case Literal literal -> new Typed(new Constant(literal.inBaseUnit().doubleValue()),
-					literalType(literal.unit()), true, literal.inBaseUnit());
+					ValueType.of(literal.unit()), true, literal.inBaseUnit());
 			case MetricCall call -> {
 				MetricSpec spec = spec(call);
 				yield new Typed(new Term(TermKey.latest(subject(call, spec), spec.name())), spec.type(), false, null);
@@ -178,15 +177,6 @@ public final class ConditionCompiler {
 			case MINUS -> Operator.MINUS;
 			case TIMES -> Operator.TIMES;
 			case DIVIDED_BY -> Operator.DIVIDED_BY;
-		};
-	}
-
-	private static ValueType literalType(LiteralUnit unit) {
-		return switch (unit) {
-			case NUMBER -> ValueType.NUMBER;
-			case PERCENT, BPS -> ValueType.PERCENT;
-			case USD -> ValueType.USD;
-			case GWEI -> ValueType.GWEI;
 		};
 	}
 
