@@ -1,0 +1,28 @@
+package com.yieldpilot.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Action intents for the modules downstream of the rules: the guardrails and execution
+ * read them and report where each one ends up. Settling an intent records the outcome in
+ * the rule's trace and, when the intent is finished, lets the next intent waiting for the
+ * same funds go.
+ */
+public interface RuleIntents {
+
+	Optional<ActionIntent> find(IntentId id);
+
+	/** The newest intents of all farmers, for admins' guardrail dry runs. */
+	List<ActionIntent> recent(int limit);
+
+	/**
+	 * Moves the intent to a new status with a reason the farmer reads. Moving a finished
+	 * intent again is refused; repeating the same move is a no-op.
+	 * @throws IllegalStateException when the intent is already finished with another
+	 * status
+	 * @throws java.util.NoSuchElementException when there is no such intent
+	 */
+	ActionIntent settle(IntentId id, IntentStatus status, String reason);
+
+}
