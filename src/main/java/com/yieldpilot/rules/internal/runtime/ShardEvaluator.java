@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -133,10 +135,18 @@ public class ShardEvaluator {
 		this.store.lockShard(shardNumber);
 		Instant now = this.clock.instant();
 		Map<Long, Truth> before = new LinkedHashMap<>();
+		// a version's first evaluation is traced whatever its truth, so a new rule says
+		// why
+		// it does not fire yet
+		Set<Long> first = new HashSet<>();
 		List<StoredRule> page;
 		do {
 			page = this.store.changedAfter(shardNumber, shard.cursor, PAGE);
 			for (StoredRule stored : page) {
+				if (!stored.evaluated()) {
+					first.add(stored.engineKey());
+					before.putIfAbsent(stored.engineKey(), stored.reported());
+				}
 				record(before, shard.apply(stored, this::reading));
 				shard.cursor = stored.changeSeq();
 			}
@@ -155,7 +165,8 @@ public class ShardEvaluator {
 
 		List<Long> changed = before.entrySet()
 			.stream()
-			.filter(e -> shard.live.containsKey(e.getKey()) && shard.engine.truth(e.getKey()) != e.getValue())
+			.filter(e -> shard.live.containsKey(e.getKey())
+					&& (shard.engine.truth(e.getKey()) != e.getValue() || first.contains(e.getKey())))
 			.map(Map.Entry::getKey)
 			.sorted(Comparator.comparing((Long key) -> priority(shard.live.get(key))).reversed())
 			.toList();

@@ -102,6 +102,7 @@ public class RuleStore {
 			.set(RULE_DEFINITION.UPDATED_AT, offset(now))
 			.set(RULE_DEFINITION.REPORTED_TRUTH, Truth.UNKNOWN.name())
 			.set(RULE_DEFINITION.FIRINGS, 0L)
+			.setNull(RULE_DEFINITION.LAST_EVALUATED_AT)
 			.set(RULE_DEFINITION.CHANGE_SEQ, Sequences.RULE_CHANGE_SEQ.nextval())
 			.where(RULE_DEFINITION.ID.eq(id))
 			.execute();
@@ -219,7 +220,8 @@ public class RuleStore {
 					definition.getShard(), definition.getCurrentVersion(), RuleStatus.valueOf(definition.getStatus()),
 					row.get(RULE_VERSION.BODY), definition.getScheduleCron(),
 					Truth.valueOf(definition.getReportedTruth()), holds.getOrDefault(definition.getId(), Map.of()),
-					definition.getFirings(), instant(definition.getCooldownUntil()), definition.getChangeSeq()));
+					definition.getFirings(), instant(definition.getCooldownUntil()), definition.getChangeSeq(),
+					definition.getLastEvaluatedAt() != null));
 		}
 		return rules;
 	}

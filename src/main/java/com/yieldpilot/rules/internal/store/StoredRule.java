@@ -27,10 +27,11 @@ import org.jspecify.annotations.Nullable;
  * @param firings how often this version became true
  * @param cooldownUntil no firing before this instant
  * @param changeSeq the change number of the row
+ * @param evaluated whether this version has been evaluated since it was saved
  */
 public record StoredRule(long engineKey, RuleId id, UserId owner, int shard, int version, RuleStatus status,
 		String body, @Nullable String scheduleCron, Truth reported, Map<Integer, Instant> held, long firings,
-		@Nullable Instant cooldownUntil, long changeSeq) {
+		@Nullable Instant cooldownUntil, long changeSeq, boolean evaluated) {
 
 	public StoredRule {
 		held = Map.copyOf(held);
