@@ -1,6 +1,7 @@
 package com.yieldpilot.rules;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,6 +25,9 @@ import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import org.jooq.DSLContext;
+import org.quartz.CronTrigger;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The live engine on the real app: rules saved over REST, market values ingested for
@@ -63,6 +68,9 @@ class RuleRuntimeIT extends ApplicationIT {
 
 	@Autowired
 	DSLContext dsl;
+
+	@Autowired
+	Scheduler scheduler;
 
 	private final PoolId from = pool();
 
@@ -178,7 +186,7 @@ class RuleRuntimeIT extends ApplicationIT {
 	void staleOrMissingDataMakesARuleUnknownNotTrue() {
 		Farmer farmer = farmer("lu");
 		apy(this.to, 6.0);
-		ingest(this.from, 1.0, Source.DEFILLAMA, Instant.now().minus(java.time.Duration.ofHours(3)));
+		ingest(this.from, 1.0, Source.DEFILLAMA, Instant.now().minus(Duration.ofHours(3)));
 		String id = farmer.save("rule \"Old data\"\nwhen\n  apy(" + this.to + ") > 5% and apy(" + this.from
 				+ ") < 4%\nthen\n  notify \"both\"\n");
 		evaluate(farmer);
@@ -190,6 +198,32 @@ class RuleRuntimeIT extends ApplicationIT {
 		JsonNode stale = trace.get("conditions").get(1);
 		assertThat(stale.get("result").asString()).isEqualTo("unknown");
 		assertThat(stale.get("values").get(0).get("stale").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aTimeTriggeredRuleHasItsOwnTriggerAndFiresOncePerScheduledTime() throws Exception {
+		Farmer farmer = farmer("max");
+		apy(this.from, 3.0);
+		String id = farmer.save("rule \"Weekly look\"\nevery monday 09:00 UTC\nwhen\n  apy(" + this.from
+				+ ") < 4%\nthen\n  notify \"low\"\n");
+		TriggerKey trigger = TriggerKey.triggerKey("rule-" + id, "rules-scheduled");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.scheduler.getTrigger(trigger)).isInstanceOfSatisfying(
+					CronTrigger.class, (cron) -> assertThat(cron.getCronExpression()).isEqualTo("0 0 9 ? * MON")));
+
+		Instant monday = Instant.parse("2026-11-23T09:00:00Z");
+		RuleId rule = new RuleId(UUID.fromString(id));
+		assertThat(this.evaluator.evaluateScheduled(rule, monday)).isTrue();
+		assertThat(this.evaluator.evaluateScheduled(rule, monday)).as("a recovered fire proposes nothing twice")
+			.isFalse();
+		assertThat(intentKeys(id)).containsExactly(id + ":1:at" + monday.getEpochSecond());
+
+		apy(this.from, 5.0);
+		assertThat(this.evaluator.evaluateScheduled(rule, monday.plus(Duration.ofDays(7)))).isFalse();
+		assertThat(farmer.traces(id).get(0).get("outcome").asString()).isEqualTo("NOT_MET");
+
+		http().post("/api/v1/rules/" + id + "/disable", farmer.token, "");
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.scheduler.getTrigger(trigger) == null);
 	}
 
 	private String move(String name, String hold, String options) {

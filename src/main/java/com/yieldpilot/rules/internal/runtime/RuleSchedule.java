@@ -3,17 +3,28 @@ package com.yieldpilot.rules.internal.runtime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TimeZone;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.yieldpilot.market.MarketUpdated;
 import com.yieldpilot.platform.scheduling.ClusterJobs;
+import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.internal.RuleChanged;
 import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.lang.Schedule;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobDataMap;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +46,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class RuleSchedule implements ApplicationRunner {
 
 	static final String GROUP = "rules";
+
+	static final String SCHEDULED_GROUP = "rules-scheduled";
+
+	static final JobKey RETENTION = JobKey.jobKey("rules-trace-retention", GROUP);
+
+	/** The job every time-triggered rule's own trigger fires. */
+	static final JobKey SCHEDULED = JobKey.jobKey("rules-scheduled", GROUP);
 
 	private static final Logger log = LoggerFactory.getLogger(RuleSchedule.class);
 
@@ -68,6 +86,14 @@ class RuleSchedule implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) throws SchedulerException {
 		this.store.ensureShards(this.runtime.shards());
+		reconcileSchedules();
+		this.jobs.ensureJob(RETENTION, TraceRetentionJob.class);
+		this.jobs.ensureTrigger(TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(RETENTION.getName(), GROUP))
+			.forJob(RETENTION)
+			.withSchedule(
+					CronScheduleBuilder.cronSchedule("0 23 3 * * ?").withMisfireHandlingInstructionFireAndProceed())
+			.build());
 		for (int shard = 0; shard < this.runtime.shards(); shard++) {
 			JobDataMap data = new JobDataMap();
 			data.put(RuleShardJob.SHARD, shard);
@@ -82,6 +108,64 @@ class RuleSchedule implements ApplicationRunner {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void ruleChanged(RuleChanged changed) {
 		fire(changed.shard(), true);
+		try {
+			syncSchedule(changed.rule(), this.store.schedule(changed.rule()).orElse(null));
+		}
+		catch (SchedulerException ex) {
+			// the next start reconciles every schedule
+			log.error("Could not update the schedule of rule {}: {}", changed.rule(), ex.getMessage());
+		}
+	}
+
+	static TriggerKey scheduleTrigger(RuleId rule) {
+		return TriggerKey.triggerKey("rule-" + rule, SCHEDULED_GROUP);
+	}
+
+	/**
+	 * Gives a time-triggered rule its own cron trigger, replaces it when the schedule
+	 * changed, and removes it when the rule is disabled or no longer scheduled.
+	 */
+	private void syncSchedule(RuleId rule, @Nullable String cron) throws SchedulerException {
+		TriggerKey key = scheduleTrigger(rule);
+		Trigger existing = this.scheduler.getTrigger(key);
+		if (cron == null) {
+			if (existing != null) {
+				this.scheduler.unscheduleJob(key);
+			}
+			return;
+		}
+		if (existing instanceof CronTrigger current && current.getCronExpression().equals(cron)) {
+			return;
+		}
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(key)
+			.forJob(SCHEDULED)
+			.usingJobData(ScheduledRuleJob.RULE, rule.toString())
+			.withSchedule(CronScheduleBuilder.cronSchedule(cron)
+				.inTimeZone(TimeZone.getTimeZone(Schedule.ZONE))
+				.withMisfireHandlingInstructionDoNothing())
+			.build();
+		if (existing != null) {
+			this.scheduler.rescheduleJob(key, trigger);
+		}
+		else {
+			this.jobs.ensureTrigger(trigger);
+		}
+	}
+
+	/** Every enabled time-triggered rule has its trigger, and no other rule has one. */
+	private void reconcileSchedules() throws SchedulerException {
+		this.jobs.ensureJob(SCHEDULED, ScheduledRuleJob.class);
+		Map<RuleId, String> schedules = this.store.schedules();
+		for (Map.Entry<RuleId, String> schedule : schedules.entrySet()) {
+			syncSchedule(schedule.getKey(), schedule.getValue());
+		}
+		for (TriggerKey key : this.scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(SCHEDULED_GROUP))) {
+			String id = key.getName().substring("rule-".length());
+			if (!schedules.containsKey(new RuleId(UUID.fromString(id)))) {
+				this.scheduler.unscheduleJob(key);
+			}
+		}
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

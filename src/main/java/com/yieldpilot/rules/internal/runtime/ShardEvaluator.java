@@ -18,6 +18,7 @@ import com.yieldpilot.market.LiveValue;
 import com.yieldpilot.market.MarketTrust;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.Entitlements;
+import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.RuleTrace;
 import com.yieldpilot.rules.TraceOutcome;
 import com.yieldpilot.rules.internal.engine.EngineShard;
@@ -114,6 +115,50 @@ public class ShardEvaluator {
 	}
 
 	/**
+	 * Evaluates a time-triggered rule at one of its scheduled times: its conditions (if
+	 * any) against the current market, firing when they hold. The intent's key names the
+	 * scheduled time, so a fire recovered on another node proposes nothing twice.
+	 * @return whether it proposed an intent
+	 */
+	public boolean evaluateScheduled(RuleId id, Instant scheduledAt) {
+		this.market.sync();
+		Boolean fired = this.transactions.execute(status -> {
+			Optional<StoredRule> found = this.store.stored(id);
+			if (found.isEmpty()) {
+				return false;
+			}
+			this.store.lockShard(found.get().shard());
+			StoredRule stored = this.store.stored(id).orElseThrow();
+			LiveRule rule = LiveRule.of(stored);
+			if (!stored.enabled() || rule.syntax().schedule() == null) {
+				return false;
+			}
+			Instant now = this.clock.instant();
+			Truth truth = Truth.TRUE;
+			List<Truth> parts = List.of();
+			Map<TermKey, Optional<LiveValue>> values = new HashMap<>();
+			if (rule.condition() != null) {
+				try (EngineShard once = this.network.newShard(this.clock)) {
+					once.install(stored.engineKey(), rule.condition(), key -> {
+						Optional<LiveValue> value = this.market.value(key);
+						values.put(key, value);
+						return MarketReadings.reading(value);
+					}, Truth.UNKNOWN, stored.held());
+					truth = once.truth(stored.engineKey());
+					parts = once.partTruths(stored.engineKey());
+				}
+			}
+			List<TraceStore.NewTrace> newTraces = new ArrayList<>();
+			RuleState state = new RuleState(stored);
+			boolean proposed = act(rule, state, truth, parts, values, "at" + scheduledAt.getEpochSecond(), now,
+					newTraces);
+			this.traces.append(newTraces);
+			return proposed;
+		});
+		return Boolean.TRUE.equals(fired);
+	}
+
+	/**
 	 * Drops this node's engines, as a restart does: each shard is rebuilt from the
 	 * database at its next evaluation.
 	 */
@@ -199,12 +244,22 @@ public class ShardEvaluator {
 	/** Acts on a rule whose truth changed; true when it proposed an intent. */
 	private boolean act(Shard shard, long key, Map<TermKey, Optional<LiveValue>> values, Instant now,
 			List<TraceStore.NewTrace> newTraces) {
-		LiveRule rule = shard.live.get(key);
 		RuleState state = shard.states.get(key);
-		Truth truth = shard.engine.truth(key);
-		state.reported = truth;
 		state.held = shard.engine.heldSince(key);
-		List<RuleTrace.ConditionResult> conditions = conditions(rule, shard.engine.partTruths(key), values);
+		return act(shard.live.get(key), state, shard.engine.truth(key), shard.engine.partTruths(key), values, null, now,
+				newTraces);
+	}
+
+	/**
+	 * Acts on a rule's new truth: fires when true (unless something stops it), stores the
+	 * state and traces why. {@code evaluation} names the triggering evaluation in the
+	 * intent's key; null for the rule's next firing number.
+	 */
+	private boolean act(LiveRule rule, RuleState state, Truth truth, List<Truth> parts,
+			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now,
+			List<TraceStore.NewTrace> newTraces) {
+		state.reported = truth;
+		List<RuleTrace.ConditionResult> conditions = conditions(rule, parts, values);
 		TraceOutcome outcome;
 		String reason;
 		Instant firedAt = null;
@@ -217,7 +272,8 @@ public class ShardEvaluator {
 			}
 			else {
 				state.firings++;
-				IntentDesk.Proposal proposal = this.desk.propose(rule, "f" + state.firings, now);
+				IntentDesk.Proposal proposal = this.desk.propose(rule,
+						(evaluation != null) ? evaluation : "f" + state.firings, now);
 				outcome = proposal.outcome();
 				reason = "all conditions hold: " + proposal.reason();
 				intent = proposal.intent();

@@ -226,6 +226,26 @@ public class RuleStore {
 		return rules;
 	}
 
+	/** The Quartz cron of every enabled time-triggered rule, by rule. */
+	public Map<RuleId, String> schedules() {
+		Map<RuleId, String> schedules = new HashMap<>();
+		this.dsl.select(RULE_DEFINITION.ID, RULE_DEFINITION.SCHEDULE_CRON)
+			.from(RULE_DEFINITION)
+			.where(RULE_DEFINITION.STATUS.eq(RuleStatus.ENABLED.name()).and(RULE_DEFINITION.SCHEDULE_CRON.isNotNull()))
+			.forEach(r -> schedules.put(r.value1(), r.value2()));
+		return schedules;
+	}
+
+	/** The Quartz cron of one rule if it is enabled and time-triggered. */
+	public Optional<String> schedule(RuleId id) {
+		return this.dsl.select(RULE_DEFINITION.SCHEDULE_CRON)
+			.from(RULE_DEFINITION)
+			.where(RULE_DEFINITION.ID.eq(id)
+				.and(RULE_DEFINITION.STATUS.eq(RuleStatus.ENABLED.name()))
+				.and(RULE_DEFINITION.SCHEDULE_CRON.isNotNull()))
+			.fetchOptional(RULE_DEFINITION.SCHEDULE_CRON);
+	}
+
 	/** The highest change number of a shard, or 0. */
 	public long lastChange(int shard) {
 		Long last = this.dsl.select(DSL.max(RULE_DEFINITION.CHANGE_SEQ))
