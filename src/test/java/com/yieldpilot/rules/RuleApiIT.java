@@ -165,6 +165,24 @@ class RuleApiIT extends ApplicationIT {
 	}
 
 	@Test
+	void adminsPreviewTheDrlOfAnyRuleAndFarmersCannot() {
+		String token = newFarmer("hal");
+		String id = create(token, WATCH);
+
+		HttpResponse<String> preview = http().get("/api/v1/admin/rules/" + id + "/drl", credentials().adminToken());
+		assertThat(preview.statusCode()).isEqualTo(200);
+		assertThat(preview.body()).contains("rule \"rule-" + id + "-v1\"")
+			.contains("TermValue( term == TermKey.latest(\"aave-v3:base:USDC\", \"apy\"), known, $t0 : value )")
+			.contains("eval( ($t0 < 1.0d) )")
+			.doesNotContain("Watch low APY", "below 1%");
+		assertThat(http().get("/api/v1/admin/rules/" + id + "/drl", token).statusCode()).isEqualTo(403);
+		assertThat(
+				http().get("/api/v1/admin/rules/00000000-0000-0000-0000-000000000000/drl", credentials().adminToken())
+					.statusCode())
+			.isEqualTo(404);
+	}
+
+	@Test
 	void theApiIsDescribedWithOpenApi() {
 		HttpResponse<String> docs = http().get("/v3/api-docs", null);
 		assertThat(docs.statusCode()).isEqualTo(200);

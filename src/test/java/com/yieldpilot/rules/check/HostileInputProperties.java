@@ -7,9 +7,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.yieldpilot.rules.PlanLimits;
+import com.yieldpilot.rules.internal.compile.ConditionCompiler;
+import com.yieldpilot.rules.internal.compile.DrlAllowList;
+import com.yieldpilot.rules.internal.compile.DrlPreview;
 import com.yieldpilot.rules.lang.Action;
 import com.yieldpilot.rules.lang.Amount;
 import com.yieldpilot.rules.lang.And;
@@ -103,6 +107,62 @@ class HostileInputProperties {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The DRL printed for admins holds nothing but validated names, numbers and the
+	 * intent API, whatever hostile text the rule carries: a rule that passes validation
+	 * prints only allowed tokens.
+	 */
+	@Property(tries = 1000)
+	void previewDrlHoldsOnlyValidatedNamesNumbersAndTheIntentApi(@ForAll("templates") String template,
+			@ForAll("payloads") String payload) {
+		previewIfValid(template.replace("@", payload));
+	}
+
+	/** Deep conditions of every construct print only allowed DRL too. */
+	@Property(tries = 300)
+	void deepConditionsPrintOnlyAllowedDrl(@ForAll("conditions") String condition) {
+		String text = "rule \"deep\"\nwhen\n  " + condition + "\nthen\n  notify \"x\"\n";
+		assertThat(previewIfValid(text)).as(text).isTrue();
+	}
+
+	private boolean previewIfValid(String text) {
+		if (RuleParser.parse(text) instanceof ParseResult.Parsed parsed && parsed.rule().when() != null
+				&& RuleValidator.valid(this.validator.validate(parsed.rule(), parsed.positions(), this.plan))) {
+			String drl = DrlPreview.print(UUID.randomUUID(), 1, ConditionCompiler.compile(parsed.rule().when()));
+			DrlAllowList.check(drl);
+			return true;
+		}
+		return false;
+	}
+
+	@Provide
+	Arbitrary<String> conditions() {
+		return condition(3);
+	}
+
+	private Arbitrary<String> condition(int depth) {
+		List<String> pools = this.vocabulary.poolIds().stream().map(Object::toString).sorted().toList();
+		Arbitrary<String> pool = Arbitraries.of(pools);
+		Arbitrary<String> apy = pool.map(p -> "apy(" + p + ")");
+		Arbitrary<String> window = Arbitraries.of("avg", "min", "max", "change")
+			.flatMap(f -> pool
+				.flatMap(p -> Arbitraries.of("1h", "24h", "7d").map(w -> f + "(apy(" + p + "), " + w + ")")));
+		Arbitrary<String> number = Arbitraries.doubles().between(-50, 50).ofScale(3).map(d -> d + "%");
+		Arbitrary<String> term = Arbitraries.oneOf(apy, window, number,
+				Arbitraries.oneOf(apy, window).flatMap(a -> number.map(n -> a + " + " + n)));
+		Arbitrary<String> comparison = term.flatMap(a -> Arbitraries.of("<", "<=", ">", ">=", "==", "!=")
+			.flatMap(op -> Arbitraries.oneOf(apy, window).map(b -> b + " " + op + " " + a)));
+		if (depth == 0) {
+			return comparison;
+		}
+		Arbitrary<String> deeper = Arbitraries.lazy(() -> condition(depth - 1));
+		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, comparison),
+				net.jqwik.api.Tuple.of(2, deeper.flatMap(a -> deeper.map(b -> "(" + a + " and " + b + ")"))),
+				net.jqwik.api.Tuple.of(2, deeper.flatMap(a -> deeper.map(b -> "(" + a + " or " + b + ")"))),
+				net.jqwik.api.Tuple.of(1, deeper.map(a -> "not (" + a + ")")),
+				net.jqwik.api.Tuple.of(1, deeper.map(a -> "(" + a + ") for 2h")));
 	}
 
 	@Provide
