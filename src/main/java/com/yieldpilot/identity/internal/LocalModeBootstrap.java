@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.yieldpilot.identity.ApiTokenRequest;
+import com.yieldpilot.identity.LocalCredentialsFile;
 import com.yieldpilot.identity.Role;
 import com.yieldpilot.identity.UserAccount;
 import com.yieldpilot.identity.UserAccounts;
@@ -40,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Profile("local")
 @Order(0)
-class LocalModeBootstrap implements ApplicationRunner {
+class LocalModeBootstrap implements ApplicationRunner, LocalCredentialsFile {
 
 	static final String FARMER = "farmer";
 
@@ -102,6 +105,27 @@ class LocalModeBootstrap implements ApplicationRunner {
 				================================================================""", file, FARMER,
 				credentials.get("farmer.password"), credentials.get("farmer.token"), ADMIN,
 				credentials.get("admin.password"), credentials.get("admin.token"), port, port);
+	}
+
+	@Override
+	public synchronized void put(String key, String value) {
+		if (key.isBlank() || key.contains("=") || key.contains("\n") || value.contains("\n")) {
+			throw new IllegalArgumentException("Not a one-line property: " + key);
+		}
+		Path file = this.home.root().resolve(FILE_NAME);
+		if (!Files.exists(file)) {
+			throw new IllegalStateException(file + " does not exist");
+		}
+		try {
+			List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+			lines.removeIf((line) -> line.startsWith(key + "="));
+			lines.add(key + "=" + value);
+			// rewritten in place, so the file keeps its owner-only permissions
+			Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot update " + file, ex);
+		}
 	}
 
 	private Map<String, String> createDemoUsers() {
