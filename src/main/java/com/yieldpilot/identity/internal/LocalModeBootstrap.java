@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -120,8 +121,13 @@ class LocalModeBootstrap implements ApplicationRunner, LocalCredentialsFile {
 			List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
 			lines.removeIf((line) -> line.startsWith(key + "="));
 			lines.add(key + "=" + value);
-			// rewritten in place, so the file keeps its owner-only permissions
-			Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+			// written beside it, owner-only, and moved over it: a reader never sees half
+			// a file
+			Path next = file.resolveSibling(FILE_NAME + ".next");
+			Files.deleteIfExists(next);
+			createOwnerOnly(next);
+			Files.write(next, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+			Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot update " + file, ex);
@@ -153,16 +159,19 @@ class LocalModeBootstrap implements ApplicationRunner, LocalCredentialsFile {
 		return password.toString();
 	}
 
+	private static void createOwnerOnly(Path file) throws IOException {
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		else {
+			Files.createFile(file);
+		}
+	}
+
 	private static void write(Path file, Map<String, String> credentials) {
 		try {
 			Files.deleteIfExists(file);
-			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(file,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			else {
-				Files.createFile(file);
-			}
+			createOwnerOnly(file);
 			try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
 					StandardOpenOption.TRUNCATE_EXISTING)) {
 				out.write("# YieldPilot local mode demo logins. Keep this file private.\n");

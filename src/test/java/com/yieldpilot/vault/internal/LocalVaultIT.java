@@ -148,6 +148,9 @@ class LocalVaultIT extends ApplicationIT {
 		assertThat(properties.getProperty("farmer.vault")).isEqualToIgnoringCase(this.vault.address());
 		assertThat(properties.getProperty("chain.rpc-url")).isEqualTo(this.chain.rpcUrl());
 		assertThat(properties.getProperty("farmer.token")).as("the logins stay").startsWith("yp_");
+		assertThat(java.nio.file.attribute.PosixFilePermissions
+			.toString(Files.getPosixFilePermissions(HOME.resolve("local-credentials.properties"))))
+			.isEqualTo("rw-------");
 	}
 
 	@Test
