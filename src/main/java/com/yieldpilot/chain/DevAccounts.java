@@ -34,6 +34,21 @@ public final class DevAccounts {
 		return account(0);
 	}
 
+	/** Local mode's executor key: the default executor of the vaults it creates. */
+	public static Credentials executor() {
+		return account(1);
+	}
+
+	/** The demo farmer's wallet, which owns the demo vault in local mode. */
+	public static Credentials demoFarmer() {
+		return account(2);
+	}
+
+	/** The account that deploys the vault factory in local mode, and so owns it. */
+	public static Credentials vaultFactoryOwner() {
+		return account(3);
+	}
+
 	private static Credentials derive(int index) {
 		Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(MNEMONIC, ""));
 		int[] path = { 44 | Bip32ECKeyPair.HARDENED_BIT, 60 | Bip32ECKeyPair.HARDENED_BIT,

@@ -1,5 +1,9 @@
 package com.yieldpilot.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.List;
 import java.util.concurrent.Executors;
 
 import com.yieldpilot.chain.Anvil;
@@ -8,6 +12,9 @@ import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
@@ -23,11 +30,14 @@ public final class Devnet implements AutoCloseable {
 
 	private final Anvil anvil;
 
+	private final HttpService service;
+
 	private final Web3j web3j;
 
 	private Devnet(Anvil anvil) {
 		this.anvil = anvil;
-		this.web3j = Web3j.build(new HttpService(anvil.rpcUrl()), 100,
+		this.service = new HttpService(anvil.rpcUrl());
+		this.web3j = Web3j.build(this.service, 100,
 				Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory()));
 	}
 
@@ -59,6 +69,63 @@ public final class Devnet implements AutoCloseable {
 
 	public ContractGasProvider gas() {
 		return new DefaultGasProvider();
+	}
+
+	/** Saves the chain's state; {@link #revert(String)} returns to it (once). */
+	public String snapshot() {
+		return call("evm_snapshot", String.class);
+	}
+
+	public void revert(String snapshot) {
+		if (!Boolean.TRUE.equals(call("evm_revert", Boolean.class, snapshot))) {
+			throw new IllegalStateException("anvil did not revert to snapshot " + snapshot);
+		}
+	}
+
+	/** Moves the chain's clock forward and mines a block at the new time. */
+	public void advanceTime(long seconds) {
+		call("evm_increaseTime", Object.class, seconds);
+		mine();
+	}
+
+	public void mine() {
+		call("evm_mine", Object.class);
+	}
+
+	/** With automine off, sent transactions wait in the pool until {@link #mine()}. */
+	public void automine(boolean on) {
+		call("evm_setAutomine", Object.class, on);
+	}
+
+	/** The latest block's timestamp, in seconds. */
+	public BigInteger timestamp() {
+		try {
+			return this.web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+				.send()
+				.getBlock()
+				.getTimestamp();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private <T> T call(String method, Class<T> result, Object... params) {
+		try {
+			var response = new Request<>(method, List.of(params), this.service, RawResponse.class).send();
+			if (response.hasError()) {
+				throw new IllegalStateException(method + " failed: " + response.getError().getMessage());
+			}
+			return org.web3j.protocol.ObjectMapperFactory.getObjectMapper().convertValue(response.getResult(), result);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A JSON-RPC response whose result is kept as parsed JSON. */
+	public static final class RawResponse extends Response<Object> {
+
 	}
 
 	@Override

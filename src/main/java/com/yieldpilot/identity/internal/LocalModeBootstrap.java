@@ -6,14 +6,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.yieldpilot.identity.ApiTokenRequest;
+import com.yieldpilot.identity.LocalCredentialsFile;
 import com.yieldpilot.identity.Role;
 import com.yieldpilot.identity.UserAccount;
 import com.yieldpilot.identity.UserAccounts;
@@ -40,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Profile("local")
 @Order(0)
-class LocalModeBootstrap implements ApplicationRunner {
+class LocalModeBootstrap implements ApplicationRunner, LocalCredentialsFile {
 
 	static final String FARMER = "farmer";
 
@@ -104,6 +108,32 @@ class LocalModeBootstrap implements ApplicationRunner {
 				credentials.get("admin.password"), credentials.get("admin.token"), port, port);
 	}
 
+	@Override
+	public synchronized void put(String key, String value) {
+		if (key.isBlank() || key.contains("=") || key.contains("\n") || value.contains("\n")) {
+			throw new IllegalArgumentException("Not a one-line property: " + key);
+		}
+		Path file = this.home.root().resolve(FILE_NAME);
+		if (!Files.exists(file)) {
+			throw new IllegalStateException(file + " does not exist");
+		}
+		try {
+			List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+			lines.removeIf((line) -> line.startsWith(key + "="));
+			lines.add(key + "=" + value);
+			// written beside it, owner-only, and moved over it: a reader never sees half
+			// a file
+			Path next = file.resolveSibling(FILE_NAME + ".next");
+			Files.deleteIfExists(next);
+			createOwnerOnly(next);
+			Files.write(next, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+			Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot update " + file, ex);
+		}
+	}
+
 	private Map<String, String> createDemoUsers() {
 		Map<String, String> credentials = new LinkedHashMap<>();
 		create(FARMER, Set.of(Role.FARMER), credentials);
@@ -129,16 +159,19 @@ class LocalModeBootstrap implements ApplicationRunner {
 		return password.toString();
 	}
 
+	private static void createOwnerOnly(Path file) throws IOException {
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		else {
+			Files.createFile(file);
+		}
+	}
+
 	private static void write(Path file, Map<String, String> credentials) {
 		try {
 			Files.deleteIfExists(file);
-			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(file,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			else {
-				Files.createFile(file);
-			}
+			createOwnerOnly(file);
 			try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
 					StandardOpenOption.TRUNCATE_EXISTING)) {
 				out.write("# YieldPilot local mode demo logins. Keep this file private.\n");

@@ -76,6 +76,11 @@ class DevnetConfiguration {
 	}
 
 	@Bean
+	DevnetTokens localDevnet(DevnetDeployment deployment, DevnetFeed feed, DeployerTransactions transactions) {
+		return new DevnetTokens(deployment, feed, transactions);
+	}
+
+	@Bean
 	ChainLocalSource chainLocalSource(LocalChain chain, PoolRegistry registry, DevnetDeployment deployment,
 			DevnetClock clock) {
 		return new ChainLocalSource(chain.web3j(), () -> registry.contracts(PoolDescriptor.Origin.SIMULATED),

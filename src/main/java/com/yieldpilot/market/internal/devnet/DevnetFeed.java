@@ -2,6 +2,8 @@ package com.yieldpilot.market.internal.devnet;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -119,6 +121,23 @@ final class DevnetFeed implements SimulatedStepListener, AutoCloseable {
 		if (again) {
 			submit();
 		}
+	}
+
+	/**
+	 * Runs {@code work} on the feed's worker, between drives, so that it shares the
+	 * deployer's nonce sequence without racing them.
+	 */
+	<T> CompletableFuture<T> onWorker(Callable<T> work) {
+		CompletableFuture<T> result = new CompletableFuture<>();
+		this.worker.execute(() -> {
+			try {
+				result.complete(work.call());
+			}
+			catch (Exception ex) {
+				result.completeExceptionally(ex);
+			}
+		});
+		return result;
 	}
 
 	/** Lets a running drive finish (within ten seconds), then stops the worker. */

@@ -1,0 +1,36 @@
+package com.yieldpilot.vault;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.yieldpilot.identity.UserId;
+
+/**
+ * A farmer's vaults, their configuration and their positions. Every method answers for
+ * the given user only: another user's vault is not found.
+ */
+public interface Vaults {
+
+	/** The user's vaults, oldest first. */
+	List<Vault> vaults(UserId user);
+
+	/** The user's vault on the chain, if they have one there. */
+	Optional<Vault> vault(UserId user, long chainId);
+
+	/** One of the user's vaults by id. */
+	Optional<Vault> vault(UserId user, VaultId id);
+
+	/**
+	 * The vault's configuration, read on chain at one block.
+	 * @throws VaultReadException when the chain cannot be read
+	 */
+	VaultState state(Vault vault);
+
+	/**
+	 * The vault's idle balance and positions, read on chain at one block, in a handful of
+	 * batched calls.
+	 * @throws VaultReadException when the chain cannot be read
+	 */
+	Portfolio portfolio(Vault vault);
+
+}

@@ -1,0 +1,248 @@
+package com.yieldpilot.vault.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.yieldpilot.vault.Vault;
+import com.yieldpilot.vault.VaultReadException;
+import com.yieldpilot.vault.VaultState;
+import org.jspecify.annotations.Nullable;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint64;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterNumber;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
+
+/**
+ * Reads a vault on chain, everything at one block and each round of calls in one JSON-RPC
+ * batch: its configuration; its idle balance and targets, then each target's shares, then
+ * what they are worth ({@code convertToAssets}); and the owner's deposits and withdrawals
+ * from the vault's events.
+ */
+final class VaultChainReader {
+
+	private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
+	private static final String FUNDED = EventEncoder.buildEventSignature("Funded(address,uint256)");
+
+	private static final String TOKEN_WITHDRAWN = EventEncoder
+		.buildEventSignature("TokenWithdrawn(address,address,uint256)");
+
+	private static final String POSITION_REDEEMED = EventEncoder
+		.buildEventSignature("PositionRedeemed(address,address,uint256,uint256)");
+
+	/** What the vault holds at a block, in the asset's smallest unit. */
+	record Holdings(long block, BigInteger idle, List<Held> positions) {
+
+		BigInteger total() {
+			return this.positions.stream().map(Held::assets).reduce(this.idle, BigInteger::add);
+		}
+
+	}
+
+	record Held(String target, BigInteger shares, BigInteger assets) {
+	}
+
+	VaultState state(Web3j web3j, Vault vault) {
+		try {
+			DefaultBlockParameter block = latest(web3j);
+			String at = vault.address();
+			List<Function> calls = List.of(view("owner", Address.class), view("pendingOwner", Address.class),
+					view("executor", Address.class), view("paused", Bool.class),
+					view("maxAssetsPerExecution", Uint256.class), view("allowancePerPeriod", Uint256.class),
+					view("period", Uint64.class), view("availableAllowance", Uint256.class), targetsCall());
+			List<List<Type>> r = batch(web3j, block, calls.stream().map((f) -> new Call(at, f)).toList());
+			int decimals = vault.assetDecimals();
+			return new VaultState(number(block), address(r.get(0)), optionalAddress(r.get(1)),
+					optionalAddress(r.get(2)), (Boolean) r.get(3).getFirst().getValue(), amount(r.get(4), decimals),
+					amount(r.get(5), decimals), Duration.ofSeconds(uint(r.get(6)).longValueExact()),
+					amount(r.get(7), decimals), addresses(r.get(8)));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new VaultReadException("Cannot read vault " + vault.address() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	Holdings holdings(Web3j web3j, Vault vault) {
+		try {
+			DefaultBlockParameter block = latest(web3j);
+			List<List<Type>> first = batch(web3j, block, List.of(new Call(vault.address(), targetsCall()),
+					new Call(vault.assetAddress(), balanceOf(vault.address()))));
+			List<String> targets = addresses(first.get(0));
+			BigInteger idle = uint(first.get(1));
+			List<List<Type>> shares = batch(web3j, block,
+					targets.stream().map((t) -> new Call(t, balanceOf(vault.address()))).toList());
+			List<List<Type>> assets = batch(web3j, block, targets.stream()
+				.map((t) -> new Call(t,
+						call("convertToAssets", new Uint256(uint(shares.get(targets.indexOf(t)))), Uint256.class)))
+				.toList());
+			List<Held> held = new ArrayList<>();
+			for (int i = 0; i < targets.size(); i++) {
+				held.add(new Held(targets.get(i), uint(shares.get(i)), uint(assets.get(i))));
+			}
+			return new Holdings(number(block), idle, held);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new VaultReadException(
+					"Cannot read the holdings of vault " + vault.address() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The owner's net deposits up to {@code toBlock}: {@code net} plus what was funded
+	 * and less what the owner took out in the asset (withdrawn or redeemed to them) in
+	 * the blocks after {@code fromBlock}. Shares the owner withdraws as tokens are not
+	 * counted (their worth in the asset is not in the event).
+	 */
+	BigInteger netDeposits(Web3j web3j, Vault vault, BigInteger net, long fromBlock, long toBlock) {
+		if (toBlock <= fromBlock) {
+			return net;
+		}
+		try {
+			EthFilter filter = new EthFilter(new DefaultBlockParameterNumber(fromBlock + 1),
+					new DefaultBlockParameterNumber(toBlock), vault.address());
+			filter.addOptionalTopics(FUNDED, TOKEN_WITHDRAWN, POSITION_REDEEMED);
+			EthLog logs = web3j.ethGetLogs(filter).send();
+			if (logs.hasError()) {
+				throw new IOException(logs.getError().getMessage());
+			}
+			BigInteger result = net;
+			for (EthLog.LogResult<?> entry : logs.getLogs()) {
+				Log log = (Log) entry.get();
+				String topic = log.getTopics().getFirst();
+				List<String> words = words(log.getData());
+				if (FUNDED.equals(topic)) {
+					result = result.add(Numeric.toBigInt(words.get(0)));
+				}
+				else if (TOKEN_WITHDRAWN.equals(topic)
+						&& topicAddress(log.getTopics().get(1)).equalsIgnoreCase(vault.assetAddress())) {
+					result = result.subtract(Numeric.toBigInt(words.get(0)));
+				}
+				else if (POSITION_REDEEMED.equals(topic)) {
+					result = result.subtract(Numeric.toBigInt(words.get(1)));
+				}
+			}
+			return result;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new VaultReadException("Cannot read the events of vault " + vault.address() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	static BigDecimal amount(BigInteger units, int decimals) {
+		return new BigDecimal(units, decimals);
+	}
+
+	private record Call(String to, Function function) {
+	}
+
+	private static List<List<Type>> batch(Web3j web3j, DefaultBlockParameter block, List<Call> calls)
+			throws IOException {
+		if (calls.isEmpty()) {
+			return List.of();
+		}
+		BatchRequest batch = web3j.newBatch();
+		for (Call call : calls) {
+			batch.add(web3j.ethCall(
+					Transaction.createEthCallTransaction(null, call.to(), FunctionEncoder.encode(call.function())),
+					block));
+		}
+		BatchResponse response = batch.send();
+		List<List<Type>> results = new ArrayList<>();
+		for (int i = 0; i < calls.size(); i++) {
+			EthCall result = (EthCall) response.getResponses().get(i);
+			Function function = calls.get(i).function();
+			if (result.hasError() || result.isReverted()) {
+				throw new IOException(function.getName() + " on " + calls.get(i).to() + " failed: "
+						+ ((result.getError() != null) ? result.getError().getMessage() : "reverted"));
+			}
+			results.add(FunctionReturnDecoder.decode(result.getValue(), function.getOutputParameters()));
+		}
+		return results;
+	}
+
+	private static DefaultBlockParameter latest(Web3j web3j) throws IOException {
+		return new DefaultBlockParameterNumber(web3j.ethBlockNumber().send().getBlockNumber());
+	}
+
+	private static long number(DefaultBlockParameter block) {
+		return ((DefaultBlockParameterNumber) block).getBlockNumber().longValueExact();
+	}
+
+	private static <T extends Type<?>> Function view(String name, Class<T> output) {
+		return call(name, null, output);
+	}
+
+	private static <T extends Type<?>> Function call(String name, @Nullable Type<?> argument, Class<T> output) {
+		List<Type> inputs = (argument != null) ? List.of(argument) : List.of();
+		return new Function(name, inputs, List.of(TypeReference.create(output)));
+	}
+
+	private static Function balanceOf(String holder) {
+		return call("balanceOf", new Address(holder), Uint256.class);
+	}
+
+	private static Function targetsCall() {
+		return new Function("targets", List.of(), List.of(new TypeReference<DynamicArray<Address>>() {
+		}));
+	}
+
+	private static BigInteger uint(List<Type> result) {
+		return (BigInteger) result.getFirst().getValue();
+	}
+
+	private static BigDecimal amount(List<Type> result, int decimals) {
+		return amount(uint(result), decimals);
+	}
+
+	private static String address(List<Type> result) {
+		return result.getFirst().getValue().toString();
+	}
+
+	private static @Nullable String optionalAddress(List<Type> result) {
+		String address = address(result);
+		return ZERO_ADDRESS.equalsIgnoreCase(address) ? null : address;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> addresses(List<Type> result) {
+		List<Address> list = (List<Address>) result.getFirst().getValue();
+		return list.stream().map(Address::getValue).toList();
+	}
+
+	private static List<String> words(String data) {
+		String hex = Numeric.cleanHexPrefix(data);
+		List<String> words = new ArrayList<>();
+		for (int i = 0; i + 64 <= hex.length(); i += 64) {
+			words.add(hex.substring(i, i + 64));
+		}
+		return words;
+	}
+
+	private static String topicAddress(String topic) {
+		return "0x" + Numeric.cleanHexPrefix(topic).substring(24);
+	}
+
+}

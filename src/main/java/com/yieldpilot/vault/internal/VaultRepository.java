@@ -1,0 +1,46 @@
+package com.yieldpilot.vault.internal;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.yieldpilot.identity.UserId;
+import com.yieldpilot.vault.Vault;
+import com.yieldpilot.vault.VaultId;
+
+/** Recorded vaults and their portfolio snapshots. Writes need a transaction. */
+interface VaultRepository {
+
+	void insert(Vault vault);
+
+	/** Forgets a vault and its snapshots (local mode, when the chain lost it). */
+	void delete(VaultId vault);
+
+	Optional<String> factory(long chainId);
+
+	void recordFactory(long chainId, String address, Instant at);
+
+	List<Vault> byUser(UserId user);
+
+	Optional<Vault> byUserAndChain(UserId user, long chainId);
+
+	List<Vault> all();
+
+	/** The owner's net deposits and the last block they were counted to. */
+	Deposits deposits(VaultId vault);
+
+	void updateDeposits(VaultId vault, Deposits deposits);
+
+	void insertSnapshot(VaultId vault, Instant at, long block, BigInteger value, BigInteger netDeposits);
+
+	/** Snapshots from {@code from} on, oldest first. */
+	List<Snapshot> snapshots(List<VaultId> vaults, Instant from);
+
+	record Deposits(BigInteger net, long scannedBlock) {
+	}
+
+	record Snapshot(VaultId vault, Instant at, BigInteger value, BigInteger netDeposits) {
+	}
+
+}

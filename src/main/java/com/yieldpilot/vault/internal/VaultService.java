@@ -1,0 +1,76 @@
+package com.yieldpilot.vault.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.yieldpilot.identity.UserId;
+import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.vault.Portfolio;
+import com.yieldpilot.vault.Position;
+import com.yieldpilot.vault.Vault;
+import com.yieldpilot.vault.VaultId;
+import com.yieldpilot.vault.VaultState;
+import com.yieldpilot.vault.Vaults;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class VaultService implements Vaults {
+
+	private final VaultRepository repository;
+
+	private final VaultChains chains;
+
+	private final VaultChainReader reader = new VaultChainReader();
+
+	private final TargetPools pools;
+
+	VaultService(VaultRepository repository, VaultChains chains, TargetPools pools) {
+		this.repository = repository;
+		this.chains = chains;
+		this.pools = pools;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Vault> vaults(UserId user) {
+		return this.repository.byUser(user);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Vault> vault(UserId user, long chainId) {
+		return this.repository.byUserAndChain(user, chainId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Vault> vault(UserId user, VaultId id) {
+		return this.repository.byUser(user).stream().filter((v) -> v.id().equals(id)).findFirst();
+	}
+
+	@Override
+	public VaultState state(Vault vault) {
+		return this.reader.state(this.chains.client(vault.chainId()), vault);
+	}
+
+	@Override
+	public Portfolio portfolio(Vault vault) {
+		VaultChainReader.Holdings holdings = this.reader.holdings(this.chains.client(vault.chainId()), vault);
+		Map<String, PoolId> known = this.pools.byTarget();
+		int decimals = vault.assetDecimals();
+		List<Position> positions = holdings.positions()
+			.stream()
+			.map((h) -> new Position(h.target(), known.get(h.target().toLowerCase()), h.shares(),
+					VaultChainReader.amount(h.assets(), decimals)))
+			.toList();
+		BigDecimal net = VaultChainReader.amount(this.repository.deposits(vault.id()).net(), decimals);
+		return new Portfolio(vault.id(), vault.assetSymbol(), holdings.block(),
+				VaultChainReader.amount(holdings.idle(), decimals), positions,
+				VaultChainReader.amount(holdings.total(), decimals), net);
+	}
+
+}
