@@ -24,6 +24,7 @@ import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.vault.Vaults;
 import org.jooq.DSLContext;
 import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
@@ -71,6 +72,9 @@ class RuleRuntimeIT extends ApplicationIT {
 
 	@Autowired
 	Scheduler scheduler;
+
+	@Autowired
+	Vaults vaults;
 
 	private final PoolId from = pool();
 
@@ -224,6 +228,36 @@ class RuleRuntimeIT extends ApplicationIT {
 
 		http().post("/api/v1/rules/" + id + "/disable", farmer.token, "");
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.scheduler.getTrigger(trigger) == null);
+	}
+
+	@Test
+	void theVaultsOwnBalanceIsReadForItsOwnerOnly() {
+		UserAccount demo = this.accounts.findByUsername(credentials().farmerUsername()).orElseThrow();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.vaults.vault(demo.id(), com.yieldpilot.chain.LocalChain.CHAIN_ID).isPresent());
+		Farmer farmer = new Farmer(demo, credentials().farmerToken());
+		String text = "rule \"Idle funds " + UUID.randomUUID().toString().substring(0, 6)
+				+ "\"\nwhen\n  balance(USDC) > $1k\nthen\n  notify \"put the idle USDC to work\"\n";
+		String id = farmer.save(text);
+		Farmer stranger = farmer("ned");
+		String theirs = stranger.save(text);
+		try {
+			evaluate(farmer);
+			evaluate(stranger);
+
+			JsonNode trace = farmer.traces(id).get(0);
+			assertThat(trace.get("outcome").asString()).isEqualTo("FIRED");
+			JsonNode balance = trace.get("conditions").get(0).get("values").get(0);
+			assertThat(balance.get("term").asString()).isEqualTo("balance(USDC)");
+			assertThat(balance.get("value").asDouble()).isGreaterThan(1_000);
+			assertThat(balance.get("source").asString()).isEqualTo("CHAIN");
+			assertThat(stranger.traces(theirs).get(0).get("outcome").asString())
+				.as("a farmer without a vault has no balance, whatever the demo farmer holds")
+				.isEqualTo("UNKNOWN");
+		}
+		finally {
+			http().post("/api/v1/rules/" + id + "/disable", credentials().farmerToken(), "");
+		}
 	}
 
 	private String move(String name, String hold, String options) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.yieldpilot.identity.UserId;
+import com.yieldpilot.rules.check.MetricSpec;
 import com.yieldpilot.rules.internal.compile.ConditionCompiler;
 import com.yieldpilot.rules.internal.engine.Condition;
 import com.yieldpilot.rules.internal.engine.Operand;
@@ -24,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@code and}/{@code or}, as written, with the terms each reads).
  */
 record LiveRule(StoredRule stored, RuleSyntax syntax, @Nullable Condition condition, List<Part> parts) {
+
+	/** Metrics of the farmer's own vault, read per farmer. */
+	private static final Set<String> OWN_METRICS = Set.of(MetricSpec.BALANCE.name(), MetricSpec.POSITION.name());
 
 	/** One part of the condition as written and the terms it reads. */
 	record Part(String text, List<TermKey> terms) {
@@ -53,10 +58,33 @@ record LiveRule(StoredRule stored, RuleSyntax syntax, @Nullable Condition condit
 		List<Part> parts = new ArrayList<>();
 		for (com.yieldpilot.rules.lang.Condition operand : operands) {
 			Set<TermKey> terms = new LinkedHashSet<>();
-			collect(ConditionCompiler.compile(operand), terms);
+			collect(owned(ConditionCompiler.compile(operand), stored.owner()), terms);
 			parts.add(new Part(RulePrinter.inline(operand), List.copyOf(terms)));
 		}
-		return new LiveRule(stored, syntax, ConditionCompiler.compile(when), parts);
+		return new LiveRule(stored, syntax, owned(ConditionCompiler.compile(when), stored.owner()), parts);
+	}
+
+	/** The vault's own terms ({@code balance}, {@code position}) made the owner's. */
+	private static Condition owned(Condition condition, UserId owner) {
+		return switch (condition) {
+			case Condition.Comparison c ->
+				new Condition.Comparison(owned(c.left(), owner), c.relation(), owned(c.right(), owner));
+			case Condition.AllOf all -> new Condition.AllOf(all.parts().stream().map(p -> owned(p, owner)).toList());
+			case Condition.AnyOf any -> new Condition.AnyOf(any.parts().stream().map(p -> owned(p, owner)).toList());
+			case Condition.Not not -> new Condition.Not(owned(not.part(), owner));
+			case Condition.HeldFor held -> new Condition.HeldFor(owned(held.part(), owner), held.duration());
+		};
+	}
+
+	private static Operand owned(Operand operand, UserId owner) {
+		return switch (operand) {
+			case Operand.Term term when OWN_METRICS.contains(term.key().metric()) ->
+				new Operand.Term(new TermKey(MarketReadings.vaultSubject(owner, term.key().subject()),
+						term.key().metric(), term.key().aggregate(), term.key().window()));
+			case Operand.Arithmetic a ->
+				new Operand.Arithmetic(owned(a.left(), owner), a.operator(), owned(a.right(), owner));
+			default -> operand;
+		};
 	}
 
 	private static void collect(Condition condition, Set<TermKey> terms) {

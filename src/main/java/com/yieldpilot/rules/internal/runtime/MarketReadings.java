@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
+import com.yieldpilot.identity.UserId;
 import com.yieldpilot.market.LiveMarket;
 import com.yieldpilot.market.LiveValue;
 import com.yieldpilot.market.Metric;
@@ -27,13 +29,26 @@ public class MarketReadings {
 
 	static final String ASSET_PREFIX = "asset:";
 
+	/** The subject of a farmer's own term: {@code vault:<owner>/<asset or pool>}. */
+	static final String VAULT_PREFIX = "vault:";
+
 	private final LiveMarket live;
 
 	private final MetricCatalog catalog;
 
-	MarketReadings(LiveMarket live, MetricCatalog catalog) {
+	private final VaultReadings vaults;
+
+	MarketReadings(LiveMarket live, MetricCatalog catalog, VaultReadings vaults) {
 		this.live = live;
 		this.catalog = catalog;
+		this.vaults = vaults;
+	}
+
+	/**
+	 * A farmer's own term's subject: the owner makes it theirs alone in a shared shard.
+	 */
+	static String vaultSubject(UserId owner, String subject) {
+		return VAULT_PREFIX + owner + "/" + subject;
 	}
 
 	/** Brings the live market up to date with every node's ingests. */
@@ -43,9 +58,11 @@ public class MarketReadings {
 
 	/** The value behind a term, with where it came from, if there is one. */
 	public Optional<LiveValue> value(TermKey key) {
+		if (key.subject().startsWith(VAULT_PREFIX)) {
+			return vaultValue(key);
+		}
 		Optional<Metric> metric = Metric.byRuleName(key.metric());
 		if (metric.isEmpty()) {
-			// balance and position: the vault's own numbers
 			return Optional.empty();
 		}
 		if (key.subject().startsWith(ASSET_PREFIX)) {
@@ -59,6 +76,23 @@ public class MarketReadings {
 					.thenComparing(LiveValue::observedAt, Comparator.reverseOrder()));
 		}
 		return one(new SeriesKey(key.subject(), metric.get()), key);
+	}
+
+	/** {@code balance} and {@code position}: latest values only, windows are unknown. */
+	private Optional<LiveValue> vaultValue(TermKey key) {
+		String rest = key.subject().substring(VAULT_PREFIX.length());
+		int slash = rest.indexOf('/');
+		if (slash < 0 || key.aggregate() != null) {
+			return Optional.empty();
+		}
+		UserId owner = new UserId(UUID.fromString(rest.substring(0, slash)));
+		String subject = rest.substring(slash + 1);
+		return switch (key.metric()) {
+			case "balance" -> this.vaults.balance(owner,
+					subject.startsWith(ASSET_PREFIX) ? subject.substring(ASSET_PREFIX.length()) : subject);
+			case "position" -> this.vaults.position(owner, subject);
+			default -> Optional.empty();
+		};
 	}
 
 	private Optional<LiveValue> one(SeriesKey series, TermKey key) {

@@ -368,6 +368,10 @@ public class ShardEvaluator {
 	static String term(TermKey key) {
 		String subject = key.subject();
 		int colon = subject.indexOf(':');
+		if (subject.startsWith(MarketReadings.VAULT_PREFIX)) {
+			subject = subject.substring(subject.indexOf('/') + 1);
+			colon = subject.indexOf(':');
+		}
 		if (subject.startsWith("chain:") || subject.startsWith(MarketReadings.ASSET_PREFIX)) {
 			subject = subject.substring(colon + 1);
 		}
