@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -27,6 +28,8 @@ import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.RuleNotFoundException;
 import com.yieldpilot.rules.RuleProblem;
 import com.yieldpilot.rules.RuleRejectedException;
+import com.yieldpilot.rules.RuleTemplate;
+import com.yieldpilot.rules.RuleTemplates;
 import com.yieldpilot.rules.RuleValidation;
 import com.yieldpilot.rules.RuleVersion;
 import com.yieldpilot.rules.check.RuleVocabulary;
@@ -74,8 +77,21 @@ class RuleEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 	/** Whether the view itself is changing the tab, so nothing is carried across. */
 	private boolean selecting;
 
-	RuleEditorView(RuleBook book, RuleValidation validation, MarketData market, RuleVocabulary vocabulary) {
+	final ComboBox<RuleTemplate> template = new ComboBox<>("Start from a template");
+
+	RuleEditorView(RuleBook book, RuleValidation validation, RuleTemplates templates, MarketData market,
+			RuleVocabulary vocabulary) {
 		this.book = book;
+		this.template.setId("rule-template");
+		this.template.setItems(templates.inUse());
+		this.template.setItemLabelGenerator(t -> t.data().name());
+		this.template.setWidth("24em");
+		this.template.setHelperText("Replaces the text with the template's rule");
+		this.template.addValueChangeListener(e -> {
+			if (e.isFromClient() && e.getValue() != null) {
+				start(e.getValue().data().text());
+			}
+		});
 		this.editor = new RuleEditor(validation::validate);
 		this.editor.setId("rule-text");
 		this.editor.addValueChangeListener(e -> showCheck(this.editor.check()));
@@ -96,7 +112,7 @@ class RuleEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 		this.save.addClickListener(e -> save());
 		setId("rule-editor");
 		setWidthFull();
-		add(this.heading, this.tabs, new HorizontalLayout(this.save, this.status));
+		add(this.heading, this.template, this.tabs, new HorizontalLayout(this.save, this.status));
 	}
 
 	@Override
