@@ -8,7 +8,7 @@ import java.util.List;
 import com.yieldpilot.rules.RuleTemplate;
 import com.yieldpilot.rules.RuleTemplateData;
 import com.yieldpilot.rules.RuleTemplateId;
-import com.yieldpilot.rules.internal.templates.db.tables.records.RuleTemplateRecord;
+import com.yieldpilot.rules.internal.db.tables.records.RuleTemplateRecord;
 import org.jooq.DSLContext;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import static com.yieldpilot.rules.internal.templates.db.Tables.RULE_TEMPLATE;
+import static com.yieldpilot.rules.internal.db.Tables.RULE_TEMPLATE;
 
 @Repository
 class JooqRuleTemplateStore implements RuleTemplateStore {
