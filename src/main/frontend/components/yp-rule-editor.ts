@@ -2,8 +2,8 @@
  * <yp-rule-editor>: a CodeMirror 6 editor for the rule language, for RuleEditor.java.
  *
  * Properties:
- *   value        the rule's text; the element fires `value-changed` 400 ms after the last keystroke (at once
- *                when the editor loses focus), so the server validates while the farmer types
+ *   value        the rule's text; the element fires `value-changed` 400 ms after the last keystroke, and at once
+ *                when focus leaves it (before the click on Save lands), so the server validates while the farmer types
  *   diagnostics  [{line, column, severity: "error" | "warning", message}, ...] from the server, lines and
  *                columns counted from 1; shown as lint marks under the text, in the gutter and on hover
  *   readonly     whether the text can be edited
@@ -127,9 +127,19 @@ export class YpRuleEditor extends HTMLElement {
   }
 
   connectedCallback() {
+    // properties set before the element was defined are own properties that hide the accessors: move them over
+    for (const property of ['value', 'diagnostics', 'readonly'] as const) {
+      if (Object.prototype.hasOwnProperty.call(this, property)) {
+        const value = (this as any)[property];
+        delete (this as any)[property];
+        (this as any)[property] = value;
+      }
+    }
     if (this.view) {
       return;
     }
+    // focusout fires as the pointer goes down on a tab or button, before its click: the server hears the text first
+    this.addEventListener('focusout', () => this.flush());
     this.style.display = 'block';
     this.view = new EditorView({
       parent: this,
@@ -149,9 +159,6 @@ export class YpRuleEditor extends HTMLElement {
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               this.schedule();
-            }
-            if (update.focusChanged && !update.view.hasFocus) {
-              this.flush();
             }
           }),
           EditorView.theme({

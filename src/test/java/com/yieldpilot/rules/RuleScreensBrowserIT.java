@@ -69,7 +69,7 @@ class RuleScreensBrowserIT extends BrowserIT {
 		this.page.locator("#tab-text").click();
 
 		this.page.waitForFunction(
-				"name => document.querySelector('#rule-text').value.startsWith('rule \"' + name + '\"')",
+				"name => (document.querySelector('#rule-text')?.value || '').startsWith('rule \"' + name + '\"')",
 				this.name + " (builder)");
 		assertThat((String) this.page.evaluate(EDITOR_TEXT))
 			.isEqualTo(rule(this.name + " (builder)", "aave-v3:base:USDC", "4%"));
@@ -80,7 +80,7 @@ class RuleScreensBrowserIT extends BrowserIT {
 		String id = save(rule(this.name, "aave-v3:base:USDC", "4%"));
 		this.page.locator("#rule-edit").click();
 		this.page.waitForURL(url -> url.endsWith("/rules/" + id + "/edit"));
-		this.page.waitForFunction("() => document.querySelector('#rule-text').value.includes('< 4%')");
+		this.page.waitForFunction("() => (document.querySelector('#rule-text')?.value || '').includes('< 4%')");
 		type(rule(this.name, "aave-v3:base:USDC", "3%"));
 		PlaywrightAssertions.assertThat(this.page.locator("#rule-status")).hasText("The rule is valid.");
 		this.page.locator("#rule-save").click();
@@ -94,7 +94,7 @@ class RuleScreensBrowserIT extends BrowserIT {
 
 		PlaywrightAssertions.assertThat(this.page.locator("#rule-summary")).containsText("version 3");
 		this.page.navigate(baseUrl() + "/rules/" + id + "/edit");
-		this.page.waitForFunction("() => document.querySelector('#rule-text').value.includes('< 4%')");
+		this.page.waitForFunction("() => (document.querySelector('#rule-text')?.value || '').includes('< 4%')");
 	}
 
 	@Test
