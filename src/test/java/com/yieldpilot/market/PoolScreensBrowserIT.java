@@ -5,22 +5,14 @@ import java.time.Duration;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.RouteConfiguration;
-import com.vaadin.flow.server.VaadinServletContext;
-import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import com.yieldpilot.market.internal.maintenance.MarketMaintenance;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.BrowserIT;
 import com.yieldpilot.support.Chromium;
-import jakarta.annotation.security.PermitAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,9 +39,6 @@ class PoolScreensBrowserIT extends BrowserIT {
 
 	@Autowired
 	MarketMaintenance maintenance;
-
-	@Autowired
-	WebApplicationContext web;
 
 	@BeforeEach
 	void logInOnceThePoolIsThere() {
@@ -88,8 +77,8 @@ class PoolScreensBrowserIT extends BrowserIT {
 		assertDrawn("#tvl-chart");
 		PlaywrightAssertions.assertThat(this.page.locator("#pool-sources")).containsText("apy");
 		PlaywrightAssertions.assertThat(this.page.locator("#pool-sources")).containsText("simulator");
-		// no rules module yet, so no rule editor to open
-		PlaywrightAssertions.assertThat(this.page.locator("#new-rule")).isHidden();
+		// the rules module registers its editor, so the page offers to start a rule there
+		PlaywrightAssertions.assertThat(this.page.locator("#new-rule")).isVisible();
 	}
 
 	@Test
@@ -141,19 +130,14 @@ class PoolScreensBrowserIT extends BrowserIT {
 	}
 
 	@Test
-	void onceARuleEditorIsRegisteredTheDetailPageOffersIt() {
-		RouteConfiguration routes = RouteConfiguration
-			.forRegistry(ApplicationRouteRegistry.getInstance(new VaadinServletContext(this.web.getServletContext())));
-		routes.setRoute("rules/new", StandInRuleEditor.class);
-		try {
-			openDetail();
-			this.page.locator("#new-rule").click();
-			this.page.waitForURL(url -> url.contains("/rules/new"));
-			PlaywrightAssertions.assertThat(this.page.locator("#stand-in-rule-editor")).hasText("new rule for " + POOL);
-		}
-		finally {
-			routes.removeRoute("rules/new");
-		}
+	void theDetailPageStartsARuleForThePoolInTheRuleEditor() {
+		openDetail();
+		this.page.locator("#new-rule").click();
+		this.page.waitForURL(url -> url.contains("/rules/new"));
+		this.page
+			.waitForFunction("() => (document.querySelector('#rule-text')?.value || '').includes('apy(" + POOL + ")')");
+		assertThat((String) this.page.evaluate("() => document.querySelector('#rule-text').value"))
+			.contains("rule \"Watch " + POOL + "\"");
 	}
 
 	/** Types into a combo box and picks the item from its overlay, as a user does. */
@@ -192,22 +176,6 @@ class PoolScreensBrowserIT extends BrowserIT {
 	private void toggleColourScheme() {
 		this.page.locator("#user-menu vaadin-menu-bar-button").first().click();
 		this.page.locator("#menu-color-scheme").click();
-	}
-
-	/** What the rules module's editor will be, as far as the detail page knows it. */
-	@PermitAll
-	public static class StandInRuleEditor extends Div implements BeforeEnterObserver {
-
-		public StandInRuleEditor() {
-			setId("stand-in-rule-editor");
-		}
-
-		@Override
-		public void beforeEnter(BeforeEnterEvent event) {
-			setText("new rule for "
-					+ event.getLocation().getQueryParameters().getSingleParameter("pool").orElse("no pool"));
-		}
-
 	}
 
 }

@@ -16,7 +16,7 @@ public final class Durations {
 	}
 
 	/** The duration of a literal such as {@code 2h}, or empty if it is none. */
-	static Optional<Duration> parse(String text) {
+	public static Optional<Duration> parse(String text) {
 		if (text.length() < 2 || text.length() > 12) {
 			return Optional.empty();
 		}

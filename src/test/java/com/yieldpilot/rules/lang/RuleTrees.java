@@ -17,14 +17,14 @@ import net.jqwik.api.Combinators;
  * jqwik generators of syntax trees: every node kind, unit, window, action, option and
  * schedule, with comments and awkward texts, nested a few levels deep.
  */
-final class RuleTrees {
+public final class RuleTrees {
 
 	private static final String TEXT_CHARS = "abcxyzABCXYZ 0123456789#\"\\$%{}`'@:;,.()<>=!-+*/éü€中ʼ";
 
 	private RuleTrees() {
 	}
 
-	static Arbitrary<RuleSyntax> rules() {
+	public static Arbitrary<RuleSyntax> rules() {
 		Arbitrary<Schedule> schedules = Arbitraries.oneOf(Arbitraries.just(null), schedule());
 		return Combinators
 			.combine(comments(), text(RuleText.MAX_NAME_LENGTH), schedules,
