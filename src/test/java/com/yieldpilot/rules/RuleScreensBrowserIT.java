@@ -126,6 +126,25 @@ class RuleScreensBrowserIT extends BrowserIT {
 		return url.substring(url.lastIndexOf('/') + 1);
 	}
 
+	@Test
+	void adminsSeeTheDrlOfTheRuleBeingEditedAndFarmersDoNot() {
+		this.page.navigate(baseUrl() + "/rules/new");
+		PlaywrightAssertions.assertThat(this.page.locator("#rule-text")).isVisible();
+		PlaywrightAssertions.assertThat(this.page.locator("#tab-drl")).hasCount(0);
+
+		this.page.context().clearCookies();
+		logInAsAdmin();
+		this.page.navigate(baseUrl() + "/rules/new");
+		type(rule(this.name, "aave-v3:base:USDC", "4%"));
+		PlaywrightAssertions.assertThat(this.page.locator("#rule-status")).hasText("The rule is valid.");
+		this.page.locator("#tab-drl").click();
+
+		PlaywrightAssertions.assertThat(this.page.locator("#rule-drl"))
+			.containsText("TermValue( term == TermKey.latest(\"aave-v3:base:USDC\", \"apy\"), known, $t0 : value )");
+		PlaywrightAssertions.assertThat(this.page.locator("#rule-drl")).containsText("eval( ($t0 < 4.0d) )");
+		PlaywrightAssertions.assertThat(this.page.locator("#rule-drl")).not().containsText(this.name);
+	}
+
 	/** Replaces the editor's text as a paste would. */
 	private void type(String text) {
 		this.page.locator("#rule-text .cm-content").click();

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -36,6 +37,9 @@ import com.yieldpilot.rules.check.RuleVocabulary;
 import com.yieldpilot.rules.lang.ParseResult;
 import com.yieldpilot.rules.lang.RuleParser;
 import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.identity.CurrentUser;
+import com.yieldpilot.identity.Role;
+import com.yieldpilot.rules.RulePreviews;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +57,8 @@ class RuleEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 	static final String ID = "id";
 
 	private final RuleBook book;
+
+	private final RulePreviews previews;
 
 	final RuleEditor editor;
 
@@ -79,9 +85,15 @@ class RuleEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 
 	final ComboBox<RuleTemplate> template = new ComboBox<>("Start from a template");
 
+	/** Admins' third tab: the DRL preview of the text; null for farmers. */
+	final @Nullable Tab drlTab;
+
+	private final Pre drl = new Pre();
+
 	RuleEditorView(RuleBook book, RuleValidation validation, RuleTemplates templates, MarketData market,
-			RuleVocabulary vocabulary) {
+			RuleVocabulary vocabulary, RulePreviews previews, CurrentUser user) {
 		this.book = book;
+		this.previews = previews;
 		this.template.setId("rule-template");
 		this.template.setItems(templates.inUse());
 		this.template.setItemLabelGenerator(t -> t.data().name());
@@ -94,12 +106,25 @@ class RuleEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 		});
 		this.editor = new RuleEditor(validation::validate);
 		this.editor.setId("rule-text");
-		this.editor.addValueChangeListener(e -> showCheck(this.editor.check()));
+		this.editor.addValueChangeListener(e -> {
+			showCheck(this.editor.check());
+			if (this.drlTab != null && this.tabs.getSelectedTab() == this.drlTab) {
+				showDrl();
+			}
+		});
 		this.builder = new RuleBuilder(new BuilderChoices(market, vocabulary));
 		this.textTab = this.tabs.add("Text", this.editor);
 		this.builderTab = this.tabs.add("Builder", this.builder);
 		this.textTab.setId("tab-text");
 		this.builderTab.setId("tab-builder");
+		if (user.find().filter(u -> u.hasRole(Role.ADMIN)).isPresent()) {
+			this.drl.setId("rule-drl");
+			this.drlTab = this.tabs.add("DRL (admins)", this.drl);
+			this.drlTab.setId("tab-drl");
+		}
+		else {
+			this.drlTab = null;
+		}
 		this.tabs.setWidthFull();
 		this.tabs.addSelectedChangeListener(e -> {
 			if (!this.selecting) {
@@ -164,12 +189,29 @@ class RuleEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 		}
 	}
 
+	/** Prints the text's DRL; the text may still arrive after the tab is chosen. */
+	private void showDrl() {
+		try {
+			this.drl.setText(this.previews.drl(this.editor.getValue()));
+		}
+		catch (RuleRejectedException ex) {
+			this.drl.setText("Fix the errors in the text first: the DRL is printed from a valid rule only ("
+					+ ex.getMessage() + ").");
+		}
+	}
+
 	private static String starter(String pool) {
 		return PoolId.tryParse(pool).map(Starters::forPool).orElseGet(Starters::blank);
 	}
 
 	private void switchTo(Tab selected, @Nullable Tab previous) {
-		if (selected == this.builderTab) {
+		if (previous == this.builderTab && selected != this.textTab && !syncFromBuilder()) {
+			return;
+		}
+		if (selected == this.drlTab) {
+			showDrl();
+		}
+		else if (selected == this.builderTab) {
 			ParseResult result = RuleParser.parse(this.editor.getValue());
 			if (result instanceof ParseResult.Parsed parsed) {
 				this.builder.edit(RuleDraft.of(parsed.rule()));
