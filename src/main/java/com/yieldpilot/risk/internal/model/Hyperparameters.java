@@ -14,15 +14,18 @@ package com.yieldpilot.risk.internal.model;
  * @param lambda L2 regularisation of leaf weights
  * @param seed the random seed: the same data and seed give the same model
  * @param calibrationDays the newest matured days held out from the trees to calibrate on
+ * @param shrink how much of the calibrated score's distance from the calibration slice's
+ * base rate is kept (1 keeps all); below 1 it tempers confidence that the next month's
+ * market may not repeat
  */
 public record Hyperparameters(int trees, double eta, int maxDepth, double minChildWeight, double subsample,
-		double featureSubsample, double lambda, long seed, int calibrationDays) {
+		double featureSubsample, double lambda, long seed, int calibrationDays, double shrink) {
 
-	public static final Hyperparameters DEFAULTS = new Hyperparameters(200, 0.05, 4, 20, 0.8, 0.8, 1.0, 42L, 60);
+	public static final Hyperparameters DEFAULTS = new Hyperparameters(400, 0.03, 3, 20, 0.8, 0.8, 1.0, 42L, 60, 0.8);
 
 	public Hyperparameters {
 		if (trees < 1 || eta <= 0 || maxDepth < 1 || subsample <= 0 || subsample > 1 || featureSubsample <= 0
-				|| featureSubsample > 1 || calibrationDays < 1) {
+				|| featureSubsample > 1 || calibrationDays < 1 || shrink <= 0 || shrink > 1) {
 			throw new IllegalArgumentException("Hyperparameters out of range");
 		}
 	}

@@ -16,10 +16,12 @@ import java.util.stream.IntStream;
 public record IsotonicCalibration(double[] raw, double[] calibrated) {
 
 	/**
-	 * Blocks are merged until each holds at least this many samples, so one pool-day
-	 * cannot set a level.
+	 * Blocks are merged until each holds at least this many samples or this share of all
+	 * (whichever is more), so a handful of pool-days cannot set an extreme level.
 	 */
 	static final int MIN_BLOCK = 25;
+
+	static final double MIN_BLOCK_SHARE = 0.02;
 
 	public IsotonicCalibration {
 		if (raw.length == 0 || raw.length != calibrated.length) {
@@ -29,8 +31,21 @@ public record IsotonicCalibration(double[] raw, double[] calibrated) {
 		calibrated = calibrated.clone();
 	}
 
+	/**
+	 * This calibration with every level moved towards {@code base}, keeping {@code keep}
+	 * of its distance.
+	 */
+	public IsotonicCalibration shrunk(double base, double keep) {
+		double[] levels = new double[this.calibrated.length];
+		for (int i = 0; i < levels.length; i++) {
+			levels[i] = base + keep * (this.calibrated[i] - base);
+		}
+		return new IsotonicCalibration(this.raw, levels);
+	}
+
 	public static IsotonicCalibration fit(double[] scores, double[] outcomes) {
 		int n = scores.length;
+		int minBlock = Math.max(MIN_BLOCK, (int) (n * MIN_BLOCK_SHARE));
 		Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
 		Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
 		double[] sumY = new double[n];
@@ -59,7 +74,7 @@ public record IsotonicCalibration(double[] raw, double[] calibrated) {
 			x[m] = sumX[b];
 			y[m] = sumY[b];
 			w[m] = weight[b];
-			if (m > 0 && (w[m - 1] < MIN_BLOCK || w[m] < MIN_BLOCK && b == blocks - 1)) {
+			if (m > 0 && (w[m - 1] < minBlock || w[m] < minBlock && b == blocks - 1)) {
 				x[m - 1] += x[m];
 				y[m - 1] += y[m];
 				w[m - 1] += w[m];

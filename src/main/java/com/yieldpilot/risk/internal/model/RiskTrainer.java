@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,9 @@ public final class RiskTrainer {
 		float[] features = rows(table, calibrate);
 		double[] raw = uncalibrated.rawScore(features, calibrate.size());
 		double[] outcomes = calibrate.stream().mapToDouble(table::outcome).toArray();
-		IsotonicCalibration calibration = IsotonicCalibration.fit(raw, outcomes);
+		double baseRate = Arrays.stream(outcomes).average().orElseThrow();
+		IsotonicCalibration calibration = IsotonicCalibration.fit(raw, outcomes)
+			.shrunk(baseRate, hyperparameters.shrink());
 		double[] calibrated = new double[raw.length];
 		for (int i = 0; i < raw.length; i++) {
 			calibrated[i] = calibration.apply(raw[i]);

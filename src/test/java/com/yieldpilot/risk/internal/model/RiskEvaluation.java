@@ -55,7 +55,15 @@ public final class RiskEvaluation {
 		}
 		long started = System.nanoTime();
 		FeatureTable table = FeatureBuilder.build(pools, incidents);
-		List<WalkForward.ScoredRow> scored = WalkForward.score(table, trainUntil, Hyperparameters.DEFAULTS,
+		Hyperparameters d = Hyperparameters.DEFAULTS;
+		Hyperparameters hyperparameters = new Hyperparameters(Integer.getInteger("trees", d.trees()),
+				Double.parseDouble(System.getProperty("eta", String.valueOf(d.eta()))),
+				Integer.getInteger("depth", d.maxDepth()),
+				Double.parseDouble(System.getProperty("mcw", String.valueOf(d.minChildWeight()))), d.subsample(),
+				d.featureSubsample(), d.lambda(), d.seed(), Integer.getInteger("cal", d.calibrationDays()),
+				Double.parseDouble(System.getProperty("shrink", String.valueOf(d.shrink()))));
+		System.out.println(hyperparameters);
+		List<WalkForward.ScoredRow> scored = WalkForward.score(table, trainUntil, hyperparameters,
 				model -> System.out.printf(Locale.ROOT, "model as of %s: calibration AUC %.3f ECE %.3f%n",
 						LocalDate.ofEpochDay(model.summary().asOf()), model.summary().calibrationMetrics().auc(),
 						model.summary().calibrationMetrics().ece()));
