@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param asOf the last day of data it was trained with
  * @param trainFrom first day of the trees' rows
  * @param trainTo last day of the trees' rows
+ * @param calibrateFrom first day of the calibration slice
+ * @param calibrateTo last day of the calibration slice
  * @param validateFrom first day of the validation window, null without one
  * @param validateTo last day of the validation window
  * @param features the features' keys
@@ -31,10 +33,10 @@ import org.jspecify.annotations.Nullable;
  * @param reliability per bin: mean score, outcome rate and count
  */
 public record ModelVersion(int version, String status, Instant createdAt, String decision, LocalDate asOf,
-		LocalDate trainFrom, LocalDate trainTo, @Nullable LocalDate validateFrom, @Nullable LocalDate validateTo,
-		List<String> features, String hyperparameters, String library, int trainRows, int validationRows,
-		@Nullable Double auc, @Nullable Double brier, @Nullable Double ece, @Nullable Double baseRate,
-		List<double[]> reliability) {
+		LocalDate trainFrom, LocalDate trainTo, LocalDate calibrateFrom, LocalDate calibrateTo,
+		@Nullable LocalDate validateFrom, @Nullable LocalDate validateTo, List<String> features, String hyperparameters,
+		String library, int trainRows, int validationRows, @Nullable Double auc, @Nullable Double brier,
+		@Nullable Double ece, @Nullable Double baseRate, List<double[]> reliability) {
 
 	public ModelVersion {
 		features = List.copyOf(features);

@@ -91,7 +91,7 @@ public enum Feature {
 		return Double.isNaN(value) ? this.key + " unknown" : this.describe.apply(value);
 	}
 
-	static final int COUNT = values().length;
+	public static final int COUNT = values().length;
 
 	private static String pct(double v) {
 		return String.format(Locale.ROOT, "%.2f%%", v);

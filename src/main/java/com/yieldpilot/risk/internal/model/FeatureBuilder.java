@@ -39,6 +39,14 @@ public final class FeatureBuilder {
 	}
 
 	public static FeatureTable build(List<PoolHistory> pools, List<Incident> incidents) {
+		return build(pools, incidents, MIN_HISTORY_DAYS);
+	}
+
+	/**
+	 * The same with another minimum of observed days: scoring in the app builds rows for
+	 * pools too young for the model, which the cold-start heuristic scores.
+	 */
+	public static FeatureTable build(List<PoolHistory> pools, List<Incident> incidents, int minHistoryDays) {
 		Incidents incidentIndex = new Incidents(incidents);
 		List<double[]> outcomes = new ArrayList<>(pools.size());
 		Map<Long, int[]> marketOutcomes = new HashMap<>();
@@ -65,7 +73,7 @@ public final class FeatureBuilder {
 					continue;
 				}
 				seen++;
-				if (seen < MIN_HISTORY_DAYS) {
+				if (seen < minHistoryDays) {
 					continue;
 				}
 				float[] x = new float[F];

@@ -110,7 +110,7 @@ public final class PoolHistory {
 	 * Collects a pool's rows in any order; a later row of the same day replaces an
 	 * earlier one.
 	 */
-	static final class Builder {
+	public static final class Builder {
 
 		private final String pool;
 
@@ -120,11 +120,11 @@ public final class PoolHistory {
 
 		private final Map<Long, Instant> instants = new HashMap<>();
 
-		Builder(String pool) {
+		public Builder(String pool) {
 			this.pool = pool;
 		}
 
-		void add(Instant at, String timestamp, double tvl, double apy, double apyBase, double apyReward) {
+		public void add(Instant at, String timestamp, double tvl, double apy, double apyBase, double apyReward) {
 			long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
 			Instant previous = this.instants.get(day);
 			if (previous != null && previous.isAfter(at)) {
@@ -135,7 +135,11 @@ public final class PoolHistory {
 			this.values.put(day, new double[] { tvl, apy, apyBase, apyReward });
 		}
 
-		PoolHistory build() {
+		public boolean isEmpty() {
+			return this.values.isEmpty();
+		}
+
+		public PoolHistory build() {
 			long first = this.values.firstKey();
 			int length = (int) (this.values.lastKey() - first + 1);
 			double[][] series = new double[4][length];

@@ -56,6 +56,13 @@ public final class RiskModel {
 		this.adverse = model.getOutputIDInfo().getID(new Label(ADVERSE));
 	}
 
+	/**
+	 * A stored model brought back: its trees and calibration, without training summary.
+	 */
+	public static RiskModel restore(XGBoostModel<Label> trees, IsotonicCalibration calibration) {
+		return new RiskModel(trees, calibration, null);
+	}
+
 	public XGBoostModel<Label> tribuoModel() {
 		return this.model;
 	}

@@ -12,12 +12,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * Seeded pool histories for tests, as CSV in the command's input shape: APYs that revert
- * to their mean with reward emissions that end, TVL that drifts and sometimes drains, so
- * both outcomes occur and the features carry signal.
+ * to their mean with reward emissions that end, TVL that drifts and sometimes drains,
+ * each pool at its own hazard that shows in how much its TVL moves, so both outcomes
+ * occur and the features carry signal.
  */
 public final class SyntheticHistory {
 
-	static final LocalDate START = LocalDate.of(2024, 1, 1);
+	public static final LocalDate START = LocalDate.of(2024, 1, 1);
 
 	private SyntheticHistory() {
 	}
@@ -40,6 +41,9 @@ public final class SyntheticHistory {
 			double reward = (random.nextDouble() < 0.5) ? 5 * random.nextDouble() : 0;
 			double tvl = Math.pow(10, 5 + 3 * random.nextDouble());
 			double apyBase = base;
+			// each pool's own hazard: how often its capital drains, visible in how much
+			// its TVL moves
+			double hazard = 0.001 + 0.03 * random.nextDouble();
 			int start = random.nextInt(30);
 			for (int d = start; d < days; d++) {
 				apyBase = Math.max(0.01, apyBase + 0.2 * (base - apyBase) + random.nextGaussian() * 0.4);
@@ -49,7 +53,7 @@ public final class SyntheticHistory {
 				else if (reward == 0 && random.nextDouble() < 0.005) {
 					reward = 10 * random.nextDouble();
 				}
-				tvl *= Math.exp(random.nextGaussian() * 0.03 + ((random.nextDouble() < 0.005) ? -0.5 : 0));
+				tvl *= Math.exp(random.nextGaussian() * (0.005 + hazard) + ((random.nextDouble() < hazard) ? -0.5 : 0));
 				if (random.nextDouble() < 0.03) {
 					continue; // a day without data
 				}
