@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * trees of depth 3, isotonic calibration) is trained in the setup on seeded synthetic
  * history; {@link #score} scores {@code pools} feature rows in one call, as scoring after
  * a market update does; {@link #explainOne} is one pool's score with its contributions
- * (TreeSHAP), as the API serves it. Feature computation from stored history is not in
- * these figures.
+ * (TreeSHAP); {@link #explainAll} scores and explains all of them in one pass, as scoring
+ * after a market update does. Feature computation from stored history is not in these
+ * figures.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,6 +68,11 @@ public class RiskScoringBenchmark {
 	@Benchmark
 	public double[] score() {
 		return this.model.score(this.rows, this.pools);
+	}
+
+	@Benchmark
+	public List<RiskModel.Explained> explainAll() {
+		return this.model.explain(this.rows, this.pools);
 	}
 
 	@Benchmark

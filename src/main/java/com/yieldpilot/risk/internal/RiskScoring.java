@@ -85,25 +85,34 @@ class RiskScoring {
 			newest.put(table.history(r).pool(), r);
 		}
 		Optional<StoredModel> model = this.registry.current();
-		List<RiskAssessment> assessments = new ArrayList<>(pools.size());
-		List<float[]> modelRows = new ArrayList<>();
-		for (PoolId pool : pools) {
-			Integer row = newest.get(pool.toString());
+		List<float[]> rows = new ArrayList<>(pools.size());
+		List<Integer> byModel = new ArrayList<>();
+		for (int i = 0; i < pools.size(); i++) {
+			Integer row = newest.get(pools.get(i).toString());
 			float[] features = (row != null) ? table.row(row) : empty();
+			rows.add(features);
 			// the model needs a week of history that reaches today or yesterday
-			boolean enough = row != null && table.day(row) >= today - 1
-					&& features[Feature.DAYS_OF_HISTORY.ordinal()] >= FeatureBuilder.MIN_HISTORY_DAYS - 1;
-			RiskModel.Explained explained;
-			Integer version = null;
-			if (model.isPresent() && enough) {
-				explained = model.get().model().explain(features);
-				version = model.get().version().version();
-				modelRows.add(features);
+			if (model.isPresent() && row != null && table.day(row) >= today - 1
+					&& features[Feature.DAYS_OF_HISTORY.ordinal()] >= FeatureBuilder.MIN_HISTORY_DAYS - 1) {
+				byModel.add(i);
 			}
-			else {
-				explained = Heuristic.assess(features);
+		}
+		List<float[]> modelRows = byModel.stream().map(rows::get).toList();
+		Map<Integer, RiskModel.Explained> explainedByModel = new HashMap<>();
+		if (model.isPresent() && !modelRows.isEmpty()) {
+			List<RiskModel.Explained> explained = model.get().model().explain(concat(modelRows), modelRows.size());
+			for (int k = 0; k < byModel.size(); k++) {
+				explainedByModel.put(byModel.get(k), explained.get(k));
 			}
-			assessments.add(new RiskAssessment(pool, explained.score(), version, version == null,
+		}
+		List<RiskAssessment> assessments = new ArrayList<>(pools.size());
+		for (int i = 0; i < pools.size(); i++) {
+			RiskModel.Explained explained = explainedByModel.get(i);
+			Integer version = (explained != null) ? model.orElseThrow().version().version() : null;
+			if (explained == null) {
+				explained = Heuristic.assess(rows.get(i));
+			}
+			assessments.add(new RiskAssessment(pools.get(i), explained.score(), version, version == null,
 					explained.top(EXPLANATION_LINES).stream().map(RiskScoring::factor).toList(), now));
 		}
 		model.ifPresent(m -> this.drift = drift(m, modelRows, now));
@@ -128,11 +137,15 @@ class RiskScoring {
 		if (rows.isEmpty()) {
 			return new Drift(model.version().version(), Map.of(), now);
 		}
+		return new Drift(model.version().version(), model.baseline().psi(concat(rows), rows.size()), now);
+	}
+
+	private static float[] concat(List<float[]> rows) {
 		float[] features = new float[rows.size() * Feature.COUNT];
 		for (int i = 0; i < rows.size(); i++) {
 			System.arraycopy(rows.get(i), 0, features, i * Feature.COUNT, Feature.COUNT);
 		}
-		return new Drift(model.version().version(), model.baseline().psi(features, rows.size()), now);
+		return features;
 	}
 
 	private static RiskFactor factor(Contribution c) {

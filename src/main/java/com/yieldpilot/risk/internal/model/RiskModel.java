@@ -107,25 +107,37 @@ public final class RiskModel {
 		if (row.length != Feature.COUNT) {
 			throw new IllegalArgumentException("A row has " + Feature.COUNT + " features");
 		}
-		double score = score(row, 1)[0];
-		float[] contributions = predict(row, 1, true)[0];
+		return explain(row, 1).get(0);
+	}
+
+	/**
+	 * Scores and explains {@code rows} feature rows in one pass through the trees, as
+	 * scoring after a market update does.
+	 */
+	public List<Explained> explain(float[] features, int rows) {
+		double[] scores = score(features, rows);
+		float[][] contributions = predict(features, rows, true);
 		int block = this.width + 1;
-		boolean twoBlocks = contributions.length == 2 * block;
-		double slope = score * (1 - score);
-		List<Contribution> list = new ArrayList<>();
-		for (Feature feature : Feature.values()) {
-			int column = this.columns[feature.ordinal()];
-			if (column < 0) {
-				continue;
+		List<Explained> explained = new ArrayList<>(rows);
+		for (int r = 0; r < rows; r++) {
+			float[] c = contributions[r];
+			boolean twoBlocks = c.length == 2 * block;
+			double slope = scores[r] * (1 - scores[r]);
+			List<Contribution> list = new ArrayList<>();
+			for (Feature feature : Feature.values()) {
+				int column = this.columns[feature.ordinal()];
+				if (column < 0) {
+					continue;
+				}
+				double logOdds = twoBlocks ? c[this.adverse * block + column] - c[(1 - this.adverse) * block + column]
+						: c[column];
+				list.add(new Contribution(feature, features[r * Feature.COUNT + feature.ordinal()], logOdds * slope));
 			}
-			double logOdds = twoBlocks
-					? contributions[this.adverse * block + column] - contributions[(1 - this.adverse) * block + column]
-					: contributions[column];
-			list.add(new Contribution(feature, row[feature.ordinal()], logOdds * slope));
+			list.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution()))
+				.thenComparing(x -> x.feature().ordinal()));
+			explained.add(new Explained(scores[r], List.copyOf(list)));
 		}
-		list.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.contribution()))
-			.thenComparing(c -> c.feature().ordinal()));
-		return new Explained(score, List.copyOf(list));
+		return explained;
 	}
 
 	private float[][] predict(float[] features, int rows, boolean contributions) {
