@@ -5,17 +5,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs a {@link Command} when the first argument names one: the application starts with
- * the {@code command} profile (no web server, no scheduled jobs, no local chain, no
- * simulated market; see {@code application-command.yaml}) on the database it is
- * configured with, runs the command, closes, and yields the command's exit code.
- * Arguments after the command name are passed to it and also to Spring, so
+ * Runs a {@link Command} when the first argument names one. A {@link StandaloneCommand}
+ * runs at once, without the application. For any other the application starts with the
+ * {@code command} profile (no web server, no scheduled jobs, no local chain, no simulated
+ * market; see {@code application-command.yaml}) on the database it is configured with,
+ * runs the command, closes, and yields the command's exit code. Arguments after the
+ * command name are passed to it and also to Spring, so
  * {@code --spring.datasource.url=...} and the like work as usual.
  */
 public final class Commands {
@@ -46,6 +48,16 @@ public final class Commands {
 		}
 		String name = args[0];
 		List<String> arguments = List.of(args).subList(1, args.length);
+		Optional<StandaloneCommand> standalone = standalone(name);
+		if (standalone.isPresent()) {
+			try {
+				return standalone.get().run(arguments, out, err);
+			}
+			catch (RuntimeException ex) {
+				err.println("The command '" + name + "' failed: " + cause(ex));
+				return FAILED;
+			}
+		}
 		SpringApplication app = new SpringApplication(application);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("command");
@@ -65,6 +77,8 @@ public final class Commands {
 			if (command.isEmpty()) {
 				err.println("Unknown command '" + name + "'. Commands:");
 				commands.values().forEach(c -> err.println("  " + c.name() + " " + c.usage()));
+				ServiceLoader.load(StandaloneCommand.class)
+					.forEach(c -> err.println("  " + c.name() + " " + c.usage()));
 				return USAGE;
 			}
 			try {
@@ -75,6 +89,14 @@ public final class Commands {
 				return FAILED;
 			}
 		}
+	}
+
+	private static Optional<StandaloneCommand> standalone(String name) {
+		return ServiceLoader.load(StandaloneCommand.class)
+			.stream()
+			.map(ServiceLoader.Provider::get)
+			.filter(c -> c.name().equals(name))
+			.findFirst();
 	}
 
 	/**

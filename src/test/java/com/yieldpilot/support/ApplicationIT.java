@@ -16,6 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "yieldpilot.observability.scrape-token=" + ApplicationIT.SCRAPE_TOKEN,
 				"yieldpilot.market.refresh.interval=2s",
+				// tests set pools' risk values by hand; scoring after every market update
+				// would
+				// overwrite them (the risk tests score on demand instead)
+				"yieldpilot.risk.scoring.enabled=false",
 				// Vaadin's push connections keep Tomcat's graceful shutdown waiting for
 				// its full timeout
 				"server.shutdown=immediate", "spring.lifecycle.timeout-per-shutdown-phase=3s",

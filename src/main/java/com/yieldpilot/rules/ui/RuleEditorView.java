@@ -86,7 +86,7 @@ class RuleEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 	final ComboBox<RuleTemplate> template = new ComboBox<>("Start from a template");
 
 	/** Admins' third tab: the DRL preview of the text; null for farmers. */
-	final @Nullable Tab drlTab;
+	@Nullable Tab drlTab;
 
 	private final Pre drl = new Pre();
 

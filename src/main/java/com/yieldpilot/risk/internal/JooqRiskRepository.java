@@ -1,0 +1,183 @@
+package com.yieldpilot.risk.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.yieldpilot.risk.ModelVersion;
+import com.yieldpilot.risk.RiskAssessment;
+import com.yieldpilot.risk.RiskFactor;
+import com.yieldpilot.risk.internal.db.tables.records.RiskModelRecord;
+import com.yieldpilot.risk.internal.model.DriftBaseline;
+import com.yieldpilot.risk.internal.model.IsotonicCalibration;
+import com.yieldpilot.shared.PoolId;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static com.yieldpilot.risk.internal.db.Tables.RISK_MODEL;
+import static com.yieldpilot.risk.internal.db.Tables.RISK_SCORE;
+
+@Repository
+class JooqRiskRepository implements RiskRepository {
+
+	static final String PROMOTED = "PROMOTED";
+
+	static final String RETIRED = "RETIRED";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final DSLContext db;
+
+	JooqRiskRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int nextVersion() {
+		// serialise version numbers between nodes: the registry is small and training
+		// rare
+		this.db.execute("lock table risk_model in share row exclusive mode");
+		Integer max = this.db.select(DSL.max(RISK_MODEL.VERSION)).from(RISK_MODEL).fetchOne(0, Integer.class);
+		return (max == null) ? 1 : max + 1;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void insert(ModelVersion v, byte[] artifact, IsotonicCalibration calibration, DriftBaseline baseline,
+			int calibrationRows) {
+		RiskModelRecord row = this.db.newRecord(RISK_MODEL);
+		row.setVersion(v.version())
+			.setStatus(v.status())
+			.setCreatedAt(v.createdAt().atOffset(ZoneOffset.UTC))
+			.setDecidedAt(v.createdAt().atOffset(ZoneOffset.UTC))
+			.setDecision(abbreviate(v.decision(), 500))
+			.setAsOf(v.asOf())
+			.setTrainFrom(v.trainFrom())
+			.setTrainTo(v.trainTo())
+			.setCalibrateFrom(v.calibrateFrom())
+			.setCalibrateTo(v.calibrateTo())
+			.setValidateFrom(v.validateFrom())
+			.setValidateTo(v.validateTo())
+			.setFeatures(String.join(",", v.features()))
+			.setHyperparameters(abbreviate(v.hyperparameters(), 500))
+			.setLibrary(abbreviate(v.library(), 100))
+			.setTrainRows(v.trainRows())
+			.setCalibrationRows(calibrationRows)
+			.setValidationRows(v.validationRows())
+			.setAuc(finite(v.auc()))
+			.setBrier(finite(v.brier()))
+			.setEce(finite(v.ece()))
+			.setBaseRate(finite(v.baseRate()))
+			.setReliability(JSON.writeValueAsString(v.reliability()))
+			.setFeatureBaseline(JSON.writeValueAsString(Map.of("edges", baseline.edges(), "shares", baseline.shares())))
+			.setCalibration(
+					JSON.writeValueAsString(Map.of("raw", calibration.raw(), "calibrated", calibration.calibrated())))
+			.setArtifact(artifact);
+		row.insert();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void retirePromoted() {
+		this.db.update(RISK_MODEL).set(RISK_MODEL.STATUS, RETIRED).where(RISK_MODEL.STATUS.eq(PROMOTED)).execute();
+	}
+
+	@Override
+	public Optional<Integer> promotedVersion() {
+		return this.db.select(RISK_MODEL.VERSION)
+			.from(RISK_MODEL)
+			.where(RISK_MODEL.STATUS.eq(PROMOTED))
+			.fetchOptional(RISK_MODEL.VERSION);
+	}
+
+	@Override
+	public Optional<Artifact> promoted() {
+		return this.db.selectFrom(RISK_MODEL).where(RISK_MODEL.STATUS.eq(PROMOTED)).fetchOptional().map(row -> {
+			Map<String, double[]> calibration = JSON.readValue(row.getCalibration(), new TypeReference<>() {
+			});
+			Map<String, Map<String, double[]>> baseline = JSON.readValue(row.getFeatureBaseline(),
+					new TypeReference<>() {
+					});
+			return new Artifact(version(row), row.getArtifact(),
+					new IsotonicCalibration(calibration.get("raw"), calibration.get("calibrated")),
+					new DriftBaseline(baseline.get("edges"), baseline.get("shares")));
+		});
+	}
+
+	@Override
+	public List<ModelVersion> versions() {
+		return this.db.select(Arrays.stream(RISK_MODEL.fields()).filter(f -> !f.equals(RISK_MODEL.ARTIFACT)).toList())
+			.from(RISK_MODEL)
+			.orderBy(RISK_MODEL.VERSION.desc())
+			.fetch(r -> version(r.into(RISK_MODEL)));
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void saveScores(List<RiskAssessment> assessments) {
+		for (RiskAssessment a : assessments) {
+			String explanation = JSON.writeValueAsString(a.explanation());
+			this.db.insertInto(RISK_SCORE)
+				.set(RISK_SCORE.POOL_ID, a.pool())
+				.set(RISK_SCORE.SCORE, a.score())
+				.set(RISK_SCORE.MODEL_VERSION, a.modelVersion())
+				.set(RISK_SCORE.HEURISTIC, a.heuristic())
+				.set(RISK_SCORE.EXPLANATION, explanation)
+				.set(RISK_SCORE.SCORED_AT, a.scoredAt().atOffset(ZoneOffset.UTC))
+				.onConflict(RISK_SCORE.POOL_ID)
+				.doUpdate()
+				.set(RISK_SCORE.SCORE, a.score())
+				.set(RISK_SCORE.MODEL_VERSION, a.modelVersion())
+				.set(RISK_SCORE.HEURISTIC, a.heuristic())
+				.set(RISK_SCORE.EXPLANATION, explanation)
+				.set(RISK_SCORE.SCORED_AT, a.scoredAt().atOffset(ZoneOffset.UTC))
+				.execute();
+		}
+	}
+
+	@Override
+	public Optional<RiskAssessment> score(PoolId pool) {
+		return this.db.selectFrom(RISK_SCORE)
+			.where(RISK_SCORE.POOL_ID.eq(pool))
+			.fetchOptional()
+			.map(r -> new RiskAssessment(r.getPoolId(), r.getScore(), r.getModelVersion(), r.getHeuristic(),
+					JSON.readValue(r.getExplanation(), new TypeReference<List<RiskFactor>>() {
+					}), r.getScoredAt().toInstant()));
+	}
+
+	private static ModelVersion version(Record record) {
+		RiskModelRecord r = record.into(RISK_MODEL);
+		List<double[]> reliability = JSON.readValue(r.getReliability(), new TypeReference<>() {
+		});
+		return new ModelVersion(r.getVersion(), r.getStatus(), r.getCreatedAt().toInstant(), r.getDecision(),
+				r.getAsOf(), r.getTrainFrom(), r.getTrainTo(), r.getCalibrateFrom(), r.getCalibrateTo(),
+				r.getValidateFrom(), r.getValidateTo(), List.of(r.getFeatures().split(",")), r.getHyperparameters(),
+				r.getLibrary(), r.getTrainRows(), r.getValidationRows(), r.getAuc(), r.getBrier(), r.getEce(),
+				r.getBaseRate(), reliability);
+	}
+
+	private static @Nullable Double finite(@Nullable Double value) {
+		return (value == null || !Double.isFinite(value)) ? null : value;
+	}
+
+	private static String abbreviate(String text, int max) {
+		return (text.length() > max) ? text.substring(0, max - 1) + "…" : text;
+	}
+
+	static LocalDate day(long epochDay) {
+		return LocalDate.ofEpochDay(epochDay);
+	}
+
+}

@@ -1,0 +1,149 @@
+package com.yieldpilot.risk.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.yieldpilot.risk.ModelVersion;
+import com.yieldpilot.risk.internal.model.DriftBaseline;
+import com.yieldpilot.risk.internal.model.Feature;
+import com.yieldpilot.risk.internal.model.FeatureTable;
+import com.yieldpilot.risk.internal.model.Metrics;
+import com.yieldpilot.risk.internal.model.RiskModel;
+import com.yieldpilot.risk.internal.model.RiskTrainer;
+import com.yieldpilot.risk.internal.model.Hyperparameters;
+import org.jspecify.annotations.Nullable;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.protos.core.ModelProto;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The model registry: stores every trained version and decides which one scores. A
+ * candidate is promoted only if it is not worse than the promoted model on the same
+ * validation window (AUC not lower and Brier score not higher, both measured on the same
+ * pool-days); otherwise it is kept as REJECTED with the reason. Scoring asks for the
+ * {@link #current() current} model, which is loaded once per promotion.
+ */
+@Service
+class ModelRegistry {
+
+	private final RiskRepository repository;
+
+	private final Clock clock;
+
+	private volatile @Nullable StoredModel cached;
+
+	ModelRegistry(RiskRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	/** The promoted model, or empty before the first promotion. */
+	Optional<StoredModel> current() {
+		Optional<Integer> promoted = this.repository.promotedVersion();
+		if (promoted.isEmpty()) {
+			this.cached = null;
+			return Optional.empty();
+		}
+		StoredModel model = this.cached;
+		if (model != null && model.version().version() == promoted.get()) {
+			return Optional.of(model);
+		}
+		Optional<StoredModel> loaded = this.repository.promoted().map(ModelRegistry::restore);
+		loaded.ifPresent(m -> this.cached = m);
+		return loaded;
+	}
+
+	List<ModelVersion> versions() {
+		return this.repository.versions();
+	}
+
+	/**
+	 * Registers a trained candidate, validated on the given rows of the table (pool-days
+	 * it was not trained or calibrated on, whose outcomes have matured), and promotes it
+	 * unless the current model does better on the same rows.
+	 */
+	@Transactional
+	ModelVersion register(RiskModel candidate, FeatureTable table, List<Integer> validationRows) {
+		float[] features = new float[validationRows.size() * Feature.COUNT];
+		double[] outcomes = new double[validationRows.size()];
+		for (int i = 0; i < validationRows.size(); i++) {
+			int row = validationRows.get(i);
+			System.arraycopy(table.features(), row * Feature.COUNT, features, i * Feature.COUNT, Feature.COUNT);
+			outcomes[i] = table.outcome(row);
+		}
+		double[] scores = candidate.score(features, validationRows.size());
+		Metrics metrics = Metrics.of(scores, outcomes);
+		Optional<StoredModel> current = current();
+		String status;
+		String decision;
+		if (validationRows.isEmpty() || Double.isNaN(metrics.auc())) {
+			status = current.isEmpty() ? JooqRiskRepository.PROMOTED : "REJECTED";
+			decision = current.isEmpty() ? "promoted: the first model (no validation window with both outcomes)"
+					: "rejected: no validation window with both outcomes to compare it on";
+		}
+		else if (current.isEmpty()) {
+			status = JooqRiskRepository.PROMOTED;
+			decision = String.format(Locale.ROOT, "promoted: the first model (AUC %.3f, Brier %.4f)", metrics.auc(),
+					metrics.brier());
+		}
+		else {
+			Metrics incumbent = Metrics.of(current.get().model().score(features, validationRows.size()), outcomes);
+			boolean notWorse = metrics.auc() >= incumbent.auc() && metrics.brier() <= incumbent.brier();
+			status = notWorse ? JooqRiskRepository.PROMOTED : "REJECTED";
+			decision = String.format(Locale.ROOT,
+					"%s: AUC %.3f vs %.3f, Brier %.4f vs %.4f of v%d on the same %d pool-days",
+					notWorse ? "promoted" : "rejected, worse than the current model", metrics.auc(), incumbent.auc(),
+					metrics.brier(), incumbent.brier(), current.get().version().version(), validationRows.size());
+		}
+		RiskModel.TrainingSummary summary = candidate.summary();
+		int version = this.repository.nextVersion();
+		LocalDate validateFrom = validationRows.isEmpty() ? null
+				: LocalDate.ofEpochDay(validationRows.stream().mapToLong(table::day).min().orElseThrow());
+		LocalDate validateTo = validationRows.isEmpty() ? null
+				: LocalDate.ofEpochDay(validationRows.stream().mapToLong(table::day).max().orElseThrow());
+		Instant now = this.clock.instant();
+		ModelVersion entry = new ModelVersion(version, status, now, decision, LocalDate.ofEpochDay(summary.asOf()),
+				LocalDate.ofEpochDay(summary.trainFrom()), LocalDate.ofEpochDay(summary.trainTo()),
+				LocalDate.ofEpochDay(summary.calibrateFrom()), LocalDate.ofEpochDay(summary.calibrateTo()),
+				validateFrom, validateTo, Arrays.stream(Feature.values()).map(Feature::key).toList(),
+				summary.hyperparameters().toString(), summary.library(), summary.trainRows(), validationRows.size(),
+				metrics.auc(), metrics.brier(), metrics.ece(), metrics.baseRate(),
+				Arrays.asList(Metrics.reliability(scores, outcomes)));
+		if (status.equals(JooqRiskRepository.PROMOTED)) {
+			this.repository.retirePromoted();
+		}
+		DriftBaseline baseline = DriftBaseline.of(table.features(), table.size());
+		this.repository.insert(entry, candidate.tribuoModel().serialize().toByteArray(), candidate.calibration(),
+				baseline, summary.calibrationRows());
+		return entry;
+	}
+
+	/** Trains a candidate with the defaults; see {@link RiskTrainer}. */
+	static RiskModel train(FeatureTable table, long asOf) {
+		return RiskTrainer.train(table, asOf, Hyperparameters.DEFAULTS);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static StoredModel restore(RiskRepository.Artifact artifact) {
+		try {
+			Model<?> model = Model.deserialize(ModelProto.parseFrom(artifact.bytes()));
+			XGBoostModel<Label> trees = (XGBoostModel<Label>) model;
+			return new StoredModel(artifact.version(), RiskModel.restore(trees, artifact.calibration()),
+					artifact.baseline());
+		}
+		catch (com.google.protobuf.InvalidProtocolBufferException | ClassCastException ex) {
+			throw new IllegalStateException(
+					"Model v" + artifact.version().version() + " cannot be read back: " + ex.getMessage(), ex);
+		}
+	}
+
+}

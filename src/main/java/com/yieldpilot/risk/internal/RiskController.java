@@ -1,0 +1,88 @@
+package com.yieldpilot.risk.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.yieldpilot.risk.ModelVersion;
+import com.yieldpilot.risk.RiskAssessment;
+import com.yieldpilot.risk.RiskModels;
+import com.yieldpilot.risk.RiskScores;
+import com.yieldpilot.risk.TrainingProgress;
+import com.yieldpilot.shared.PoolId;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/pools/{id}/risk}: a pool's risk score with its explanation; and for
+ * admins the model registry, drift and retraining under {@code /api/v1/admin/risk}.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class RiskController {
+
+	private final RiskScores scores;
+
+	private final RiskModels models;
+
+	RiskController(RiskScores scores, RiskModels models) {
+		this.scores = scores;
+		this.models = models;
+	}
+
+	@GetMapping("/pools/{id}/risk")
+	ResponseEntity<RiskView> risk(@PathVariable String id) {
+		return ResponseEntity.of(this.scores.assessment(PoolId.parse(id)).map(RiskView::of));
+	}
+
+	@GetMapping("/admin/risk/models")
+	List<ModelVersion> models() {
+		return this.models.versions();
+	}
+
+	@GetMapping("/admin/risk/drift")
+	RiskModels.Drift drift() {
+		return this.models.drift();
+	}
+
+	@GetMapping("/admin/risk/training")
+	TrainingProgress training() {
+		return this.models.progress();
+	}
+
+	@PostMapping("/admin/risk/training")
+	ResponseEntity<TrainingProgress> retrain() {
+		boolean started = this.models.retrain();
+		return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(this.models.progress());
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badRequest(IllegalArgumentException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	record RiskView(double score, String label, String modelVersion, boolean heuristic, List<FactorView> explanation,
+			Instant scoredAt) {
+
+		static RiskView of(RiskAssessment a) {
+			return new RiskView(a.score(), a.label(), a.modelLabel(), a.heuristic(),
+					a.explanation()
+						.stream()
+						.map(f -> new FactorView(f.feature(), f.value(), f.contribution(), f.text()))
+						.toList(),
+					a.scoredAt());
+		}
+
+	}
+
+	record FactorView(String feature, double value, double contribution, String text) {
+	}
+
+}

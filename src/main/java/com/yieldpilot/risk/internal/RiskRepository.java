@@ -1,0 +1,41 @@
+package com.yieldpilot.risk.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.yieldpilot.risk.ModelVersion;
+import com.yieldpilot.risk.RiskAssessment;
+import com.yieldpilot.risk.internal.model.DriftBaseline;
+import com.yieldpilot.risk.internal.model.IsotonicCalibration;
+import com.yieldpilot.shared.PoolId;
+
+/**
+ * The registry's model versions and each pool's latest score. Writes need a transaction.
+ */
+interface RiskRepository {
+
+	int nextVersion();
+
+	/** Stores a version with its artifact, calibration and feature baseline. */
+	void insert(ModelVersion version, byte[] artifact, IsotonicCalibration calibration, DriftBaseline baseline,
+			int calibrationRows);
+
+	/** Marks the promoted version, if any, retired. */
+	void retirePromoted();
+
+	Optional<Integer> promotedVersion();
+
+	/** The promoted version's entry, artifact, calibration and baseline. */
+	Optional<Artifact> promoted();
+
+	/** Every version, newest first. */
+	List<ModelVersion> versions();
+
+	void saveScores(List<RiskAssessment> assessments);
+
+	Optional<RiskAssessment> score(PoolId pool);
+
+	record Artifact(ModelVersion version, byte[] bytes, IsotonicCalibration calibration, DriftBaseline baseline) {
+	}
+
+}

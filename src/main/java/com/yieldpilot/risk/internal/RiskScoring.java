@@ -1,0 +1,177 @@
+package com.yieldpilot.risk.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.yieldpilot.market.RiskSamples;
+import com.yieldpilot.risk.RiskAssessment;
+import com.yieldpilot.risk.RiskFactor;
+import com.yieldpilot.risk.RiskScored;
+import com.yieldpilot.risk.internal.model.Contribution;
+import com.yieldpilot.risk.internal.model.DriftBaseline;
+import com.yieldpilot.risk.internal.model.Feature;
+import com.yieldpilot.risk.internal.model.FeatureBuilder;
+import com.yieldpilot.risk.internal.model.FeatureTable;
+import com.yieldpilot.risk.internal.model.Heuristic;
+import com.yieldpilot.risk.internal.model.PoolHistory;
+import com.yieldpilot.risk.internal.model.RiskModel;
+import com.yieldpilot.shared.PoolId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scores pools from their stored daily history: with the promoted model when there is one
+ * and the pool has {@value FeatureBuilder#MIN_HISTORY_DAYS} days of history up to
+ * yesterday or today, with the {@link Heuristic} otherwise. Each score is stored as the
+ * pool's latest assessment and as a market sample of metric {@code risk}, and announced
+ * with {@link RiskScored}. Peer and market-wide features are computed across the pools
+ * scored together, which after a market update are the pools that update touched.
+ */
+@Service
+class RiskScoring {
+
+	/**
+	 * History read for features: the longest window (90 days) plus the matured outcomes
+	 * before it.
+	 */
+	static final Duration HISTORY = Duration.ofDays(150);
+
+	/** How many lines an explanation keeps. */
+	static final int EXPLANATION_LINES = 5;
+
+	private final PoolHistories histories;
+
+	private final ModelRegistry registry;
+
+	private final RiskRepository repository;
+
+	private final RiskSamples samples;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private volatile Drift drift = new Drift(null, Map.of(), null);
+
+	RiskScoring(PoolHistories histories, ModelRegistry registry, RiskRepository repository, RiskSamples samples,
+			ApplicationEventPublisher events, Clock clock) {
+		this.histories = histories;
+		this.registry = registry;
+		this.repository = repository;
+		this.samples = samples;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	List<RiskAssessment> score(List<PoolId> pools) {
+		Instant now = this.clock.instant();
+		long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
+		List<PoolHistory> read = this.histories.read(pools, now.minus(HISTORY), now.plusSeconds(1));
+		FeatureTable table = FeatureBuilder.build(read, List.of(), 1);
+		Map<String, Integer> newest = new HashMap<>();
+		for (int r = 0; r < table.size(); r++) {
+			newest.put(table.history(r).pool(), r);
+		}
+		Optional<StoredModel> model = this.registry.current();
+		List<float[]> rows = new ArrayList<>(pools.size());
+		List<Integer> byModel = new ArrayList<>();
+		for (int i = 0; i < pools.size(); i++) {
+			Integer row = newest.get(pools.get(i).toString());
+			float[] features = (row != null) ? table.row(row) : empty();
+			rows.add(features);
+			// the model needs a week of history that reaches today or yesterday
+			if (model.isPresent() && row != null && table.day(row) >= today - 1
+					&& features[Feature.DAYS_OF_HISTORY.ordinal()] >= FeatureBuilder.MIN_HISTORY_DAYS - 1) {
+				byModel.add(i);
+			}
+		}
+		List<float[]> modelRows = byModel.stream().map(rows::get).toList();
+		Map<Integer, RiskModel.Explained> explainedByModel = new HashMap<>();
+		if (model.isPresent() && !modelRows.isEmpty()) {
+			List<RiskModel.Explained> explained = model.get().model().explain(concat(modelRows), modelRows.size());
+			for (int k = 0; k < byModel.size(); k++) {
+				explainedByModel.put(byModel.get(k), explained.get(k));
+			}
+		}
+		List<RiskAssessment> assessments = new ArrayList<>(pools.size());
+		for (int i = 0; i < pools.size(); i++) {
+			RiskModel.Explained explained = explainedByModel.get(i);
+			Integer version = (explained != null) ? model.orElseThrow().version().version() : null;
+			if (explained == null) {
+				explained = Heuristic.assess(rows.get(i));
+			}
+			assessments.add(new RiskAssessment(pools.get(i), explained.score(), version, version == null,
+					explained.top(EXPLANATION_LINES).stream().map(RiskScoring::factor).toList(), now));
+		}
+		model.ifPresent(m -> this.drift = drift(m, modelRows, now));
+		this.repository.saveScores(assessments);
+		Map<PoolId, Double> scores = new LinkedHashMap<>();
+		assessments.forEach(a -> scores.put(a.pool(), a.score()));
+		this.samples.record(scores, now);
+		assessments.forEach(a -> this.events
+			.publishEvent(new RiskScored(a.pool(), a.score(), a.modelVersion(), a.heuristic(), a.explanation())));
+		return assessments;
+	}
+
+	/**
+	 * The latest drift of live features from the promoted model's training data, on this
+	 * node.
+	 */
+	Drift drift() {
+		return this.drift;
+	}
+
+	private static Drift drift(StoredModel model, List<float[]> rows, Instant now) {
+		if (rows.isEmpty()) {
+			return new Drift(model.version().version(), Map.of(), now);
+		}
+		return new Drift(model.version().version(), model.baseline().psi(concat(rows), rows.size()), now);
+	}
+
+	private static float[] concat(List<float[]> rows) {
+		float[] features = new float[rows.size() * Feature.COUNT];
+		for (int i = 0; i < rows.size(); i++) {
+			System.arraycopy(rows.get(i), 0, features, i * Feature.COUNT, Feature.COUNT);
+		}
+		return features;
+	}
+
+	private static RiskFactor factor(Contribution c) {
+		return new RiskFactor(c.feature().key(), c.value(), c.contribution(), c.text());
+	}
+
+	private static float[] empty() {
+		float[] row = new float[Feature.COUNT];
+		Arrays.fill(row, Float.NaN);
+		return row;
+	}
+
+	/**
+	 * Population stability index per feature of the latest scored pools against the
+	 * model's training data.
+	 *
+	 * @param modelVersion the promoted version compared with, null before the first
+	 * @param psi per feature key
+	 * @param at when it was computed
+	 */
+	record Drift(@Nullable Integer modelVersion, Map<String, Double> psi, @Nullable Instant at) {
+
+		boolean drifting() {
+			return this.psi.values().stream().anyMatch(v -> v > DriftBaseline.DRIFTING);
+		}
+
+	}
+
+}

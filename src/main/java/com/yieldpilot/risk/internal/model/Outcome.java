@@ -1,0 +1,74 @@
+package com.yieldpilot.risk.internal.model;
+
+/**
+ * The adverse event a score predicts, as the issue defines it: within the
+ * {@value #HORIZON_DAYS} days after day t, the mean APY falls below 0.8 × the mean APY of
+ * the 7 days up to t, or the lowest TVL falls below 0.7 × the TVL at t. The outcome of
+ * day t is known on day t + {@value #HORIZON_DAYS} ("matured") and uses no data after
+ * that day.
+ */
+public final class Outcome {
+
+	public static final int HORIZON_DAYS = 28;
+
+	static final double APY_HOLD = 0.8;
+
+	static final double TVL_HOLD = 0.7;
+
+	/** Future days with data needed for an outcome; fewer leaves it unknown. */
+	static final int MIN_FUTURE_DAYS = 7;
+
+	private Outcome() {
+	}
+
+	/** 1 for adverse, 0 for not, {@code NaN} when the data cannot tell. */
+	public static double of(PoolHistory history, long day) {
+		double apyNow = mean(history, day - 6, day, true);
+		double tvlNow = history.tvl(day);
+		double apySum = 0;
+		int apyCount = 0;
+		double tvlMin = Double.POSITIVE_INFINITY;
+		int observed = 0;
+		for (long d = day + 1; d <= day + HORIZON_DAYS; d++) {
+			if (!history.observed(d)) {
+				continue;
+			}
+			observed++;
+			double apy = history.apy(d);
+			if (!Double.isNaN(apy)) {
+				apySum += apy;
+				apyCount++;
+			}
+			double tvl = history.tvl(d);
+			if (!Double.isNaN(tvl)) {
+				tvlMin = Math.min(tvlMin, tvl);
+			}
+		}
+		if (observed < MIN_FUTURE_DAYS) {
+			return Double.NaN;
+		}
+		boolean apyKnown = apyCount > 0 && !Double.isNaN(apyNow);
+		boolean tvlKnown = tvlMin != Double.POSITIVE_INFINITY && !Double.isNaN(tvlNow);
+		if (apyKnown && apySum / apyCount < APY_HOLD * apyNow) {
+			return 1;
+		}
+		if (tvlKnown && tvlMin < TVL_HOLD * tvlNow) {
+			return 1;
+		}
+		return (apyKnown || tvlKnown) ? 0 : Double.NaN;
+	}
+
+	private static double mean(PoolHistory history, long from, long to, boolean apy) {
+		double sum = 0;
+		int count = 0;
+		for (long d = from; d <= to; d++) {
+			double v = apy ? history.apy(d) : history.tvl(d);
+			if (!Double.isNaN(v)) {
+				sum += v;
+				count++;
+			}
+		}
+		return (count == 0) ? Double.NaN : sum / count;
+	}
+
+}

@@ -1,0 +1,129 @@
+package com.yieldpilot.risk.ui;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import com.yieldpilot.risk.ModelVersion;
+import com.yieldpilot.risk.RiskModels;
+import com.yieldpilot.risk.TrainingProgress;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * For admins: the risk model registry (versions, their validation metrics and why each
+ * was promoted or rejected), the drift of live features from the promoted model's
+ * training data, and retraining on the stored history with its progress. While a
+ * retraining runs the page polls every second; the work runs on a background thread.
+ */
+@Route("risk-models")
+@PageTitle("Risk models · YieldPilot")
+@Menu(order = 86, icon = "vaadin:scale", title = "Risk models")
+@RolesAllowed("ADMIN")
+class RiskModelsView extends VerticalLayout {
+
+	private final RiskModels models;
+
+	private final Grid<ModelVersion> grid = new Grid<>();
+
+	private final Span step = new Span();
+
+	private final ProgressBar bar = new ProgressBar(0, 1);
+
+	private final Paragraph drift = new Paragraph();
+
+	private final Button retrain = new Button("Retrain now");
+
+	private @Nullable Registration polling;
+
+	RiskModelsView(RiskModels models) {
+		this.models = models;
+		this.grid.setId("risk-models");
+		this.grid.addColumn(v -> "v" + v.version()).setHeader("Version");
+		this.grid.addColumn(ModelVersion::status).setHeader("Status");
+		this.grid.addColumn(ModelVersion::asOf).setHeader("Data up to");
+		this.grid.addColumn(v -> number(v.auc(), "%.3f")).setHeader("AUC");
+		this.grid.addColumn(v -> number(v.brier(), "%.4f")).setHeader("Brier");
+		this.grid.addColumn(v -> number(v.ece(), "%.3f")).setHeader("ECE");
+		this.grid.addColumn(v -> number(v.baseRate(), "%.2f")).setHeader("Base rate");
+		this.grid.addColumn(v -> v.trainRows() + " / " + v.validationRows()).setHeader("Rows (train / valid.)");
+		this.grid.addColumn(ModelVersion::decision).setHeader("Decision").setFlexGrow(3);
+		this.grid.setAllRowsVisible(true);
+		this.step.setId("risk-training-step");
+		this.drift.setId("risk-drift");
+		this.retrain.setId("risk-retrain");
+		this.retrain.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		this.retrain.addClickListener(e -> {
+			this.models.retrain();
+			refresh();
+		});
+		add(new H2("Risk models"), new Paragraph("Scores are served by the promoted version; until one exists a "
+				+ "documented heuristic scores, labelled \"heuristic\". A new version is promoted only if it is not "
+				+ "worse than the promoted one on the same validation window."), this.retrain, this.step, this.bar,
+				new H3("Drift"), this.drift, new H3("Versions"), this.grid);
+		refresh();
+	}
+
+	@Override
+	protected void onAttach(AttachEvent event) {
+		event.getUI().setPollInterval(1000);
+		this.polling = event.getUI().addPollListener(e -> refresh());
+	}
+
+	@Override
+	protected void onDetach(DetachEvent event) {
+		event.getUI().setPollInterval(-1);
+		if (this.polling != null) {
+			this.polling.remove();
+			this.polling = null;
+		}
+	}
+
+	private void refresh() {
+		TrainingProgress progress = this.models.progress();
+		this.retrain.setEnabled(!progress.running());
+		this.bar.setValue(Math.max(0, Math.min(1, progress.fraction())));
+		this.bar.setVisible(progress.running());
+		this.step.setText(progress.running() ? progress.step() : (progress.outcome() != null)
+				? "Last retraining: " + progress.outcome() : "No retraining on this node yet.");
+		RiskModels.Drift drift = this.models.drift();
+		this.drift.setText(drift(drift));
+		this.grid.setItems(this.models.versions());
+	}
+
+	private static String drift(RiskModels.Drift drift) {
+		if (drift.modelVersion() == null || drift.psi().isEmpty()) {
+			return "No model has scored on this node yet.";
+		}
+		String top = drift.psi()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+			.limit(5)
+			.map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
+			.collect(Collectors.joining(", "));
+		return (drift.drifting() ? "Drifting: live features moved away from v" : "Stable against v")
+				+ drift.modelVersion() + "'s training data (PSI above 0.25 drifts). Largest PSI: " + top;
+	}
+
+	private static String number(@Nullable Double value, String format) {
+		return (value == null) ? "—" : String.format(Locale.ROOT, format, value);
+	}
+
+}

@@ -1,0 +1,85 @@
+package com.yieldpilot.risk.internal;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.yieldpilot.risk.ModelVersion;
+import com.yieldpilot.risk.internal.model.Feature;
+import com.yieldpilot.risk.internal.model.FeatureBuilder;
+import com.yieldpilot.risk.internal.model.FeatureTable;
+import com.yieldpilot.risk.internal.model.HistoryCsv;
+import com.yieldpilot.risk.internal.model.Hyperparameters;
+import com.yieldpilot.risk.internal.model.Outcome;
+import com.yieldpilot.risk.internal.model.RiskModel;
+import com.yieldpilot.risk.internal.model.RiskTrainer;
+import com.yieldpilot.risk.internal.model.SyntheticHistory;
+import com.yieldpilot.support.ApplicationIT;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.yieldpilot.risk.internal.db.Tables.RISK_MODEL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The model registry on the real database: artifacts stored and read back, promotion on
+ * the same window.
+ */
+class ModelRegistryIT extends ApplicationIT {
+
+	@Autowired
+	ModelRegistry registry;
+
+	@Autowired
+	DSLContext db;
+
+	@AfterEach
+	void emptyTheRegistry() {
+		// the shared node serves the heuristic until a model is promoted; other tests
+		// rely on that
+		this.db.deleteFrom(RISK_MODEL).execute();
+	}
+
+	@Test
+	void promotesTheFirstModelAndRefusesAWorseOneOnTheSameWindow() throws Exception {
+		FeatureTable table = FeatureBuilder.build(HistoryCsv.read(new StringReader(SyntheticHistory.csv(40, 300, 21))),
+				List.of());
+		long asOf = SyntheticHistory.START.plusDays(240).toEpochDay();
+		long last = SyntheticHistory.START.plusDays(299).toEpochDay();
+		List<Integer> validation = new ArrayList<>();
+		for (int r = 0; r < table.size(); r++) {
+			if (table.day(r) > asOf - Outcome.HORIZON_DAYS && table.maturedBy(r, last)) {
+				validation.add(r);
+			}
+		}
+		RiskModel good = RiskTrainer.train(table, asOf, new Hyperparameters(80, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8));
+		ModelVersion first = this.registry.register(good, table, validation);
+		assertThat(first.status()).isEqualTo("PROMOTED");
+		assertThat(first.validationRows()).isEqualTo(validation.size()).isGreaterThan(200);
+		assertThat(first.auc()).isNotNull();
+		assertThat(first.reliability()).hasSize(10);
+
+		RiskModel worse = RiskTrainer.train(table, asOf, new Hyperparameters(1, 0.01, 1, 5, 0.5, 0.2, 1, 7L, 45, 0.8));
+		ModelVersion second = this.registry.register(worse, table, validation);
+		assertThat(second.status()).isEqualTo("REJECTED");
+		assertThat(second.decision()).startsWith("rejected, worse than the current model")
+			.contains("v" + first.version());
+		assertThat(second.auc()).isLessThan(first.auc());
+
+		StoredModel current = this.registry.current().orElseThrow();
+		assertThat(current.version().version()).as("the better model still scores").isEqualTo(first.version());
+		assertThat(current.model().score(table.features(), table.size()))
+			.as("the stored artifact scores as the trained model did")
+			.containsExactly(good.score(table.features(), table.size()));
+		assertThat(current.model().explain(table.row(0)).contributions()).isNotEmpty();
+		assertThat(this.registry.versions()).extracting(ModelVersion::version)
+			.containsExactly(second.version(), first.version());
+		assertThat(current.baseline().psi(table.features(), table.size()).get(Feature.APY.key()))
+			.as("the training data does not drift from itself")
+			.isLessThan(0.01);
+	}
+
+}
