@@ -3,8 +3,13 @@ package com.yieldpilot.rules;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies an action intent: one firing of one rule version. */
-public record IntentId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Identifies an action intent: one firing of one rule version. Written as the bare UUID
+ * in JSON.
+ */
+public record IntentId(@JsonValue UUID value) {
 
 	public IntentId {
 		Objects.requireNonNull(value, "value");

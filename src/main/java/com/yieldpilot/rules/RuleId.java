@@ -3,8 +3,12 @@ package com.yieldpilot.rules;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a farmer's rule across all its versions. */
-public record RuleId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Identifies a farmer's rule across all its versions. Written as the bare UUID in JSON.
+ */
+public record RuleId(@JsonValue UUID value) {
 
 	public RuleId {
 		Objects.requireNonNull(value, "value");

@@ -52,6 +52,11 @@ public final class Http {
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public HttpResponse<String> putText(String path, @Nullable String token, String text) {
+		return send(request(path, token).header("Content-Type", "text/plain; charset=UTF-8")
+			.PUT(HttpRequest.BodyPublishers.ofString(text, java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
 	public HttpResponse<String> delete(String path, @Nullable String token) {
 		return send(request(path, token).DELETE());
 	}

@@ -1,5 +1,11 @@
 package com.yieldpilot.identity.internal;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,6 +58,31 @@ class ApiSecurityConfiguration {
 				.anyRequest()
 				.hasRole("ADMIN"));
 		return stateless(http, authenticator, strategy).build();
+	}
+
+	/** The API's OpenAPI description and Swagger UI: public, read-only documentation. */
+	@Bean
+	@Order(3)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
+	/** Every operation takes a personal API token as a bearer token. */
+	@Bean
+	OpenAPI yieldPilotApi() {
+		return new OpenAPI()
+			.info(new Info().title("YieldPilot API")
+				.version("v1")
+				.description("Farmers' rules, pools and tokens. Send a personal API token (Account screen) as "
+						+ "'Authorization: Bearer <token>'."))
+			.components(new Components().addSecuritySchemes("token",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+			.addSecurityItem(new SecurityRequirement().addList("token"));
 	}
 
 	/**

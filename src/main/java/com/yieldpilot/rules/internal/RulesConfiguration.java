@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link Entitlements} bean.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DefaultPlanProperties.class)
+@EnableConfigurationProperties({ DefaultPlanProperties.class, RuntimeProperties.class })
 class RulesConfiguration {
 
 	@Bean

@@ -5,16 +5,11 @@ import java.time.Duration;
 import com.yieldpilot.market.internal.history.BackfillProperties;
 import com.yieldpilot.market.internal.history.HistoryBackfillJob;
 import com.yieldpilot.market.internal.maintenance.MarketMaintenanceJob;
+import com.yieldpilot.platform.scheduling.ClusterJobs;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.SimpleTrigger;
-import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
@@ -43,7 +38,7 @@ class MarketSchedule implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(MarketSchedule.class);
 
-	private final Scheduler scheduler;
+	private final ClusterJobs jobs;
 
 	private final Duration interval;
 
@@ -51,9 +46,9 @@ class MarketSchedule implements ApplicationRunner {
 
 	private final Duration backfillInterval;
 
-	MarketSchedule(Scheduler scheduler, @Value("${yieldpilot.market.refresh.interval:15s}") Duration interval,
+	MarketSchedule(ClusterJobs jobs, @Value("${yieldpilot.market.refresh.interval:15s}") Duration interval,
 			@Value("${yieldpilot.market.defillama.enabled:false}") boolean defiLlama, BackfillProperties backfill) {
-		this.scheduler = scheduler;
+		this.jobs = jobs;
 		this.interval = interval;
 		this.backfill = defiLlama && backfill.enabled();
 		this.backfillInterval = backfill.interval();
@@ -67,8 +62,8 @@ class MarketSchedule implements ApplicationRunner {
 					"History backfill");
 		}
 
-		ensureJob(MAINTENANCE, MarketMaintenanceJob.class);
-		ensureTrigger(TriggerBuilder.newTrigger()
+		this.jobs.ensureJob(MAINTENANCE, MarketMaintenanceJob.class);
+		this.jobs.ensureTrigger(TriggerBuilder.newTrigger()
 			.withIdentity(TriggerKey.triggerKey(MAINTENANCE.getName(), MAINTENANCE.getGroup()))
 			.forJob(MAINTENANCE)
 			.withSchedule(
@@ -78,47 +73,9 @@ class MarketSchedule implements ApplicationRunner {
 
 	private void ensureRepeating(JobKey job, Class<? extends Job> type, Duration every, String what)
 			throws SchedulerException {
-		ensureJob(job, type);
-		Trigger trigger = TriggerBuilder.newTrigger()
-			.withIdentity(TriggerKey.triggerKey(job.getName(), job.getGroup()))
-			.forJob(job)
-			.startNow()
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
-				.withIntervalInMilliseconds(every.toMillis())
-				.repeatForever()
-				.withMisfireHandlingInstructionNextWithRemainingCount())
-			.build();
-		Trigger existing = this.scheduler.getTrigger(trigger.getKey());
-		if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() != every.toMillis()) {
-			this.scheduler.rescheduleJob(trigger.getKey(), trigger);
-			log.info("{} interval changed to {}", what, every);
-		}
-		else if (existing == null && ensureTrigger(trigger)) {
-			log.info("{} scheduled every {}", what, every);
-		}
-	}
-
-	private void ensureJob(JobKey key, Class<? extends Job> type) throws SchedulerException {
-		if (!this.scheduler.checkExists(key)) {
-			try {
-				this.scheduler.addJob(JobBuilder.newJob(type).withIdentity(key).storeDurably().build(), false);
-			}
-			catch (ObjectAlreadyExistsException ex) {
-				// another node registered it first
-			}
-		}
-	}
-
-	private boolean ensureTrigger(Trigger trigger) throws SchedulerException {
-		if (this.scheduler.checkExists(trigger.getKey())) {
-			return false;
-		}
-		try {
-			this.scheduler.scheduleJob(trigger);
-			return true;
-		}
-		catch (ObjectAlreadyExistsException ex) {
-			return false; // another node scheduled it first
+		String change = this.jobs.ensureRepeating(job, type, every);
+		if (change != null) {
+			log.info("{} {} every {}", what, change, every);
 		}
 	}
 

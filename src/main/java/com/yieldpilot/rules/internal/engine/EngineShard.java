@@ -65,6 +65,9 @@ public final class EngineShard implements AutoCloseable {
 		Installed installed = new Installed(rule, reported);
 		this.rules.put(rule, installed);
 		installed.top = add(installed, condition, Node.TOP, 0, current, heldSince);
+		if (installed.parts.isEmpty()) {
+			installed.parts.add(installed.top);
+		}
 		return fire();
 	}
 
@@ -135,6 +138,21 @@ public final class EngineShard implements AutoCloseable {
 		return (installed != null && installed.top != null) ? installed.top.getState() : Truth.UNKNOWN;
 	}
 
+	/**
+	 * The truth of each part of a rule's condition: the operands of its top
+	 * {@code and}/{@code or}, in order, or the whole condition when it is neither.
+	 */
+	public List<Truth> partTruths(long rule) {
+		Installed installed = this.rules.get(rule);
+		return (installed != null) ? installed.parts.stream().map(Node::getState).toList() : List.of();
+	}
+
+	/** Whether any part of the rule waits for a duration ("for 2h"). */
+	public boolean hasHeldParts(long rule) {
+		Installed installed = this.rules.get(rule);
+		return installed != null && !installed.held.isEmpty();
+	}
+
 	/** Since when each held part of a rule has been true, by position: what to store. */
 	public Map<Integer, Instant> heldSince(long rule) {
 		Installed installed = this.rules.get(rule);
@@ -192,6 +210,9 @@ public final class EngineShard implements AutoCloseable {
 		}
 		for (Condition part : parts) {
 			Node child = add(installed, part, id, depth + 1, current, heldSince);
+			if (parent == Node.TOP && (kind == Gate.Kind.ALL || kind == Gate.Kind.ANY)) {
+				installed.parts.add(child);
+			}
 			if (child instanceof Leaf) {
 				gate.recount(Truth.UNKNOWN, child.getState());
 			}
@@ -277,6 +298,9 @@ public final class EngineShard implements AutoCloseable {
 		final Set<TermKey> terms = new HashSet<>();
 
 		final List<Gate> held = new ArrayList<>();
+
+		/** The top gate's parts (a rule's "and"/"or" operands), or the top alone. */
+		final List<Node> parts = new ArrayList<>();
 
 		@Nullable Node top;
 

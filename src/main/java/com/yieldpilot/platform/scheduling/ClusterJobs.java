@@ -1,0 +1,94 @@
+package com.yieldpilot.platform.scheduling;
+
+import java.time.Duration;
+
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers jobs and triggers with the clustered scheduler so that several nodes starting
+ * together neither duplicate nor reset them: what exists is kept, a lost race is not an
+ * error, and a changed interval replaces its trigger.
+ */
+@Component
+public class ClusterJobs {
+
+	private final Scheduler scheduler;
+
+	public ClusterJobs(Scheduler scheduler) {
+		this.scheduler = scheduler;
+	}
+
+	/** Adds a durable job unless it exists. */
+	public void ensureJob(JobKey key, Class<? extends Job> type, JobDataMap data) throws SchedulerException {
+		if (!this.scheduler.checkExists(key)) {
+			try {
+				this.scheduler
+					.addJob(JobBuilder.newJob(type).withIdentity(key).usingJobData(data).storeDurably().build(), false);
+			}
+			catch (ObjectAlreadyExistsException ex) {
+				// another node registered it first
+			}
+		}
+	}
+
+	public void ensureJob(JobKey key, Class<? extends Job> type) throws SchedulerException {
+		ensureJob(key, type, new JobDataMap());
+	}
+
+	/** Schedules the trigger unless one with its key exists; true when this call did. */
+	public boolean ensureTrigger(Trigger trigger) throws SchedulerException {
+		if (this.scheduler.checkExists(trigger.getKey())) {
+			return false;
+		}
+		try {
+			this.scheduler.scheduleJob(trigger);
+			return true;
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			return false; // another node scheduled it first
+		}
+	}
+
+	/**
+	 * Makes the job run every {@code every} from now on, under a trigger named like the
+	 * job. Missed fires after downtime are skipped, not replayed.
+	 * @return what changed: {@code "scheduled"}, {@code "rescheduled"} or null
+	 */
+	public @Nullable String ensureRepeating(JobKey job, Class<? extends Job> type, Duration every)
+			throws SchedulerException {
+		ensureJob(job, type);
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(job.getName(), job.getGroup()))
+			.forJob(job)
+			.startNow()
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+				.withIntervalInMilliseconds(every.toMillis())
+				.repeatForever()
+				.withMisfireHandlingInstructionNextWithRemainingCount())
+			.build();
+		Trigger existing = this.scheduler.getTrigger(trigger.getKey());
+		if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() != every.toMillis()) {
+			this.scheduler.rescheduleJob(trigger.getKey(), trigger);
+			return "rescheduled";
+		}
+		if (existing == null && ensureTrigger(trigger)) {
+			return "scheduled";
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,233 @@
+package com.yieldpilot.rules.internal.runtime;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+
+import com.yieldpilot.identity.UserId;
+import com.yieldpilot.rules.ActionIntent;
+import com.yieldpilot.rules.IntentId;
+import com.yieldpilot.rules.IntentProposed;
+import com.yieldpilot.rules.IntentStatus;
+import com.yieldpilot.rules.RuleIntents;
+import com.yieldpilot.rules.RuleTrace;
+import com.yieldpilot.rules.TraceOutcome;
+import com.yieldpilot.rules.internal.RuntimeProperties;
+import com.yieldpilot.rules.internal.store.IntentStore;
+import com.yieldpilot.rules.internal.store.IntentStore.StoredIntent;
+import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.TraceStore;
+import com.yieldpilot.rules.lang.Action;
+import com.yieldpilot.rules.lang.Deposit;
+import com.yieldpilot.rules.lang.Move;
+import com.yieldpilot.rules.lang.Notify;
+import com.yieldpilot.rules.lang.ParseResult;
+import com.yieldpilot.rules.lang.RuleParser;
+import com.yieldpilot.rules.lang.Withdraw;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns firings into intents and moves them on. One farmer's intents that touch the same
+ * funds go one at a time: an intent waits while another one on those funds is under way,
+ * and when that one finishes, the waiting intent with the highest priority (then the
+ * oldest) goes next. Every step is traced for the farmer. All changes of a farmer's
+ * intents hold the farmer's shard lock, so a firing and a settlement never decide against
+ * each other.
+ */
+@Service
+public class IntentDesk implements RuleIntents {
+
+	/** The funds key of a deposit: the vault's idle balance. */
+	static final String IDLE = "idle";
+
+	private final IntentStore intents;
+
+	private final RuleStore rules;
+
+	private final TraceStore traces;
+
+	private final RuntimeProperties runtime;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	IntentDesk(IntentStore intents, RuleStore rules, TraceStore traces, RuntimeProperties runtime,
+			ApplicationEventPublisher events, Clock clock) {
+		this.intents = intents;
+		this.rules = rules;
+		this.traces = traces;
+		this.runtime = runtime;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What became of a firing. */
+	record Proposal(@Nullable IntentId intent, TraceOutcome outcome, String reason) {
+
+	}
+
+	/**
+	 * Stores the intent of a firing, proposed or waiting; a firing whose key is already
+	 * stored is ignored. The caller holds the owner's shard lock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Proposal propose(LiveRule rule, String evaluation, Instant now) {
+		var stored = rule.stored();
+		var options = rule.syntax().options();
+		Set<String> funds = funds(rule.syntax().actions());
+		String key = stored.id() + ":" + stored.version() + ":" + evaluation;
+		int priority = (options.priority() != null) ? options.priority() : ActionIntent.DEFAULT_PRIORITY;
+		Optional<StoredIntent> blocker = this.intents.open(stored.owner())
+			.stream()
+			.filter(open -> open.status() != IntentStatus.WAITING && overlaps(open.funds(), funds))
+			.findFirst();
+		IntentStatus status = blocker.isPresent() ? IntentStatus.WAITING : IntentStatus.PROPOSED;
+		String reason = blocker
+			.map(b -> "waits for the intent of \"" + b.ruleName() + "\" (priority " + b.priority()
+					+ "), which moves the same funds (" + String.join(", ", common(b.funds(), funds)) + ")")
+			.orElse("proposed: " + describe(rule.syntax().actions()));
+		StoredIntent intent = new StoredIntent(IntentId.random(), stored.owner(), stored.id(), stored.version(),
+				rule.syntax().name(), key, options.effectiveMode(), options.approvalRequired(), priority,
+				options.maxGasGwei(), funds, now, status, reason);
+		if (!this.intents.insert(intent)) {
+			return new Proposal(null, TraceOutcome.FIRED, "already proposed by an earlier run of this evaluation");
+		}
+		if (status == IntentStatus.PROPOSED) {
+			this.events.publishEvent(new IntentProposed(view(intent, rule.syntax().actions())));
+			return new Proposal(intent.id(), TraceOutcome.FIRED, reason);
+		}
+		return new Proposal(intent.id(), TraceOutcome.WAITING, reason);
+	}
+
+	@Override
+	public Optional<ActionIntent> find(IntentId id) {
+		return this.intents.find(id).map(this::view);
+	}
+
+	@Override
+	public List<ActionIntent> recent(int limit) {
+		return this.intents.recent(Math.clamp(limit, 1, 1000)).stream().map(this::view).toList();
+	}
+
+	@Override
+	@Transactional
+	public ActionIntent settle(IntentId id, IntentStatus status, String reason) {
+		StoredIntent current = this.intents.find(id).orElseThrow(() -> new NoSuchElementException("No intent " + id));
+		this.rules.lockShard(this.runtime.shardOf(current.owner()));
+		current = this.intents.lock(id).orElseThrow();
+		if (current.status() == status) {
+			return view(current);
+		}
+		if (current.status().terminal()) {
+			throw new IllegalStateException(
+					"Intent " + id + " is already " + current.status() + "; it cannot become " + status);
+		}
+		if (status == IntentStatus.PROPOSED || status == IntentStatus.WAITING) {
+			throw new IllegalArgumentException("Only the rules module proposes or parks intents, not " + status);
+		}
+		Instant now = this.clock.instant();
+		this.intents.setStatus(id, status, reason, now);
+		trace(current, outcome(status), reason, now);
+		if (status.terminal()) {
+			release(current.owner(), now);
+		}
+		return view(this.intents.find(id).orElseThrow());
+	}
+
+	/**
+	 * Lets waiting intents go whose funds are free now: highest priority, then oldest.
+	 */
+	private void release(UserId owner, Instant now) {
+		List<StoredIntent> open = this.intents.open(owner);
+		Set<String> busy = new HashSet<>();
+		open.stream().filter(i -> i.status() != IntentStatus.WAITING).forEach(i -> busy.addAll(i.funds()));
+		List<StoredIntent> waiting = open.stream()
+			.filter(i -> i.status() == IntentStatus.WAITING)
+			.sorted(Comparator.comparing(StoredIntent::priority)
+				.reversed()
+				.thenComparing(StoredIntent::proposedAt)
+				.thenComparing(i -> i.id().value()))
+			.toList();
+		for (StoredIntent next : waiting) {
+			if (!overlaps(busy, next.funds())) {
+				busy.addAll(next.funds());
+				String reason = "its turn came: the intent it waited for has finished";
+				this.intents.setStatus(next.id(), IntentStatus.PROPOSED, reason, now);
+				trace(next, TraceOutcome.FIRED, reason, now);
+				this.events.publishEvent(new IntentProposed(view(this.intents.find(next.id()).orElseThrow())));
+			}
+		}
+	}
+
+	private void trace(StoredIntent intent, TraceOutcome outcome, String reason, Instant now) {
+		this.traces.append(List.of(new TraceStore.NewTrace(intent.rule(), intent.owner(), intent.ruleVersion(), now,
+				outcome, reason, List.<RuleTrace.ConditionResult>of(), intent.id())));
+	}
+
+	private static TraceOutcome outcome(IntentStatus status) {
+		return switch (status) {
+			case PROPOSED -> TraceOutcome.FIRED;
+			case WAITING -> TraceOutcome.WAITING;
+			case ACCEPTED -> TraceOutcome.ACCEPTED;
+			case BLOCKED -> TraceOutcome.BLOCKED;
+			case COMPLETED -> TraceOutcome.COMPLETED;
+			case FAILED -> TraceOutcome.FAILED;
+			case EXPIRED -> TraceOutcome.EXPIRED;
+		};
+	}
+
+	private ActionIntent view(StoredIntent intent) {
+		List<Action> actions = this.rules.version(intent.rule(), intent.ruleVersion())
+			.map(v -> RuleParser.parse(v.text()))
+			.filter(ParseResult.Parsed.class::isInstance)
+			.map(p -> ((ParseResult.Parsed) p).rule().actions())
+			.orElseThrow(() -> new IllegalStateException("Intent " + intent.id() + " lost its rule version"));
+		return view(intent, actions);
+	}
+
+	private static ActionIntent view(StoredIntent intent, List<Action> actions) {
+		return new ActionIntent(intent.id(), intent.owner(), intent.rule(), intent.ruleVersion(), intent.ruleName(),
+				intent.idempotencyKey(), intent.mode(), intent.approvalRequired(), intent.priority(),
+				intent.maxGasGwei(), actions, intent.proposedAt(), intent.status(), intent.reason());
+	}
+
+	/** The funds the actions take: pools moved or withdrawn from, the idle balance. */
+	static Set<String> funds(List<Action> actions) {
+		Set<String> funds = new LinkedHashSet<>();
+		for (Action action : actions) {
+			switch (action) {
+				case Move move -> funds.add(move.from().toString());
+				case Withdraw withdraw -> funds.add(withdraw.from().toString());
+				case Deposit deposit -> funds.add(IDLE);
+				case Notify notify -> {
+				}
+			}
+		}
+		return funds;
+	}
+
+	private static boolean overlaps(Set<String> a, Set<String> b) {
+		return a.stream().anyMatch(b::contains);
+	}
+
+	private static List<String> common(Set<String> a, Set<String> b) {
+		return a.stream().filter(b::contains).sorted().toList();
+	}
+
+	private static String describe(List<Action> actions) {
+		return actions.size() + ((actions.size() == 1) ? " action" : " actions");
+	}
+
+}

@@ -1,0 +1,194 @@
+package com.yieldpilot.rules.internal.runtime;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.yieldpilot.market.MarketUpdated;
+import com.yieldpilot.platform.scheduling.ClusterJobs;
+import com.yieldpilot.rules.RuleId;
+import com.yieldpilot.rules.internal.RuleChanged;
+import com.yieldpilot.rules.internal.RuntimeProperties;
+import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.lang.Schedule;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobDataMap;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Registers one clustered Quartz job per shard, repeating every tick, and fires a shard's
+ * job at once when its rules change or the market moves, so rules are evaluated on every
+ * market update and a saved rule is live within one evaluation. Quartz runs each shard on
+ * one node at a time, and a dead node's shards move to the others.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "yieldpilot.rules.evaluation.enabled", matchIfMissing = true)
+class RuleSchedule implements ApplicationRunner {
+
+	static final String GROUP = "rules";
+
+	static final String SCHEDULED_GROUP = "rules-scheduled";
+
+	static final JobKey RETENTION = JobKey.jobKey("rules-trace-retention", GROUP);
+
+	/** The job every time-triggered rule's own trigger fires. */
+	static final JobKey SCHEDULED = JobKey.jobKey("rules-scheduled", GROUP);
+
+	private static final Logger log = LoggerFactory.getLogger(RuleSchedule.class);
+
+	/** Market updates closer together than this fire a shard once. */
+	private static final long COALESCE_MILLIS = 1_000;
+
+	private final ClusterJobs jobs;
+
+	private final Scheduler scheduler;
+
+	private final RuleStore store;
+
+	private final RuntimeProperties runtime;
+
+	private final Clock clock;
+
+	private final Map<Integer, Instant> lastFired = new ConcurrentHashMap<>();
+
+	RuleSchedule(ClusterJobs jobs, Scheduler scheduler, RuleStore store, RuntimeProperties runtime, Clock clock) {
+		this.jobs = jobs;
+		this.scheduler = scheduler;
+		this.store = store;
+		this.runtime = runtime;
+		this.clock = clock;
+	}
+
+	static JobKey shardJob(int shard) {
+		return JobKey.jobKey("rules-shard-" + shard, GROUP);
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws SchedulerException {
+		this.store.ensureShards(this.runtime.shards());
+		reconcileSchedules();
+		this.jobs.ensureJob(RETENTION, TraceRetentionJob.class);
+		this.jobs.ensureTrigger(TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(RETENTION.getName(), GROUP))
+			.forJob(RETENTION)
+			.withSchedule(
+					CronScheduleBuilder.cronSchedule("0 23 3 * * ?").withMisfireHandlingInstructionFireAndProceed())
+			.build());
+		for (int shard = 0; shard < this.runtime.shards(); shard++) {
+			JobDataMap data = new JobDataMap();
+			data.put(RuleShardJob.SHARD, shard);
+			this.jobs.ensureJob(shardJob(shard), RuleShardJob.class, data);
+			String change = this.jobs.ensureRepeating(shardJob(shard), RuleShardJob.class, this.runtime.tick());
+			if (change != null) {
+				log.info("Rule shard {} {} every {}", shard, change, this.runtime.tick());
+			}
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void ruleChanged(RuleChanged changed) {
+		fire(changed.shard(), true);
+		try {
+			syncSchedule(changed.rule(), this.store.schedule(changed.rule()).orElse(null));
+		}
+		catch (SchedulerException ex) {
+			// the next start reconciles every schedule
+			log.error("Could not update the schedule of rule {}: {}", changed.rule(), ex.getMessage());
+		}
+	}
+
+	static TriggerKey scheduleTrigger(RuleId rule) {
+		return TriggerKey.triggerKey("rule-" + rule, SCHEDULED_GROUP);
+	}
+
+	/**
+	 * Gives a time-triggered rule its own cron trigger, replaces it when the schedule
+	 * changed, and removes it when the rule is disabled or no longer scheduled.
+	 */
+	private void syncSchedule(RuleId rule, @Nullable String cron) throws SchedulerException {
+		TriggerKey key = scheduleTrigger(rule);
+		Trigger existing = this.scheduler.getTrigger(key);
+		if (cron == null) {
+			if (existing != null) {
+				this.scheduler.unscheduleJob(key);
+			}
+			return;
+		}
+		if (existing instanceof CronTrigger current && current.getCronExpression().equals(cron)) {
+			return;
+		}
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(key)
+			.forJob(SCHEDULED)
+			.usingJobData(ScheduledRuleJob.RULE, rule.toString())
+			.withSchedule(CronScheduleBuilder.cronSchedule(cron)
+				.inTimeZone(TimeZone.getTimeZone(Schedule.ZONE))
+				.withMisfireHandlingInstructionDoNothing())
+			.build();
+		if (existing != null) {
+			this.scheduler.rescheduleJob(key, trigger);
+		}
+		else {
+			this.jobs.ensureTrigger(trigger);
+		}
+	}
+
+	/** Every enabled time-triggered rule has its trigger, and no other rule has one. */
+	private void reconcileSchedules() throws SchedulerException {
+		this.jobs.ensureJob(SCHEDULED, ScheduledRuleJob.class);
+		Map<RuleId, String> schedules = this.store.schedules();
+		for (Map.Entry<RuleId, String> schedule : schedules.entrySet()) {
+			syncSchedule(schedule.getKey(), schedule.getValue());
+		}
+		for (TriggerKey key : this.scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(SCHEDULED_GROUP))) {
+			String id = key.getName().substring("rule-".length());
+			if (!schedules.containsKey(new RuleId(UUID.fromString(id)))) {
+				this.scheduler.unscheduleJob(key);
+			}
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void marketUpdated(MarketUpdated updated) {
+		for (int shard = 0; shard < this.runtime.shards(); shard++) {
+			fire(shard, false);
+		}
+	}
+
+	private void fire(int shard, boolean always) {
+		Instant now = this.clock.instant();
+		Instant last = this.lastFired.get(shard);
+		if (!always && last != null && now.toEpochMilli() - last.toEpochMilli() < COALESCE_MILLIS) {
+			return;
+		}
+		this.lastFired.put(shard, now);
+		try {
+			this.scheduler.triggerJob(shardJob(shard));
+		}
+		catch (SchedulerException ex) {
+			// the repeating trigger evaluates the shard within one tick anyway
+			log.warn("Could not fire rule shard {} now: {}", shard, ex.getMessage());
+		}
+	}
+
+}

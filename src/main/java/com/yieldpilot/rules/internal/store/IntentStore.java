@@ -1,0 +1,139 @@
+package com.yieldpilot.rules.internal.store;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.yieldpilot.identity.UserId;
+import com.yieldpilot.rules.IntentId;
+import com.yieldpilot.rules.IntentStatus;
+import com.yieldpilot.rules.RuleId;
+import com.yieldpilot.rules.internal.db.tables.records.RuleIntentRecord;
+import com.yieldpilot.rules.lang.Mode;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static com.yieldpilot.rules.internal.db.Tables.RULE_INTENT;
+
+/**
+ * Action intents. The idempotency key is unique, so a second insert of the same firing
+ * stores nothing. The actions are not stored again: they are the actions of the rule
+ * version that fired.
+ */
+@Repository
+public class IntentStore {
+
+	private static final List<String> OPEN = Arrays.stream(IntentStatus.values())
+		.filter(s -> !s.terminal())
+		.map(Enum::name)
+		.toList();
+
+	private final DSLContext dsl;
+
+	IntentStore(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	/** An intent row: what the rules module keeps of it. */
+	public record StoredIntent(IntentId id, UserId owner, RuleId rule, int ruleVersion, String ruleName,
+			String idempotencyKey, Mode mode, boolean approvalRequired, int priority, @Nullable BigDecimal maxGasGwei,
+			Set<String> funds, Instant proposedAt, IntentStatus status, @Nullable String reason) {
+
+		public StoredIntent {
+			funds = Set.copyOf(funds);
+		}
+
+	}
+
+	/** Stores the intent unless its idempotency key is taken; true when stored. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean insert(StoredIntent intent) {
+		return this.dsl.insertInto(RULE_INTENT)
+			.set(RULE_INTENT.ID, intent.id())
+			.set(RULE_INTENT.OWNER_ID, intent.owner())
+			.set(RULE_INTENT.RULE_ID, intent.rule())
+			.set(RULE_INTENT.RULE_VERSION, intent.ruleVersion())
+			.set(RULE_INTENT.RULE_NAME, intent.ruleName())
+			.set(RULE_INTENT.IDEMPOTENCY_KEY, intent.idempotencyKey())
+			.set(RULE_INTENT.MODE, intent.mode().name())
+			.set(RULE_INTENT.APPROVAL_REQUIRED, intent.approvalRequired())
+			.set(RULE_INTENT.PRIORITY, intent.priority())
+			.set(RULE_INTENT.MAX_GAS_GWEI, intent.maxGasGwei())
+			.set(RULE_INTENT.FUNDS, String.join(" ", intent.funds()))
+			.set(RULE_INTENT.PROPOSED_AT, RuleStore.offset(intent.proposedAt()))
+			.set(RULE_INTENT.STATUS, intent.status().name())
+			.set(RULE_INTENT.REASON, clip(intent.reason()))
+			.set(RULE_INTENT.UPDATED_AT, RuleStore.offset(intent.proposedAt()))
+			.onConflict(RULE_INTENT.IDEMPOTENCY_KEY)
+			.doNothing()
+			.execute() == 1;
+	}
+
+	public Optional<StoredIntent> find(IntentId id) {
+		return this.dsl.selectFrom(RULE_INTENT).where(RULE_INTENT.ID.eq(id)).fetchOptional(IntentStore::intent);
+	}
+
+	/** Locks the intent's row for a status change. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<StoredIntent> lock(IntentId id) {
+		return this.dsl.selectFrom(RULE_INTENT)
+			.where(RULE_INTENT.ID.eq(id))
+			.forUpdate()
+			.fetchOptional(IntentStore::intent);
+	}
+
+	public List<StoredIntent> recent(int limit) {
+		return this.dsl.selectFrom(RULE_INTENT)
+			.orderBy(RULE_INTENT.PROPOSED_AT.desc())
+			.limit(limit)
+			.fetch(IntentStore::intent);
+	}
+
+	public List<StoredIntent> ofRule(UserId owner, RuleId rule, int limit) {
+		return this.dsl.selectFrom(RULE_INTENT)
+			.where(RULE_INTENT.OWNER_ID.eq(owner).and(RULE_INTENT.RULE_ID.eq(rule)))
+			.orderBy(RULE_INTENT.PROPOSED_AT.desc())
+			.limit(limit)
+			.fetch(IntentStore::intent);
+	}
+
+	/** The owner's unfinished intents, oldest first. */
+	public List<StoredIntent> open(UserId owner) {
+		return this.dsl.selectFrom(RULE_INTENT)
+			.where(RULE_INTENT.OWNER_ID.eq(owner).and(RULE_INTENT.STATUS.in(OPEN)))
+			.orderBy(RULE_INTENT.PROPOSED_AT, RULE_INTENT.ID)
+			.fetch(IntentStore::intent);
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void setStatus(IntentId id, IntentStatus status, @Nullable String reason, Instant at) {
+		this.dsl.update(RULE_INTENT)
+			.set(RULE_INTENT.STATUS, status.name())
+			.set(RULE_INTENT.REASON, clip(reason))
+			.set(RULE_INTENT.UPDATED_AT, RuleStore.offset(at))
+			.where(RULE_INTENT.ID.eq(id))
+			.execute();
+	}
+
+	private static StoredIntent intent(RuleIntentRecord row) {
+		Set<String> funds = row.getFunds().isBlank() ? Set.of()
+				: Arrays.stream(row.getFunds().split(" ")).collect(Collectors.toSet());
+		return new StoredIntent(row.getId(), row.getOwnerId(), row.getRuleId(), row.getRuleVersion(), row.getRuleName(),
+				row.getIdempotencyKey(), Mode.valueOf(row.getMode()), row.getApprovalRequired(), row.getPriority(),
+				row.getMaxGasGwei(), funds, row.getProposedAt().toInstant(), IntentStatus.valueOf(row.getStatus()),
+				row.getReason());
+	}
+
+	private static @Nullable String clip(@Nullable String reason) {
+		return (reason == null || reason.length() <= 500) ? reason : reason.substring(0, 497) + "...";
+	}
+
+}

@@ -1,0 +1,311 @@
+package com.yieldpilot.rules;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.yieldpilot.identity.ApiTokenRequest;
+import com.yieldpilot.identity.NewUser;
+import com.yieldpilot.identity.Role;
+import com.yieldpilot.identity.UserAccount;
+import com.yieldpilot.identity.UserAccounts;
+import com.yieldpilot.identity.internal.TokenIssuer;
+import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.MetricSample;
+import com.yieldpilot.market.PoolDescriptor;
+import com.yieldpilot.market.Source;
+import com.yieldpilot.market.internal.ingest.MarketBatch;
+import com.yieldpilot.market.internal.ingest.MarketIngestion;
+import com.yieldpilot.rules.internal.RuntimeProperties;
+import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
+import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.support.ApplicationIT;
+import org.jooq.DSLContext;
+import org.quartz.CronTrigger;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The live engine on the real app: rules saved over REST, market values ingested for
+ * pools of each test's own, shards evaluated directly (the Quartz jobs run too; the shard
+ * lock serializes them). Checks firing on the transition only, idempotent intents under a
+ * repeated tick, cooldowns, conflicts by priority, "for" surviving a restart, and the
+ * traces a farmer reads.
+ */
+class RuleRuntimeIT extends ApplicationIT {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	TokenIssuer issuer;
+
+	@Autowired
+	MarketIngestion ingestion;
+
+	@Autowired
+	ShardEvaluator evaluator;
+
+	@Autowired
+	RuntimeProperties runtime;
+
+	@Autowired
+	RuleIntents intents;
+
+	@Autowired
+	DSLContext dsl;
+
+	@Autowired
+	Scheduler scheduler;
+
+	private final PoolId from = pool();
+
+	private final PoolId to = pool();
+
+	@Test
+	void firesOnTheTransitionToTrueAndARepeatedTickMakesNoSecondIntent() {
+		Farmer farmer = farmer("han");
+		apy(this.from, 3.0);
+		apy(this.to, 6.0);
+		String id = farmer.save(move("Chase", "", ""));
+
+		evaluate(farmer);
+		evaluate(farmer);
+		evaluate(farmer);
+
+		List<String> keys = intentKeys(id);
+		assertThat(keys).as("three ticks, one transition, one intent").hasSize(1);
+		assertThat(keys.getFirst()).isEqualTo(id + ":1:f1");
+		JsonNode trace = farmer.traces(id).get(0);
+		assertThat(trace.get("outcome").asString()).isEqualTo("FIRED");
+		assertThat(trace.get("version").asInt()).isEqualTo(1);
+		JsonNode condition = trace.get("conditions").get(0);
+		assertThat(condition.get("condition").asString()).isEqualTo("apy(" + this.from + ") < 4%");
+		assertThat(condition.get("result").asString()).isEqualTo("true");
+		JsonNode evidence = condition.get("values").get(0);
+		assertThat(evidence.get("term").asString()).isEqualTo("apy(" + this.from + ")");
+		assertThat(evidence.get("value").asDouble()).isEqualTo(3.0);
+		assertThat(evidence.get("source").asString()).isEqualTo("SIMULATOR");
+
+		apy(this.from, 5.0);
+		evaluate(farmer);
+		assertThat(farmer.traces(id).get(0).get("outcome").asString()).isEqualTo("NOT_MET");
+		assertThat(farmer.traces(id).get(0).get("reason").asString()).contains("apy(" + this.from + ") < 4%");
+
+		apy(this.from, 2.0);
+		evaluate(farmer);
+		assertThat(intentKeys(id)).as("true again: a second firing").hasSize(2).contains(id + ":1:f2");
+		assertThat(this.json.readTree(farmer.get("/api/v1/rules/" + id).body()).get("lastFired").isNull()).isFalse();
+	}
+
+	@Test
+	void aRuleInCooldownDoesNotFireAgainAndSaysWhy() {
+		Farmer farmer = farmer("ida");
+		apy(this.from, 3.0);
+		apy(this.to, 6.0);
+		String id = farmer.save(move("Cool", "", "options cooldown 24h\n"));
+		evaluate(farmer);
+		apy(this.from, 5.0);
+		evaluate(farmer);
+		apy(this.from, 3.0);
+		evaluate(farmer);
+
+		assertThat(intentKeys(id)).hasSize(1);
+		JsonNode trace = farmer.traces(id).get(0);
+		assertThat(trace.get("outcome").asString()).isEqualTo("COOLDOWN");
+		assertThat(trace.get("reason").asString()).startsWith("in cooldown until");
+	}
+
+	@Test
+	void twoRulesMovingTheSameFundsGoOneAtATimeByPriority() {
+		Farmer farmer = farmer("jo");
+		apy(this.from, 5.0);
+		apy(this.to, 6.0);
+		String low = farmer.save(move("Low", "", "options priority 20\n"));
+		String high = farmer.save(move("High", "", "options priority 80\n"));
+		evaluate(farmer);
+		// both become true in one evaluation, whichever node or thread runs it
+		apy(this.from, 3.0);
+		evaluate(farmer);
+
+		ActionIntent first = intent(high);
+		ActionIntent second = intent(low);
+		assertThat(first.status()).isEqualTo(IntentStatus.PROPOSED);
+		assertThat(first.priority()).isEqualTo(80);
+		assertThat(second.status()).isEqualTo(IntentStatus.WAITING);
+		assertThat(second.reason()).contains("\"High\"").contains(this.from.toString());
+		assertThat(farmer.traces(low).get(0).get("outcome").asString()).isEqualTo("WAITING");
+
+		this.intents.settle(first.id(), IntentStatus.COMPLETED, "paper: recorded, not executed");
+
+		assertThat(intent(low).status()).as("its turn came").isEqualTo(IntentStatus.PROPOSED);
+		assertThat(farmer.traces(high).get(0).get("outcome").asString()).isEqualTo("COMPLETED");
+		assertThat(this.intents.settle(first.id(), IntentStatus.COMPLETED, "again").status())
+			.as("repeating a settlement is a no-op")
+			.isEqualTo(IntentStatus.COMPLETED);
+	}
+
+	@Test
+	void aHeldConditionKeepsItsStartAcrossARestart() {
+		Farmer farmer = farmer("kim");
+		apy(this.from, 3.0);
+		apy(this.to, 6.0);
+		String id = farmer.save(move("Patient", " for 2h", ""));
+		evaluate(farmer);
+		Instant since = heldSince(id);
+		assertThat(since).as("the held part started").isNotNull();
+		assertThat(intentKeys(id)).as("2h have not passed").isEmpty();
+
+		this.evaluator.forgetEngines();
+		apy(this.from, 3.5);
+		evaluate(farmer);
+
+		assertThat(heldSince(id)).as("rebuilt from the database, the hold did not restart").isEqualTo(since);
+		assertThat(intentKeys(id)).isEmpty();
+
+		apy(this.from, 4.5);
+		evaluate(farmer);
+		assertThat(heldSince(id)).as("false ends the hold").isNull();
+	}
+
+	@Test
+	void staleOrMissingDataMakesARuleUnknownNotTrue() {
+		Farmer farmer = farmer("lu");
+		apy(this.to, 6.0);
+		ingest(this.from, 1.0, Source.DEFILLAMA, Instant.now().minus(Duration.ofHours(3)));
+		String id = farmer.save("rule \"Old data\"\nwhen\n  apy(" + this.to + ") > 5% and apy(" + this.from
+				+ ") < 4%\nthen\n  notify \"both\"\n");
+		evaluate(farmer);
+
+		assertThat(intentKeys(id)).isEmpty();
+		JsonNode trace = farmer.traces(id).get(0);
+		assertThat(trace.get("outcome").asString()).isEqualTo("UNKNOWN");
+		assertThat(trace.get("reason").asString()).isEqualTo("not evaluated: apy(" + this.from + ") is stale");
+		JsonNode stale = trace.get("conditions").get(1);
+		assertThat(stale.get("result").asString()).isEqualTo("unknown");
+		assertThat(stale.get("values").get(0).get("stale").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aTimeTriggeredRuleHasItsOwnTriggerAndFiresOncePerScheduledTime() throws Exception {
+		Farmer farmer = farmer("max");
+		apy(this.from, 3.0);
+		String id = farmer.save("rule \"Weekly look\"\nevery monday 09:00 UTC\nwhen\n  apy(" + this.from
+				+ ") < 4%\nthen\n  notify \"low\"\n");
+		TriggerKey trigger = TriggerKey.triggerKey("rule-" + id, "rules-scheduled");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.scheduler.getTrigger(trigger)).isInstanceOfSatisfying(
+					CronTrigger.class, (cron) -> assertThat(cron.getCronExpression()).isEqualTo("0 0 9 ? * MON")));
+
+		Instant monday = Instant.parse("2026-11-23T09:00:00Z");
+		RuleId rule = new RuleId(UUID.fromString(id));
+		assertThat(this.evaluator.evaluateScheduled(rule, monday)).isTrue();
+		assertThat(this.evaluator.evaluateScheduled(rule, monday)).as("a recovered fire proposes nothing twice")
+			.isFalse();
+		assertThat(intentKeys(id)).containsExactly(id + ":1:at" + monday.getEpochSecond());
+
+		apy(this.from, 5.0);
+		assertThat(this.evaluator.evaluateScheduled(rule, monday.plus(Duration.ofDays(7)))).isFalse();
+		assertThat(farmer.traces(id).get(0).get("outcome").asString()).isEqualTo("NOT_MET");
+
+		http().post("/api/v1/rules/" + id + "/disable", farmer.token, "");
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.scheduler.getTrigger(trigger) == null);
+	}
+
+	private String move(String name, String hold, String options) {
+		return "rule \"" + name + "\"\nwhen\n  apy(" + this.from + ") < 4%" + hold + "\nthen\n  move 50% from "
+				+ this.from + " to " + this.to + "\n" + options;
+	}
+
+	private void evaluate(Farmer farmer) {
+		this.evaluator.evaluate(this.runtime.shardOf(farmer.account().id()));
+	}
+
+	private List<String> intentKeys(String rule) {
+		return this.dsl
+			.resultQuery("select idempotency_key from rule_intent where rule_id = ?::uuid order by proposed_at", rule)
+			.fetch(0, String.class);
+	}
+
+	private ActionIntent intent(String rule) {
+		String id = this.dsl.resultQuery("select id from rule_intent where rule_id = ?::uuid", rule)
+			.fetchOne(0, String.class);
+		return this.intents.find(new IntentId(UUID.fromString(id))).orElseThrow();
+	}
+
+	private Instant heldSince(String rule) {
+		java.time.OffsetDateTime since = this.dsl
+			.resultQuery("select since from rule_hold where rule_id = ?::uuid", rule)
+			.fetchOne(0, java.time.OffsetDateTime.class);
+		return (since != null) ? since.toInstant() : null;
+	}
+
+	private void apy(PoolId pool, double apy) {
+		ingest(pool, apy, Source.SIMULATOR, Instant.now());
+	}
+
+	private void ingest(PoolId pool, double apy, Source source, Instant when) {
+		Instant at = when.truncatedTo(ChronoUnit.MILLIS);
+		this.ingestion.ingest(new MarketBatch(source, at,
+				List.of(new PoolDescriptor(pool, null, null, true, PoolDescriptor.Origin.SIMULATED)),
+				List.of(new MetricSample(pool.toString(), Metric.APY, at, apy, source, null))));
+	}
+
+	private static PoolId pool() {
+		return PoolId.parse("rt" + UUID.randomUUID().toString().substring(0, 6) + ":base:USDC");
+	}
+
+	private Farmer farmer(String name) {
+		UserAccount account = this.accounts.bootstrap(
+				new NewUser(name + "-" + System.nanoTime() % 1_000_000, "correct horse battery", Set.of(Role.FARMER)));
+		return new Farmer(account, this.issuer.issue(account.id(), new ApiTokenRequest("tests", null)).secret());
+	}
+
+	private final class Farmer {
+
+		private final UserAccount account;
+
+		private final String token;
+
+		Farmer(UserAccount account, String token) {
+			this.account = account;
+			this.token = token;
+		}
+
+		UserAccount account() {
+			return this.account;
+		}
+
+		String save(String text) {
+			HttpResponse<String> created = http().postText("/api/v1/rules", this.token, text);
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			return RuleRuntimeIT.this.json.readTree(created.body()).get("id").asString();
+		}
+
+		HttpResponse<String> get(String path) {
+			return http().get(path, this.token);
+		}
+
+		JsonNode traces(String rule) {
+			HttpResponse<String> response = get("/api/v1/rules/" + rule + "/traces");
+			assertThat(response.statusCode()).isEqualTo(200);
+			return RuleRuntimeIT.this.json.readTree(response.body());
+		}
+
+	}
+
+}
