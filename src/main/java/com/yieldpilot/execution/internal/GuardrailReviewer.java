@@ -30,6 +30,8 @@ class GuardrailReviewer {
 
 	static final String PAPER_COMPLETED = "paper: recorded, not executed";
 
+	private static final int MAX_REASON = 500;
+
 	private static final Logger log = LoggerFactory.getLogger(GuardrailReviewer.class);
 
 	private final RuleIntents intents;
@@ -63,14 +65,22 @@ class GuardrailReviewer {
 		log.info("Guardrails {} intent {} of rule {}{}", verdict.outcome().name().toLowerCase(Locale.ROOT), intent.id(),
 				intent.rule(), verdict.reasons().isEmpty() ? "" : ": " + verdict.summary());
 		if (verdict.outcome() == Outcome.BLOCKED) {
-			this.intents.settle(intent.id(), IntentStatus.BLOCKED, "blocked by the guardrails: " + verdict.summary());
+			this.intents.settle(intent.id(), IntentStatus.BLOCKED,
+					brief("blocked by the guardrails: " + verdict.summary()));
 			this.events.publishEvent(new ExecutionBlocked(intent.id(), intent.owner(), verdict.reasons()));
 			return;
 		}
-		this.intents.settle(intent.id(), IntentStatus.ACCEPTED, accepted(verdict));
+		this.intents.settle(intent.id(), IntentStatus.ACCEPTED, brief(accepted(verdict)));
 		if (intent.mode() == Mode.PAPER) {
 			this.intents.settle(intent.id(), IntentStatus.COMPLETED, PAPER_COMPLETED);
 		}
+	}
+
+	/**
+	 * The rules module keeps reasons of up to 500 characters; the verdict keeps them all.
+	 */
+	private static String brief(String reason) {
+		return (reason.length() <= MAX_REASON) ? reason : reason.substring(0, MAX_REASON - 1) + "…";
 	}
 
 	private static String accepted(GuardrailVerdict verdict) {
