@@ -4,7 +4,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -181,6 +183,41 @@ class GuardrailReviewIT extends ApplicationIT {
 
 		assertThat(accepted.status()).isEqualTo(IntentStatus.ACCEPTED);
 		assertThat(accepted.reason()).startsWith("passed the guardrails v");
+	}
+
+	@Test
+	void aDryRunShowsWhatAnEditedSetWouldBlockAndStoresNothing() {
+		UserAccount farmer = farmer("dry");
+		apy(this.from, 3.0, Instant.now());
+		apy(this.to, 6.0, Instant.now());
+		IntentId id = fire(farmer, "");
+		awaitSettled(id);
+		SignedIn admin = new SignedIn(this.accounts, this.strategy);
+		String adminName = credentials().adminUsername();
+		Map<String, String> files = new LinkedHashMap<>(admin.as(adminName,
+				() -> this.guardrails.version(this.guardrails.status().activeVersion()).orElseThrow().files()));
+		files.put("no-moves-from-here.drl", """
+				package com.yieldpilot.guardrails;
+				import com.yieldpilot.execution.internal.facts.ActionFact;
+				import com.yieldpilot.execution.internal.facts.IntentFact;
+				rule "Nothing leaves %s"
+				when
+				    $intent : IntentFact()
+				    ActionFact( source == "%s" )
+				then
+				    $intent.block("nothing leaves %s today");
+				end
+				""".formatted(this.from, this.from, this.from));
+
+		List<GuardrailDryRun> runs = admin.as(adminName, () -> this.guardrails.dryRun(files, 50));
+
+		assertThat(runs).filteredOn(run -> run.intent().id().equals(id)).singleElement().satisfies(run -> {
+			assertThat(run.verdict().outcome()).isEqualTo(GuardrailVerdict.Outcome.BLOCKED);
+			assertThat(run.verdict().reasons()).containsExactly("nothing leaves " + this.from + " today");
+		});
+		assertThat(reviews(id)).as("a dry run stores no verdict").isEqualTo(1);
+		assertThat(outcome(id)).isEqualTo("APPROVED");
+		assertThat(this.intents.find(id).orElseThrow().status()).isEqualTo(IntentStatus.COMPLETED);
 	}
 
 	/** Saves a rule that is true now and evaluates the farmer's shard: one intent. */
