@@ -51,8 +51,14 @@ class DevnetMarketApiIT extends ApplicationIT {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.catalog.pool(PoolId.parse(POOL)).map(PoolDescriptor::vaultAddress).isPresent());
 
-		assertThat(this.catalog.pools()).filteredOn(p -> p.origin() == PoolDescriptor.Origin.SIMULATED)
+		// the simulator's own pools: other tests register simulated pools of their own
+		java.util.Set<PoolId> simulator = com.yieldpilot.market.internal.simulator.SimulatedMarket.defaultPools()
+			.stream()
+			.map(com.yieldpilot.market.internal.simulator.SimulatedPool::id)
+			.collect(java.util.stream.Collectors.toSet());
+		assertThat(this.catalog.pools()).filteredOn(p -> simulator.contains(p.id()))
 			.hasSize(12)
+			.allSatisfy(p -> assertThat(p.origin()).isEqualTo(PoolDescriptor.Origin.SIMULATED))
 			.allSatisfy(p -> assertThat(p.vaultAddress()).as(p.id().toString()).matches("0x[0-9a-fA-F]{40}"))
 			.extracting(PoolDescriptor::vaultAddress)
 			.doesNotHaveDuplicates();

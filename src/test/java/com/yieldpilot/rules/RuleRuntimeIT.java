@@ -94,8 +94,8 @@ class RuleRuntimeIT extends ApplicationIT {
 		List<String> keys = intentKeys(id);
 		assertThat(keys).as("three ticks, one transition, one intent").hasSize(1);
 		assertThat(keys.getFirst()).isEqualTo(id + ":1:f1");
-		JsonNode trace = farmer.traces(id).get(0);
-		assertThat(trace.get("outcome").asString()).isEqualTo("FIRED");
+		awaitReviewed(id);
+		JsonNode trace = newest(farmer.traces(id), "FIRED");
 		assertThat(trace.get("version").asInt()).isEqualTo(1);
 		JsonNode condition = trace.get("conditions").get(0);
 		assertThat(condition.get("condition").asString()).isEqualTo("apy(" + this.from + ") < 4%");
@@ -123,6 +123,7 @@ class RuleRuntimeIT extends ApplicationIT {
 		apy(this.to, 6.0);
 		String id = farmer.save(move("Cool", "", "options cooldown 24h\n"));
 		evaluate(farmer);
+		awaitReviewed(id);
 		apy(this.from, 5.0);
 		evaluate(farmer);
 		apy(this.from, 3.0);
@@ -146,18 +147,23 @@ class RuleRuntimeIT extends ApplicationIT {
 		apy(this.from, 3.0);
 		evaluate(farmer);
 
+		// the guardrails review each intent as it is proposed and complete these paper
+		// ones
 		ActionIntent first = intent(high);
-		ActionIntent second = intent(low);
-		assertThat(first.status()).isEqualTo(IntentStatus.PROPOSED);
 		assertThat(first.priority()).isEqualTo(80);
-		assertThat(second.status()).isEqualTo(IntentStatus.WAITING);
-		assertThat(second.reason()).contains("\"High\"").contains(this.from.toString());
-		assertThat(farmer.traces(low).get(0).get("outcome").asString()).isEqualTo("WAITING");
+		JsonNode waited = newest(farmer.traces(low), "WAITING");
+		assertThat(waited.get("reason").asString()).contains("\"High\"").contains(this.from.toString());
+		awaitReviewed(high);
+		awaitReviewed(low);
 
-		this.intents.settle(first.id(), IntentStatus.COMPLETED, "paper: recorded, not executed");
-
-		assertThat(intent(low).status()).as("its turn came").isEqualTo(IntentStatus.PROPOSED);
-		assertThat(farmer.traces(high).get(0).get("outcome").asString()).isEqualTo("COMPLETED");
+		assertThat(intent(high).status()).isEqualTo(IntentStatus.COMPLETED);
+		assertThat(intent(low).status()).isEqualTo(IntentStatus.COMPLETED);
+		JsonNode highDone = newest(farmer.traces(high), "COMPLETED");
+		JsonNode lowTurn = newest(farmer.traces(low), "FIRED");
+		assertThat(lowTurn.get("reason").asString()).as("its turn came").contains("its turn came");
+		assertThat(Instant.parse(lowTurn.get("at").asString()))
+			.as("the low one went only once the high one had finished")
+			.isAfterOrEqualTo(Instant.parse(highDone.get("at").asString()));
 		assertThat(this.intents.settle(first.id(), IntentStatus.COMPLETED, "again").status())
 			.as("repeating a settlement is a no-op")
 			.isEqualTo(IntentStatus.COMPLETED);
@@ -221,6 +227,7 @@ class RuleRuntimeIT extends ApplicationIT {
 		assertThat(this.evaluator.evaluateScheduled(rule, monday)).as("a recovered fire proposes nothing twice")
 			.isFalse();
 		assertThat(intentKeys(id)).containsExactly(id + ":1:at" + monday.getEpochSecond());
+		awaitReviewed(id);
 
 		apy(this.from, 5.0);
 		assertThat(this.evaluator.evaluateScheduled(rule, monday.plus(Duration.ofDays(7)))).isFalse();
@@ -273,6 +280,25 @@ class RuleRuntimeIT extends ApplicationIT {
 		return this.dsl
 			.resultQuery("select idempotency_key from rule_intent where rule_id = ?::uuid order by proposed_at", rule)
 			.fetch(0, String.class);
+	}
+
+	/**
+	 * Waits until the guardrails have reviewed (and, for paper intents, completed) every
+	 * intent of the rule: they do so asynchronously, adding traces of their own.
+	 */
+	private void awaitReviewed(String rule) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.dsl
+				.resultQuery("select count(*) from rule_intent where rule_id = ?::uuid and status in "
+						+ "('PROPOSED', 'WAITING')", rule)
+				.fetchOne(0, Integer.class) == 0);
+	}
+
+	private static JsonNode newest(JsonNode traces, String outcome) {
+		return traces.valueStream()
+			.filter(t -> t.get("outcome").asString().equals(outcome))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + outcome + " trace in " + traces));
 	}
 
 	private ActionIntent intent(String rule) {

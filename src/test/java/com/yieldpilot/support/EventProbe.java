@@ -1,5 +1,8 @@
 package com.yieldpilot.support;
 
+import com.yieldpilot.execution.ExecutionBlocked;
+import com.yieldpilot.rules.IntentId;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,6 +38,18 @@ public class EventProbe {
 
 		public boolean received(String id) {
 			return this.received.contains(id);
+		}
+
+		private final Set<IntentId> blocked = ConcurrentHashMap.newKeySet();
+
+		@ApplicationModuleListener
+		void on(ExecutionBlocked event) {
+			this.blocked.add(event.intent());
+		}
+
+		/** Whether {@code ExecutionBlocked} arrived for the intent. */
+		public boolean blocked(IntentId intent) {
+			return this.blocked.contains(intent);
 		}
 
 	}

@@ -1,0 +1,95 @@
+package com.yieldpilot.execution.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import com.yieldpilot.execution.ExecutionBlocked;
+import com.yieldpilot.execution.GuardrailVerdict;
+import com.yieldpilot.execution.GuardrailVerdict.Outcome;
+import com.yieldpilot.rules.ActionIntent;
+import com.yieldpilot.rules.IntentProposed;
+import com.yieldpilot.rules.IntentStatus;
+import com.yieldpilot.rules.RuleIntents;
+import com.yieldpilot.rules.lang.Mode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reviews each proposed intent with the active guardrails, stores the verdict under the
+ * intent's id and settles the intent: blocked, or accepted (scaled, if so). A paper
+ * intent is then completed as recorded: the execution pipeline that would simulate it
+ * does not exist yet. A redelivered event finds the verdict stored and reviews nothing
+ * twice; an intent that waits for another is reviewed when its turn comes.
+ */
+@Component
+class GuardrailReviewer {
+
+	static final String PAPER_COMPLETED = "paper: recorded, not executed";
+
+	private static final int MAX_REASON = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(GuardrailReviewer.class);
+
+	private final RuleIntents intents;
+
+	private final GuardrailEngine engine;
+
+	private final GuardrailStore store;
+
+	private final ApplicationEventPublisher events;
+
+	GuardrailReviewer(RuleIntents intents, GuardrailEngine engine, GuardrailStore store,
+			ApplicationEventPublisher events) {
+		this.intents = intents;
+		this.engine = engine;
+		this.store = store;
+		this.events = events;
+	}
+
+	@ApplicationModuleListener
+	void on(IntentProposed event) {
+		Optional<ActionIntent> found = this.intents.find(event.intent().id());
+		if (found.isEmpty() || found.get().status() != IntentStatus.PROPOSED
+				|| this.store.verdict(event.intent().id()).isPresent()) {
+			return;
+		}
+		ActionIntent intent = found.get();
+		GuardrailVerdict verdict = this.engine.review(intent);
+		if (!this.store.insert(verdict, intent.owner())) {
+			return;
+		}
+		log.info("Guardrails {} intent {} of rule {}{}", verdict.outcome().name().toLowerCase(Locale.ROOT), intent.id(),
+				intent.rule(), verdict.reasons().isEmpty() ? "" : ": " + verdict.summary());
+		if (verdict.outcome() == Outcome.BLOCKED) {
+			this.intents.settle(intent.id(), IntentStatus.BLOCKED,
+					brief("blocked by the guardrails: " + verdict.summary()));
+			this.events.publishEvent(new ExecutionBlocked(intent.id(), intent.owner(), verdict.reasons()));
+			return;
+		}
+		this.intents.settle(intent.id(), IntentStatus.ACCEPTED, brief(accepted(verdict)));
+		if (intent.mode() == Mode.PAPER) {
+			this.intents.settle(intent.id(), IntentStatus.COMPLETED, PAPER_COMPLETED);
+		}
+	}
+
+	/**
+	 * The rules module keeps reasons of up to 500 characters; the verdict keeps them all.
+	 */
+	private static String brief(String reason) {
+		return (reason.length() <= MAX_REASON) ? reason : reason.substring(0, MAX_REASON - 1) + "…";
+	}
+
+	private static String accepted(GuardrailVerdict verdict) {
+		String version = "guardrails v" + verdict.guardrailVersion();
+		if (verdict.outcome() == Outcome.SCALED) {
+			return String.format(Locale.ROOT, "passed the %s scaled to %.0f%%: %s", version, verdict.scale() * 100,
+					verdict.summary());
+		}
+		return "passed the " + version;
+	}
+
+}

@@ -1,0 +1,59 @@
+package com.yieldpilot.execution.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.yieldpilot.execution.GuardrailSet;
+import com.yieldpilot.execution.GuardrailStatus;
+import com.yieldpilot.execution.GuardrailVerdict;
+import com.yieldpilot.identity.UserId;
+import com.yieldpilot.rules.IntentId;
+import org.jspecify.annotations.Nullable;
+
+/** Guardrail versions, the status row (active version, kill switch) and verdicts. */
+public interface GuardrailStore {
+
+	Optional<GuardrailSet> find(int version);
+
+	/** Versions, the newest first. */
+	List<GuardrailSet> page(int offset, int limit);
+
+	int count();
+
+	/** The next free version number; call with the status row locked. */
+	int nextVersion();
+
+	boolean anyAdminVersion();
+
+	void insert(GuardrailSet set);
+
+	GuardrailStatus status();
+
+	/**
+	 * Locks the status row until the transaction ends, so loading at start, saving and
+	 * activating happen one after another across nodes.
+	 */
+	GuardrailStatus lockStatus();
+
+	@Nullable String shippedChecksum();
+
+	void shippedChecksum(String checksum);
+
+	/**
+	 * Makes the version active if the active version is still the expected one.
+	 * @return whether it changed
+	 */
+	boolean activate(int version, @Nullable Integer expected, @Nullable UserId by, Instant at);
+
+	void killSwitch(boolean engaged, @Nullable String reason, UserId by, Instant at);
+
+	Optional<GuardrailVerdict> verdict(IntentId intent);
+
+	/**
+	 * Stores a verdict unless the intent has one.
+	 * @return whether this one was stored
+	 */
+	boolean insert(GuardrailVerdict verdict, UserId owner);
+
+}

@@ -1,0 +1,287 @@
+package com.yieldpilot.execution;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.yieldpilot.identity.NewUser;
+import com.yieldpilot.identity.Role;
+import com.yieldpilot.identity.UserAccount;
+import com.yieldpilot.identity.UserAccounts;
+import com.yieldpilot.identity.ApiTokenRequest;
+import com.yieldpilot.identity.internal.TokenIssuer;
+import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.MetricSample;
+import com.yieldpilot.market.PoolDescriptor;
+import com.yieldpilot.market.Source;
+import com.yieldpilot.market.internal.ingest.MarketBatch;
+import com.yieldpilot.market.internal.ingest.MarketIngestion;
+import com.yieldpilot.rules.ActionIntent;
+import com.yieldpilot.rules.IntentId;
+import com.yieldpilot.rules.IntentProposed;
+import com.yieldpilot.rules.IntentStatus;
+import com.yieldpilot.rules.RuleIntents;
+import com.yieldpilot.rules.internal.RuntimeProperties;
+import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
+import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.EventProbe;
+import com.yieldpilot.support.SignedIn;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * End to end on the running application: a farmer's rule fires, the rules module stores
+ * the intent and publishes {@code IntentProposed}, and the active guardrails review it
+ * once and settle it: paper intents completed as recorded, intents into a risky pool, a
+ * pool with stale data or past the kill switch blocked with {@code ExecutionBlocked}.
+ * Each test uses pools of its own.
+ */
+class GuardrailReviewIT extends ApplicationIT {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	TokenIssuer issuer;
+
+	@Autowired
+	MarketIngestion ingestion;
+
+	@Autowired
+	ShardEvaluator evaluator;
+
+	@Autowired
+	RuntimeProperties runtime;
+
+	@Autowired
+	RuleIntents intents;
+
+	@Autowired
+	Guardrails guardrails;
+
+	@Autowired
+	ObjectProvider<SecurityContextHolderStrategy> strategy;
+
+	@Autowired
+	EventProbe.Listener probe;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final PoolId from = pool();
+
+	private final PoolId to = pool();
+
+	@Test
+	void aPaperIntentPassesAndIsCompletedAsRecordedOnce() {
+		UserAccount farmer = farmer("pat");
+		apy(this.from, 3.0, Instant.now());
+		apy(this.to, 6.0, Instant.now());
+
+		IntentId id = fire(farmer, "");
+		ActionIntent done = awaitSettled(id);
+
+		assertThat(done.status()).isEqualTo(IntentStatus.COMPLETED);
+		assertThat(done.reason()).isEqualTo("paper: recorded, not executed");
+		assertThat(reviews(id)).isEqualTo(1);
+		assertThat(outcome(id)).isEqualTo("APPROVED");
+		assertThat(this.probe.blocked(id)).isFalse();
+
+		// a redelivered event reviews nothing twice
+		this.transactions.executeWithoutResult(tx -> this.events.publishEvent(new IntentProposed(done)));
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveredTwice(id));
+		assertThat(reviews(id)).isEqualTo(1);
+		assertThat(this.intents.find(id).orElseThrow().status()).isEqualTo(IntentStatus.COMPLETED);
+	}
+
+	@Test
+	void anIntentIntoAPoolAboveTheRiskCeilingIsBlocked() {
+		UserAccount farmer = farmer("ria");
+		apy(this.from, 3.0, Instant.now());
+		apy(this.to, 6.0, Instant.now());
+		sample(this.to, Metric.RISK, 0.9, Source.RISK_MODEL, Instant.now());
+
+		IntentId id = fire(farmer, "options mode live\n");
+		ActionIntent blocked = awaitSettled(id);
+
+		assertThat(blocked.status()).isEqualTo(IntentStatus.BLOCKED);
+		assertThat(blocked.reason()).isEqualTo(
+				"blocked by the guardrails: " + this.to + " has a risk score of 0.90, above the ceiling of 0.60");
+		assertThat(outcome(id)).isEqualTo("BLOCKED");
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.probe.blocked(id));
+	}
+
+	@Test
+	void anIntentIntoAPoolWithStaleDataIsBlocked() {
+		UserAccount farmer = farmer("sol");
+		apy(this.from, 3.0, Instant.now());
+		sample(this.to, Metric.APY, 6.0, Source.DEFILLAMA, Instant.now().minus(Duration.ofHours(3)));
+
+		IntentId id = fire(farmer, "");
+		ActionIntent blocked = awaitSettled(id);
+
+		assertThat(blocked.status()).isEqualTo(IntentStatus.BLOCKED);
+		assertThat(blocked.reason()).startsWith("blocked by the guardrails: " + this.to + " has stale data: its apy")
+			.contains("(defillama)");
+	}
+
+	@Test
+	void theKillSwitchBlocksALiveIntent() {
+		UserAccount farmer = farmer("kai");
+		apy(this.from, 3.0, Instant.now());
+		apy(this.to, 6.0, Instant.now());
+		SignedIn admin = new SignedIn(this.accounts, this.strategy);
+		String adminName = credentials().adminUsername();
+		admin.run(adminName, () -> this.guardrails.setKillSwitch(true, "incident drill"));
+		try {
+			IntentId id = fire(farmer, "options mode live\n");
+			ActionIntent blocked = awaitSettled(id);
+
+			assertThat(blocked.status()).isEqualTo(IntentStatus.BLOCKED);
+			assertThat(blocked.reason()).isEqualTo("blocked by the guardrails: an admin stopped all fund movements "
+					+ "with the kill switch: incident drill");
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.probe.blocked(id));
+		}
+		finally {
+			admin.run(adminName, () -> this.guardrails.setKillSwitch(false, null));
+		}
+	}
+
+	@Test
+	void aLiveIntentThatPassesStaysAcceptedForExecution() {
+		UserAccount farmer = farmer("liv");
+		apy(this.from, 3.0, Instant.now());
+		apy(this.to, 6.0, Instant.now());
+
+		IntentId id = fire(farmer, "options mode live\n");
+		ActionIntent accepted = awaitSettled(id);
+
+		assertThat(accepted.status()).isEqualTo(IntentStatus.ACCEPTED);
+		assertThat(accepted.reason()).startsWith("passed the guardrails v");
+	}
+
+	@Test
+	void aDryRunShowsWhatAnEditedSetWouldBlockAndStoresNothing() {
+		UserAccount farmer = farmer("dry");
+		apy(this.from, 3.0, Instant.now());
+		apy(this.to, 6.0, Instant.now());
+		IntentId id = fire(farmer, "");
+		awaitSettled(id);
+		SignedIn admin = new SignedIn(this.accounts, this.strategy);
+		String adminName = credentials().adminUsername();
+		Map<String, String> files = new LinkedHashMap<>(admin.as(adminName,
+				() -> this.guardrails.version(this.guardrails.status().activeVersion()).orElseThrow().files()));
+		files.put("no-moves-from-here.drl", """
+				package com.yieldpilot.guardrails;
+				import com.yieldpilot.execution.internal.facts.ActionFact;
+				import com.yieldpilot.execution.internal.facts.IntentFact;
+				rule "Nothing leaves %s"
+				when
+				    $intent : IntentFact()
+				    ActionFact( source == "%s" )
+				then
+				    $intent.block("nothing leaves %s today");
+				end
+				""".formatted(this.from, this.from, this.from));
+
+		List<GuardrailDryRun> runs = admin.as(adminName, () -> this.guardrails.dryRun(files, 50));
+
+		assertThat(runs).filteredOn(run -> run.intent().id().equals(id)).singleElement().satisfies(run -> {
+			assertThat(run.verdict().outcome()).isEqualTo(GuardrailVerdict.Outcome.BLOCKED);
+			assertThat(run.verdict().reasons()).containsExactly("nothing leaves " + this.from + " today");
+		});
+		assertThat(reviews(id)).as("a dry run stores no verdict").isEqualTo(1);
+		assertThat(outcome(id)).isEqualTo("APPROVED");
+		assertThat(this.intents.find(id).orElseThrow().status()).isEqualTo(IntentStatus.COMPLETED);
+	}
+
+	/** Saves a rule that is true now and evaluates the farmer's shard: one intent. */
+	private IntentId fire(UserAccount farmer, String options) {
+		String token = this.issuer.issue(farmer.id(), new ApiTokenRequest("tests", null)).secret();
+		HttpResponse<String> created = http().postText("/api/v1/rules", token, "rule \"Guarded\"\nwhen\n  apy("
+				+ this.from + ") < 4%\nthen\n  move 50% from " + this.from + " to " + this.to + "\n" + options);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String rule = this.json.readTree(created.body()).get("id").asString();
+		this.evaluator.evaluate(this.runtime.shardOf(farmer.id()));
+		String id = this.jdbc.sql("select id from rule_intent where rule_id = ?::uuid")
+			.param(rule)
+			.query(String.class)
+			.single();
+		return new IntentId(UUID.fromString(id));
+	}
+
+	private ActionIntent awaitSettled(IntentId id) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.intents.find(id).orElseThrow().status() != IntentStatus.PROPOSED);
+		return this.intents.find(id).orElseThrow();
+	}
+
+	private boolean deliveredTwice(IntentId id) {
+		return this.jdbc
+			.sql("select count(*) from event_publication where serialized_event like ? and completion_date is not null "
+					+ "and listener_id like '%GuardrailReviewer%'")
+			.param("%" + id + "%")
+			.query(Integer.class)
+			.single() == 2;
+	}
+
+	private int reviews(IntentId id) {
+		return this.jdbc.sql("select count(*) from guardrail_review where intent_id = ?")
+			.param(id.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	private String outcome(IntentId id) {
+		return this.jdbc.sql("select outcome from guardrail_review where intent_id = ?")
+			.param(id.value())
+			.query(String.class)
+			.single();
+	}
+
+	private void apy(PoolId pool, double apy, Instant when) {
+		sample(pool, Metric.APY, apy, Source.SIMULATOR, when);
+	}
+
+	private void sample(PoolId pool, Metric metric, double value, Source source, Instant when) {
+		Instant at = when.truncatedTo(ChronoUnit.MILLIS);
+		this.ingestion.ingest(new MarketBatch(source, at,
+				List.of(new PoolDescriptor(pool, null, null, true, PoolDescriptor.Origin.SIMULATED)),
+				List.of(new MetricSample(pool.toString(), metric, at, value, source, null))));
+	}
+
+	private UserAccount farmer(String name) {
+		return this.accounts.bootstrap(
+				new NewUser(name + "-" + System.nanoTime() % 1_000_000, "correct horse battery", Set.of(Role.FARMER)));
+	}
+
+	private static PoolId pool() {
+		return PoolId.parse("gr" + UUID.randomUUID().toString().substring(0, 6) + ":base:USDC");
+	}
+
+}
