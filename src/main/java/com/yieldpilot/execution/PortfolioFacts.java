@@ -5,17 +5,15 @@ import java.time.Duration;
 import com.yieldpilot.identity.UserId;
 
 /**
- * What the guardrails know about a farmer's portfolio: the vault module implements it,
- * once it values positions, by declaring a bean of this type. Without one, execution uses
- * {@link #UNKNOWN}, and the guardrails that need a portfolio (maximum share per move,
- * drawdown breakers) do not engage. An implementation that cannot tell reports unknown
- * rather than a guess.
+ * What the guardrails know about a farmer's portfolio, read from the vault module's
+ * public API (execution depends on vault, never the other way). Without a bean, execution
+ * uses {@link #UNKNOWN}, and the guardrails that need a portfolio (maximum share per
+ * move, drawdown breakers) do not engage. An implementation that cannot tell reports
+ * unknown rather than a guess.
  */
 public interface PortfolioFacts {
 
-	/**
-	 * Knows nothing about any portfolio: the default until the vault module provides one.
-	 */
+	/** Knows nothing about any portfolio. */
 	PortfolioFacts UNKNOWN = (owner, drawdownWindow) -> PortfolioView.UNKNOWN;
 
 	/**

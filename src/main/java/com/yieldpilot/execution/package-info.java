@@ -5,8 +5,8 @@
  * module; the pipeline that plans, signs and broadcasts arrives with the vault issue. The
  * root package is the public API: the admin service
  * {@link com.yieldpilot.execution.Guardrails}, the
- * {@link com.yieldpilot.execution.PortfolioFacts} port that the vault module implements,
- * and the {@link com.yieldpilot.execution.ExecutionBlocked} event. See
+ * {@link com.yieldpilot.execution.PortfolioFacts} port (read from the vault module), and
+ * the {@link com.yieldpilot.execution.ExecutionBlocked} event. See
  * docs/decisions/0014-guardrails.md.
  */
 @NullMarked

@@ -96,21 +96,28 @@ public class ShardEvaluator {
 
 	/** Evaluates the shard now; one evaluation per shard at a time on this node. */
 	public Tick evaluate(int shardNumber) {
-		Shard shard = this.shards.computeIfAbsent(shardNumber, n -> new Shard(this.network.newShard(this.clock)));
-		shard.lock.lock();
-		try {
-			this.market.sync();
-			return this.transactions.execute(status -> evaluate(shardNumber, shard));
-		}
-		catch (RuntimeException ex) {
-			// the transaction rolled back: this node's engine may be ahead of the
-			// database,
-			// so it is rebuilt from the stored state next time
-			this.shards.remove(shardNumber).engine.close();
-			throw ex;
-		}
-		finally {
-			shard.lock.unlock();
+		while (true) {
+			Shard shard = this.shards.computeIfAbsent(shardNumber, n -> new Shard(this.network.newShard(this.clock)));
+			shard.lock.lock();
+			try {
+				if (this.shards.get(shardNumber) != shard) {
+					// dropped while this thread waited for it: take the new one
+					continue;
+				}
+				this.market.sync();
+				return this.transactions.execute(status -> evaluate(shardNumber, shard));
+			}
+			catch (RuntimeException ex) {
+				// the transaction rolled back: this node's engine may be ahead of the
+				// database, so it is rebuilt from the stored state next time
+				if (this.shards.remove(shardNumber, shard)) {
+					shard.engine.close();
+				}
+				throw ex;
+			}
+			finally {
+				shard.lock.unlock();
+			}
 		}
 	}
 
