@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
 import com.yieldpilot.market.PoolDescriptor;
+import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
@@ -75,6 +77,9 @@ class RuleRuntimeIT extends ApplicationIT {
 
 	@Autowired
 	Vaults vaults;
+
+	@Autowired
+	RiskSamples riskSamples;
 
 	private final PoolId from = pool();
 
@@ -264,6 +269,25 @@ class RuleRuntimeIT extends ApplicationIT {
 		finally {
 			http().post("/api/v1/rules/" + id + "/disable", credentials().farmerToken(), "");
 		}
+	}
+
+	@Test
+	void riskScoresStoredByTheRiskModuleAreReadByRules() {
+		Farmer farmer = farmer("oz");
+		apy(this.to, 6.0);
+		this.riskSamples.record(Map.of(this.to, 0.7), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		String id = farmer.save("rule \"Safe enough\"\nwhen\n  risk(" + this.to + ") < 0.4\nthen\n  notify \"safe\"\n");
+		evaluate(farmer);
+		JsonNode risky = newest(farmer.traces(id), "NOT_MET").get("conditions").get(0).get("values").get(0);
+		assertThat(risky.get("term").asString()).isEqualTo("risk(" + this.to + ")");
+		assertThat(risky.get("value").asDouble()).isEqualTo(0.7);
+		assertThat(risky.get("source").asString()).isEqualTo("RISK_MODEL");
+
+		this.riskSamples.record(Map.of(this.to, 0.2), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		evaluate(farmer);
+		assertThat(newest(farmer.traces(id), "FIRED").get("conditions").get(0).get("values").get(0).get("value")
+			.asDouble()).isEqualTo(0.2);
+		assertThat(intentKeys(id)).containsExactly(id + ":1:f1");
 	}
 
 	private String move(String name, String hold, String options) {
