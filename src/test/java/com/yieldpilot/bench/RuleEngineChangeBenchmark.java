@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * version, which evaluates it against the current market): what a save costs the live
  * engine. Sampled, so JMH reports p95.</li>
  * <li>{@link #coldRebuild}: both shards built from nothing with all rules, once per
- * iteration. The database read of a rebuild is not in it (there is no rule table
- * yet).</li>
+ * iteration: the engine's part only; {@link RuleColdRebuildBenchmark} measures the
+ * rebuild from the database.</li>
  * </ul>
  * The setup prints the heap retained by the engine at the given size (after a full GC,
  * minus the heap before building).

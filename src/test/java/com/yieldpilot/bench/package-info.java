@@ -1,7 +1,8 @@
 /**
- * JMH benchmarks for the performance targets of the market module: parsing DefiLlama's
- * {@code /pools}, ingesting samples end to end into embedded PostgreSQL, and reading a
- * pool's history. Not tests: Surefire and Failsafe never pick up {@code *Benchmark}; the
+ * JMH benchmarks for the performance targets of the market and rules modules: parsing
+ * DefiLlama's {@code /pools}, ingesting samples end to end into embedded PostgreSQL,
+ * reading a pool's history, and the rule engine's tick, changes and cold rebuild from the
+ * database. Not tests: Surefire and Failsafe never pick up {@code *Benchmark}; the
  * README's "Benchmarks" section has the command and the latest figures.
  */
 @NullMarked
