@@ -285,7 +285,11 @@ class RuleRuntimeIT extends ApplicationIT {
 
 		this.riskSamples.record(Map.of(this.to, 0.2), Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		evaluate(farmer);
-		assertThat(newest(farmer.traces(id), "FIRED").get("conditions").get(0).get("values").get(0).get("value")
+		assertThat(newest(farmer.traces(id), "FIRED").get("conditions")
+			.get(0)
+			.get("values")
+			.get(0)
+			.get("value")
 			.asDouble()).isEqualTo(0.2);
 		assertThat(intentKeys(id)).containsExactly(id + ":1:f1");
 	}
