@@ -3,24 +3,15 @@ package com.yieldpilot.execution;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import com.yieldpilot.identity.NewUser;
-import com.yieldpilot.identity.Role;
-import com.yieldpilot.identity.UserAccount;
 import com.yieldpilot.identity.UserAccounts;
-import com.yieldpilot.identity.ApiTokenRequest;
 import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
-import com.yieldpilot.market.MetricSample;
-import com.yieldpilot.market.PoolDescriptor;
 import com.yieldpilot.market.Source;
-import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
@@ -31,6 +22,8 @@ import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.Samples;
+import com.yieldpilot.support.TestFarmer;
 import com.yieldpilot.support.EventProbe;
 import com.yieldpilot.support.SignedIn;
 import org.junit.jupiter.api.Test;
@@ -99,7 +92,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void aPaperIntentPassesAndIsCompletedAsRecordedOnce() {
-		UserAccount farmer = farmer("pat");
+		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "pat");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 
@@ -121,7 +114,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void anIntentIntoAPoolAboveTheRiskCeilingIsBlocked() {
-		UserAccount farmer = farmer("ria");
+		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "ria");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 		sample(this.to, Metric.RISK, 0.9, Source.RISK_MODEL, Instant.now());
@@ -138,7 +131,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void anIntentIntoAPoolWithStaleDataIsBlocked() {
-		UserAccount farmer = farmer("sol");
+		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "sol");
 		apy(this.from, 3.0, Instant.now());
 		sample(this.to, Metric.APY, 6.0, Source.DEFILLAMA, Instant.now().minus(Duration.ofHours(3)));
 
@@ -152,7 +145,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void theKillSwitchBlocksALiveIntent() {
-		UserAccount farmer = farmer("kai");
+		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "kai");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 		SignedIn admin = new SignedIn(this.accounts, this.strategy);
@@ -174,7 +167,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void aLiveIntentThatPassesStaysAcceptedForExecution() {
-		UserAccount farmer = farmer("liv");
+		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "liv");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 
@@ -187,7 +180,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void aDryRunShowsWhatAnEditedSetWouldBlockAndStoresNothing() {
-		UserAccount farmer = farmer("dry");
+		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "dry");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 		IntentId id = fire(farmer, "");
@@ -221,13 +214,12 @@ class GuardrailReviewIT extends ApplicationIT {
 	}
 
 	/** Saves a rule that is true now and evaluates the farmer's shard: one intent. */
-	private IntentId fire(UserAccount farmer, String options) {
-		String token = this.issuer.issue(farmer.id(), new ApiTokenRequest("tests", null)).secret();
-		HttpResponse<String> created = http().postText("/api/v1/rules", token, "rule \"Guarded\"\nwhen\n  apy("
+	private IntentId fire(TestFarmer farmer, String options) {
+		HttpResponse<String> created = http().postText("/api/v1/rules", farmer.token(), "rule \"Guarded\"\nwhen\n  apy("
 				+ this.from + ") < 4%\nthen\n  move 50% from " + this.from + " to " + this.to + "\n" + options);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String rule = this.json.readTree(created.body()).get("id").asString();
-		this.evaluator.evaluate(this.runtime.shardOf(farmer.id()));
+		this.evaluator.evaluate(this.runtime.shardOf(farmer.account().id()));
 		String id = this.jdbc.sql("select id from rule_intent where rule_id = ?::uuid")
 			.param(rule)
 			.query(String.class)
@@ -269,15 +261,7 @@ class GuardrailReviewIT extends ApplicationIT {
 	}
 
 	private void sample(PoolId pool, Metric metric, double value, Source source, Instant when) {
-		Instant at = when.truncatedTo(ChronoUnit.MILLIS);
-		this.ingestion.ingest(new MarketBatch(source, at,
-				List.of(new PoolDescriptor(pool, null, null, true, PoolDescriptor.Origin.SIMULATED)),
-				List.of(new MetricSample(pool.toString(), metric, at, value, source, null))));
-	}
-
-	private UserAccount farmer(String name) {
-		return this.accounts.bootstrap(
-				new NewUser(name + "-" + System.nanoTime() % 1_000_000, "correct horse battery", Set.of(Role.FARMER)));
+		Samples.ingest(this.ingestion, pool, metric, value, source, when);
 	}
 
 	private static PoolId pool() {

@@ -3,14 +3,13 @@ package com.yieldpilot.market;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.Samples;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,9 +92,7 @@ class LiveMarketIT extends ApplicationIT {
 	}
 
 	private void ingest(Source source, Instant at, double apy) {
-		this.ingestion.ingest(new MarketBatch(source, at,
-				List.of(new PoolDescriptor(this.pool, null, null, true, PoolDescriptor.Origin.SIMULATED)),
-				List.of(new MetricSample(this.pool.toString(), Metric.APY, at, apy, source, null))));
+		Samples.ingest(this.ingestion, this.pool, Metric.APY, apy, source, at);
 	}
 
 }

@@ -1,16 +1,12 @@
 package com.yieldpilot.rules;
 
 import java.net.http.HttpResponse;
-import java.util.Set;
 
-import com.yieldpilot.identity.ApiTokenRequest;
-import com.yieldpilot.identity.NewUser;
-import com.yieldpilot.identity.Role;
-import com.yieldpilot.identity.UserAccount;
 import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.MetricCatalog;
 import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.TestFarmer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -200,9 +196,7 @@ class RuleApiIT extends ApplicationIT {
 	}
 
 	private String newFarmer(String name) {
-		UserAccount farmer = this.accounts.bootstrap(
-				new NewUser(name + "-" + System.nanoTime() % 1_000_000, "correct horse battery", Set.of(Role.FARMER)));
-		return this.issuer.issue(farmer.id(), new ApiTokenRequest("tests", null)).secret();
+		return TestFarmer.create(this.accounts, this.issuer, name).token();
 	}
 
 }

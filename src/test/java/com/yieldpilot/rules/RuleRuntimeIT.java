@@ -6,26 +6,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import com.yieldpilot.identity.ApiTokenRequest;
-import com.yieldpilot.identity.NewUser;
-import com.yieldpilot.identity.Role;
 import com.yieldpilot.identity.UserAccount;
 import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
-import com.yieldpilot.market.MetricSample;
-import com.yieldpilot.market.PoolDescriptor;
 import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.market.Source;
-import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.Samples;
+import com.yieldpilot.support.TestFarmer;
 import com.yieldpilot.vault.Vaults;
 import org.jooq.DSLContext;
 import org.quartz.CronTrigger;
@@ -346,10 +341,7 @@ class RuleRuntimeIT extends ApplicationIT {
 	}
 
 	private void ingest(PoolId pool, double apy, Source source, Instant when) {
-		Instant at = when.truncatedTo(ChronoUnit.MILLIS);
-		this.ingestion.ingest(new MarketBatch(source, at,
-				List.of(new PoolDescriptor(pool, null, null, true, PoolDescriptor.Origin.SIMULATED)),
-				List.of(new MetricSample(pool.toString(), Metric.APY, at, apy, source, null))));
+		Samples.ingest(this.ingestion, pool, Metric.APY, apy, source, when);
 	}
 
 	private static PoolId pool() {
@@ -357,9 +349,8 @@ class RuleRuntimeIT extends ApplicationIT {
 	}
 
 	private Farmer farmer(String name) {
-		UserAccount account = this.accounts.bootstrap(
-				new NewUser(name + "-" + System.nanoTime() % 1_000_000, "correct horse battery", Set.of(Role.FARMER)));
-		return new Farmer(account, this.issuer.issue(account.id(), new ApiTokenRequest("tests", null)).secret());
+		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, name);
+		return new Farmer(farmer.account(), farmer.token());
 	}
 
 	private final class Farmer {

@@ -42,7 +42,9 @@ public final class DrlPreview {
 		Map<TermKey, String> terms = new LinkedHashMap<>();
 		String test = "true";
 		if (condition != null) {
-			collect(condition, terms);
+			for (TermKey term : Condition.terms(condition)) {
+				terms.put(term, "$t" + terms.size());
+			}
 			test = test(condition, terms, rule, new int[] { 0 });
 		}
 		StringBuilder drl = new StringBuilder();
@@ -67,31 +69,6 @@ public final class DrlPreview {
 		drl.append("    intents.propose(\"").append(rule).append("\", ").append(version).append(");\n");
 		drl.append("end\n");
 		return drl.toString();
-	}
-
-	private static void collect(Condition condition, Map<TermKey, String> terms) {
-		switch (condition) {
-			case Condition.Comparison comparison -> {
-				collect(comparison.left(), terms);
-				collect(comparison.right(), terms);
-			}
-			case Condition.AllOf all -> all.parts().forEach(p -> collect(p, terms));
-			case Condition.AnyOf any -> any.parts().forEach(p -> collect(p, terms));
-			case Condition.Not not -> collect(not.part(), terms);
-			case Condition.HeldFor held -> collect(held.part(), terms);
-		}
-	}
-
-	private static void collect(Operand operand, Map<TermKey, String> terms) {
-		switch (operand) {
-			case Operand.Term term -> terms.computeIfAbsent(term.key(), k -> "$t" + terms.size());
-			case Operand.Arithmetic arithmetic -> {
-				collect(arithmetic.left(), terms);
-				collect(arithmetic.right(), terms);
-			}
-			case Operand.Constant constant -> {
-			}
-		}
 	}
 
 	private static String test(Condition condition, Map<TermKey, String> terms, UUID rule, int[] held) {

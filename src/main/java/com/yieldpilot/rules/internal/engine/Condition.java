@@ -1,14 +1,33 @@
 package com.yieldpilot.rules.internal.engine;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the compiler hands the engine: a rule's condition as a tree of comparisons over
  * {@link Operand}s, combined with all/any/not and held for a duration.
  */
 public sealed interface Condition {
+
+	/** The distinct terms a condition reads, in first-use order. */
+	static List<TermKey> terms(Condition condition) {
+		LinkedHashSet<TermKey> terms = new LinkedHashSet<>();
+		collect(condition, terms);
+		return List.copyOf(terms);
+	}
+
+	private static void collect(Condition condition, Set<TermKey> terms) {
+		switch (condition) {
+			case Comparison comparison -> terms.addAll(Formula.terms(comparison));
+			case AllOf all -> all.parts().forEach(p -> collect(p, terms));
+			case AnyOf any -> any.parts().forEach(p -> collect(p, terms));
+			case Not not -> collect(not.part(), terms);
+			case HeldFor held -> collect(held.part(), terms);
+		}
+	}
 
 	/** {@code left relation right}, e.g. {@code apy(a) > apy(b) + 1}. */
 	record Comparison(Operand left, Relation relation, Operand right) implements Condition {

@@ -1,7 +1,6 @@
 package com.yieldpilot.rules.internal.runtime;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -57,9 +56,8 @@ record LiveRule(StoredRule stored, RuleSyntax syntax, @Nullable Condition condit
 		};
 		List<Part> parts = new ArrayList<>();
 		for (com.yieldpilot.rules.lang.Condition operand : operands) {
-			Set<TermKey> terms = new LinkedHashSet<>();
-			collect(owned(ConditionCompiler.compile(operand), stored.owner()), terms);
-			parts.add(new Part(RulePrinter.inline(operand), List.copyOf(terms)));
+			List<TermKey> terms = Condition.terms(owned(ConditionCompiler.compile(operand), stored.owner()));
+			parts.add(new Part(RulePrinter.inline(operand), terms));
 		}
 		return new LiveRule(stored, syntax, owned(ConditionCompiler.compile(when), stored.owner()), parts);
 	}
@@ -85,31 +83,6 @@ record LiveRule(StoredRule stored, RuleSyntax syntax, @Nullable Condition condit
 				new Operand.Arithmetic(owned(a.left(), owner), a.operator(), owned(a.right(), owner));
 			default -> operand;
 		};
-	}
-
-	private static void collect(Condition condition, Set<TermKey> terms) {
-		switch (condition) {
-			case Condition.Comparison comparison -> {
-				collect(comparison.left(), terms);
-				collect(comparison.right(), terms);
-			}
-			case Condition.AllOf all -> all.parts().forEach(p -> collect(p, terms));
-			case Condition.AnyOf any -> any.parts().forEach(p -> collect(p, terms));
-			case Condition.Not not -> collect(not.part(), terms);
-			case Condition.HeldFor held -> collect(held.part(), terms);
-		}
-	}
-
-	private static void collect(Operand operand, Set<TermKey> terms) {
-		switch (operand) {
-			case Operand.Term term -> terms.add(term.key());
-			case Operand.Arithmetic arithmetic -> {
-				collect(arithmetic.left(), terms);
-				collect(arithmetic.right(), terms);
-			}
-			case Operand.Constant constant -> {
-			}
-		}
 	}
 
 }
