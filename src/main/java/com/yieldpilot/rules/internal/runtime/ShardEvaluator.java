@@ -33,7 +33,6 @@ import com.yieldpilot.rules.internal.store.StoredRule;
 import com.yieldpilot.rules.internal.store.TraceStore;
 import com.yieldpilot.rules.lang.Action;
 import com.yieldpilot.rules.lang.Deposit;
-import com.yieldpilot.rules.lang.Durations;
 import com.yieldpilot.rules.lang.Mode;
 import com.yieldpilot.rules.lang.Move;
 import com.yieldpilot.rules.lang.Notify;
@@ -266,7 +265,7 @@ public class ShardEvaluator {
 			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now,
 			List<TraceStore.NewTrace> newTraces) {
 		state.reported = truth;
-		List<RuleTrace.ConditionResult> conditions = conditions(rule, parts, values);
+		List<RuleTrace.ConditionResult> conditions = TraceText.conditions(rule, parts, values);
 		TraceOutcome outcome;
 		String reason;
 		Instant firedAt = null;
@@ -292,11 +291,11 @@ public class ShardEvaluator {
 		}
 		else if (truth == Truth.FALSE) {
 			outcome = TraceOutcome.NOT_MET;
-			reason = "not met: " + falseParts(conditions);
+			reason = "not met: " + TraceText.falseParts(conditions);
 		}
 		else {
 			outcome = TraceOutcome.UNKNOWN;
-			reason = "not evaluated: " + unknownTerms(conditions);
+			reason = "not evaluated: " + TraceText.unknownTerms(conditions);
 		}
 		save(rule, state, firedAt, now);
 		newTraces.add(new TraceStore.NewTrace(rule.stored().id(), rule.stored().owner(), rule.stored().version(), now,
@@ -350,63 +349,6 @@ public class ShardEvaluator {
 	private static int priority(@Nullable LiveRule rule) {
 		Integer priority = (rule != null) ? rule.syntax().options().priority() : null;
 		return (priority != null) ? priority : ActionIntent.DEFAULT_PRIORITY;
-	}
-
-	static List<RuleTrace.ConditionResult> conditions(LiveRule rule, List<Truth> truths,
-			Map<TermKey, Optional<LiveValue>> values) {
-		List<RuleTrace.ConditionResult> results = new ArrayList<>();
-		for (int i = 0; i < rule.parts().size(); i++) {
-			LiveRule.Part part = rule.parts().get(i);
-			Truth truth = (i < truths.size()) ? truths.get(i) : Truth.UNKNOWN;
-			List<RuleTrace.Evidence> evidence = part.terms().stream().map(term -> {
-				Optional<LiveValue> value = values.getOrDefault(term, Optional.empty());
-				return new RuleTrace.Evidence(term(term),
-						value.map(v -> java.math.BigDecimal.valueOf(v.value()).stripTrailingZeros()).orElse(null),
-						value.map(v -> v.source().name()).orElse(null), value.map(LiveValue::observedAt).orElse(null),
-						value.map(LiveValue::stale).orElse(false));
-			}).toList();
-			results.add(new RuleTrace.ConditionResult(part.text(), truth.name().toLowerCase(java.util.Locale.ROOT),
-					evidence));
-		}
-		return results;
-	}
-
-	/** A term as a farmer writes it: {@code avg(apy(aave-v3:base:USDC), 24h)}. */
-	static String term(TermKey key) {
-		String subject = key.subject();
-		int colon = subject.indexOf(':');
-		if (subject.startsWith(MarketReadings.VAULT_PREFIX)) {
-			subject = subject.substring(subject.indexOf('/') + 1);
-			colon = subject.indexOf(':');
-		}
-		if (subject.startsWith("chain:") || subject.startsWith(MarketReadings.ASSET_PREFIX)) {
-			subject = subject.substring(colon + 1);
-		}
-		String latest = key.metric() + "(" + subject + ")";
-		if (key.aggregate() == null || key.window() == null) {
-			return latest;
-		}
-		String function = (key.aggregate() == com.yieldpilot.rules.internal.engine.TermKey.Aggregate.PCT_CHANGE)
-				? "pctchange" : key.aggregate().name().toLowerCase(java.util.Locale.ROOT);
-		return function + "(" + latest + ", " + Durations.format(key.window()) + ")";
-	}
-
-	private static String falseParts(List<RuleTrace.ConditionResult> conditions) {
-		return String.join("; ",
-				conditions.stream()
-					.filter(c -> c.result().equals("false"))
-					.map(RuleTrace.ConditionResult::condition)
-					.toList());
-	}
-
-	private static String unknownTerms(List<RuleTrace.ConditionResult> conditions) {
-		List<String> terms = conditions.stream()
-			.flatMap(c -> c.values().stream())
-			.filter(e -> e.value() == null || e.stale())
-			.map(e -> e.term() + ((e.value() == null) ? " has no value" : " is stale"))
-			.distinct()
-			.toList();
-		return terms.isEmpty() ? "a value the conditions need is missing or stale" : String.join("; ", terms);
 	}
 
 	private static List<PoolId> pools(List<Action> actions) {
