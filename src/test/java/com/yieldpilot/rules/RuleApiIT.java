@@ -168,8 +168,7 @@ class RuleApiIT extends ApplicationIT {
 		HttpResponse<String> preview = http().get("/api/v1/admin/rules/" + id + "/drl", credentials().adminToken());
 		assertThat(preview.statusCode()).isEqualTo(200);
 		assertThat(preview.body()).contains("rule \"rule-" + id + "-v1\"")
-			.contains("TermValue( term == TermKey.latest(\"aave-v3:base:USDC\", \"apy\"), known, $t0 : value )")
-			.contains("eval( ($t0 < 1.0d) )")
+			.contains("TermKey.latest(\"aave-v3:base:USDC\", \"apy\"), known, $t0 : value, ($t0 < 1.0d) )")
 			.doesNotContain("Watch low APY", "below 1%");
 		assertThat(http().get("/api/v1/admin/rules/" + id + "/drl", token).statusCode()).isEqualTo(403);
 		assertThat(

@@ -24,12 +24,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Two-valued where the engine is three-valued: the preview matches only when every term
- * is known, so a rule with a stale value never matches here either.
+ * is known, so a rule with a stale value never matches here either. It imports nothing
+ * and uses no {@code eval}: the condition is a constraint on the last value it reads
+ * (validation admits no comparison without a value, so there always is one).
  */
 public final class DrlPreview {
 
 	/** What a subject or metric name may look like once validated. */
 	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:._+\\-]{0,120}");
+
+	/** The engine's fact classes, named in full: the preview imports nothing. */
+	private static final String ENGINE = "com.yieldpilot.rules.internal.engine.";
 
 	private DrlPreview() {
 	}
@@ -40,7 +45,7 @@ public final class DrlPreview {
 	 */
 	public static String print(UUID rule, int version, @Nullable Condition condition) {
 		Map<TermKey, String> terms = new LinkedHashMap<>();
-		String test = "true";
+		String test = null;
 		if (condition != null) {
 			for (TermKey term : Condition.terms(condition)) {
 				terms.put(term, "$t" + terms.size());
@@ -52,19 +57,24 @@ public final class DrlPreview {
 		drl.append("// Evaluated as facts by the generic rules of network.drl; this DRL states the same\n");
 		drl.append("// condition for review. It matches only while every value it reads is known and fresh.\n");
 		drl.append("package com.yieldpilot.preview;\n\n");
-		drl.append("import com.yieldpilot.rules.internal.engine.TermValue;\n");
-		drl.append("import com.yieldpilot.rules.internal.engine.TermKey;\n\n");
 		drl.append("global com.yieldpilot.rules.internal.compile.PreviewIntents intents;\n\n");
 		drl.append("rule \"rule-").append(rule).append("-v").append(version).append("\"\n");
 		drl.append("when\n");
+		int left = terms.size();
 		for (Map.Entry<TermKey, String> term : terms.entrySet()) {
-			drl.append("    TermValue( term == ")
+			drl.append("    ")
+				.append(ENGINE)
+				.append("TermValue( term == ")
 				.append(key(term.getKey()))
 				.append(", known, ")
 				.append(term.getValue())
-				.append(" : value )\n");
+				.append(" : value");
+			// the whole condition constrains the last value read: no eval
+			if (--left == 0) {
+				drl.append(", ").append(test);
+			}
+			drl.append(" )\n");
 		}
-		drl.append("    eval( ").append(test).append(" )\n");
 		drl.append("then\n");
 		drl.append("    intents.propose(\"").append(rule).append("\", ").append(version).append(");\n");
 		drl.append("end\n");
@@ -108,10 +118,10 @@ public final class DrlPreview {
 		String subject = safe(key.subject());
 		String metric = safe(key.metric());
 		if (key.aggregate() == null || key.window() == null) {
-			return "TermKey.latest(\"" + subject + "\", \"" + metric + "\")";
+			return ENGINE + "TermKey.latest(\"" + subject + "\", \"" + metric + "\")";
 		}
-		return "TermKey.window(\"" + subject + "\", \"" + metric + "\", TermKey.Aggregate." + key.aggregate().name()
-				+ ", java.time.Duration.parse(\"" + duration(key.window()) + "\"))";
+		return ENGINE + "TermKey.window(\"" + subject + "\", \"" + metric + "\", " + ENGINE + "TermKey.Aggregate."
+				+ key.aggregate().name() + ", java.time.Duration.parse(\"" + duration(key.window()) + "\"))";
 	}
 
 	private static String safe(String name) {

@@ -26,10 +26,15 @@ public final class DrlAllowList {
 
 	private static final Pattern WORD = Pattern.compile("\\$?[A-Za-z_][A-Za-z0-9_]*");
 
-	private static final Set<String> WORDS = Set.of("package", "com", "yieldpilot", "preview", "import", "rules",
-			"internal", "engine", "compile", "TermValue", "TermKey", "global", "PreviewIntents", "intents", "rule",
-			"when", "then", "end", "term", "latest", "window", "Aggregate", "AVG", "MIN", "MAX", "CHANGE", "PCT_CHANGE",
-			"java", "time", "Duration", "parse", "known", "value", "eval", "heldFor", "propose");
+	/**
+	 * Every word preview DRL may use: no {@code import}, {@code eval}, {@code new},
+	 * {@code System}, {@code Runtime}, reflection or any class but the engine's facts,
+	 * {@code Duration} and the intent API (RELIABILITY 24).
+	 */
+	private static final Set<String> WORDS = Set.of("package", "com", "yieldpilot", "preview", "rules", "internal",
+			"engine", "compile", "TermValue", "TermKey", "global", "PreviewIntents", "intents", "rule", "when", "then",
+			"end", "term", "latest", "window", "Aggregate", "AVG", "MIN", "MAX", "CHANGE", "PCT_CHANGE", "java", "time",
+			"Duration", "parse", "known", "value", "heldFor", "propose");
 
 	private static final Pattern PUNCTUATION = Pattern.compile("[\\s(){},.;:=<>!&|+\\-*/]*");
 

@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DrlPreviewTest {
 
+	private static final String ENGINE = "com.yieldpilot.rules.internal.engine.";
+
 	private static final UUID RULE = UUID.fromString("3f2a1b4c-0000-4000-8000-000000000001");
 
 	private static final String CHASE = """
@@ -48,12 +50,14 @@ class DrlPreviewTest {
 		String drl = preview(CHASE);
 
 		assertThat(drl).contains("rule \"rule-" + RULE + "-v3\"")
-			.contains("TermValue( term == TermKey.latest(\"aave-v3:base:USDC\", \"apy\"), known, $t0 : value )")
-			.contains("TermValue( term == TermKey.latest(\"morpho:base:USDC-prime\", \"risk\"), known, $t2 : value )")
-			.contains("eval( ((($t0 < 4.0d) && intents.heldFor(\"" + RULE + "\", 0, \"PT2H\")) && ($t1 > ($t0 + 1.0d))"
+			.contains(ENGINE + "TermValue( term == " + ENGINE
+					+ "TermKey.latest(\"aave-v3:base:USDC\", \"apy\"), known, $t0 : value )")
+			.contains(ENGINE + "TermValue( term == " + ENGINE
+					+ "TermKey.latest(\"morpho:base:USDC-prime\", \"risk\"), known, $t2 : value, "
+					+ "((($t0 < 4.0d) && intents.heldFor(\"" + RULE + "\", 0, \"PT2H\")) && ($t1 > ($t0 + 1.0d))"
 					+ " && ($t2 < 0.4d)) )")
 			.contains("intents.propose(\"" + RULE + "\", 3);")
-			.doesNotContain("Chase", "System", "exit");
+			.doesNotContain("Chase", "System", "exit", "import", "eval");
 		DrlAllowList.check(drl);
 	}
 
@@ -94,6 +98,9 @@ class DrlPreviewTest {
 		assertThatThrownBy(() -> DrlAllowList.check(drl.replace("\"apy\"", "\"apy\\\"); x(\"")))
 			.isInstanceOf(AssertionError.class);
 		assertThatThrownBy(() -> DrlAllowList.check(drl + "// pwned\n")).isInstanceOf(AssertionError.class);
+		assertThatThrownBy(() -> DrlAllowList.check("import java.io.File;\n" + drl)).isInstanceOf(AssertionError.class);
+		assertThatThrownBy(() -> DrlAllowList.check(drl.replace("when\n", "when\n    eval( true )\n")))
+			.isInstanceOf(AssertionError.class);
 	}
 
 	private static String preview(String text) {
