@@ -15,29 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.yieldpilot.market.LiveValue;
-import com.yieldpilot.market.MarketTrust;
 import com.yieldpilot.rules.ActionIntent;
-import com.yieldpilot.rules.Entitlements;
 import com.yieldpilot.rules.RuleId;
-import com.yieldpilot.rules.RuleTrace;
-import com.yieldpilot.rules.TraceOutcome;
 import com.yieldpilot.rules.internal.engine.EngineShard;
 import com.yieldpilot.rules.internal.engine.NetworkRules;
 import com.yieldpilot.rules.internal.engine.Reading;
 import com.yieldpilot.rules.internal.engine.RuleChange;
 import com.yieldpilot.rules.internal.engine.TermKey;
 import com.yieldpilot.rules.internal.engine.Truth;
-import com.yieldpilot.rules.internal.store.EngineState;
 import com.yieldpilot.rules.internal.store.RuleStore;
 import com.yieldpilot.rules.internal.store.StoredRule;
 import com.yieldpilot.rules.internal.store.TraceStore;
-import com.yieldpilot.rules.lang.Action;
-import com.yieldpilot.rules.lang.Deposit;
-import com.yieldpilot.rules.lang.Mode;
-import com.yieldpilot.rules.lang.Move;
-import com.yieldpilot.rules.lang.Notify;
-import com.yieldpilot.rules.lang.Withdraw;
-import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -60,13 +48,9 @@ public class ShardEvaluator {
 
 	private final TraceStore traces;
 
-	private final IntentDesk desk;
+	private final RuleFirings firings;
 
 	private final MarketReadings market;
-
-	private final MarketTrust trust;
-
-	private final Entitlements entitlements;
 
 	private final TransactionTemplate transactions;
 
@@ -76,14 +60,12 @@ public class ShardEvaluator {
 
 	private final Map<Integer, Shard> shards = new ConcurrentHashMap<>();
 
-	ShardEvaluator(RuleStore store, TraceStore traces, IntentDesk desk, MarketReadings market, MarketTrust trust,
-			Entitlements entitlements, TransactionTemplate transactions, Clock clock) {
+	ShardEvaluator(RuleStore store, TraceStore traces, RuleFirings firings, MarketReadings market,
+			TransactionTemplate transactions, Clock clock) {
 		this.store = store;
 		this.traces = traces;
-		this.desk = desk;
+		this.firings = firings;
 		this.market = market;
-		this.trust = trust;
-		this.entitlements = entitlements;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -156,8 +138,8 @@ public class ShardEvaluator {
 			}
 			List<TraceStore.NewTrace> newTraces = new ArrayList<>();
 			RuleState state = new RuleState(stored);
-			boolean proposed = act(rule, state, truth, parts, values, "at" + scheduledAt.getEpochSecond(), now,
-					newTraces);
+			boolean proposed = this.firings.act(rule, state, truth, parts, values, "at" + scheduledAt.getEpochSecond(),
+					now, newTraces);
 			this.traces.append(newTraces);
 			return proposed;
 		});
@@ -236,7 +218,7 @@ public class ShardEvaluator {
 				Map<Integer, Instant> held = shard.engine.heldSince(key);
 				if (!held.equals(state.held)) {
 					state.held = held;
-					save(entry.getValue(), state, null, now);
+					this.firings.save(entry.getValue(), state, null, now);
 				}
 			}
 		}
@@ -252,88 +234,8 @@ public class ShardEvaluator {
 			List<TraceStore.NewTrace> newTraces) {
 		RuleState state = shard.states.get(key);
 		state.held = shard.engine.heldSince(key);
-		return act(shard.live.get(key), state, shard.engine.truth(key), shard.engine.partTruths(key), values, null, now,
-				newTraces);
-	}
-
-	/**
-	 * Acts on a rule's new truth: fires when true (unless something stops it), stores the
-	 * state and traces why. {@code evaluation} names the triggering evaluation in the
-	 * intent's key; null for the rule's next firing number.
-	 */
-	private boolean act(LiveRule rule, RuleState state, Truth truth, List<Truth> parts,
-			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now,
-			List<TraceStore.NewTrace> newTraces) {
-		state.reported = truth;
-		List<RuleTrace.ConditionResult> conditions = TraceText.conditions(rule, parts, values);
-		TraceOutcome outcome;
-		String reason;
-		Instant firedAt = null;
-		com.yieldpilot.rules.IntentId intent = null;
-		if (truth == Truth.TRUE) {
-			Optional<Stop> stop = stop(rule, state, now);
-			if (stop.isPresent()) {
-				outcome = stop.get().outcome();
-				reason = stop.get().reason();
-			}
-			else {
-				state.firings++;
-				IntentDesk.Proposal proposal = this.desk.propose(rule,
-						(evaluation != null) ? evaluation : "f" + state.firings, now);
-				outcome = proposal.outcome();
-				reason = "all conditions hold: " + proposal.reason();
-				intent = proposal.intent();
-				firedAt = now;
-				if (rule.syntax().options().cooldown() != null) {
-					state.cooldownUntil = now.plus(rule.syntax().options().cooldown());
-				}
-			}
-		}
-		else if (truth == Truth.FALSE) {
-			outcome = TraceOutcome.NOT_MET;
-			reason = "not met: " + TraceText.falseParts(conditions);
-		}
-		else {
-			outcome = TraceOutcome.UNKNOWN;
-			reason = "not evaluated: " + TraceText.unknownTerms(conditions);
-		}
-		save(rule, state, firedAt, now);
-		newTraces.add(new TraceStore.NewTrace(rule.stored().id(), rule.stored().owner(), rule.stored().version(), now,
-				outcome, reason, conditions, intent));
-		return intent != null;
-	}
-
-	/** Why a rule that became true does not fire. */
-	private record Stop(TraceOutcome outcome, String reason) {
-
-	}
-
-	/** Why a rule that became true does not fire now, if something stops it. */
-	private Optional<Stop> stop(LiveRule rule, RuleState state, Instant now) {
-		var options = rule.syntax().options();
-		if (options.expires() != null && !now.isBefore(options.expires())) {
-			return Optional.of(new Stop(TraceOutcome.EXPIRED, "the rule expired at " + options.expires()));
-		}
-		if (state.cooldownUntil != null && now.isBefore(state.cooldownUntil)) {
-			return Optional.of(new Stop(TraceOutcome.COOLDOWN, "in cooldown until " + state.cooldownUntil));
-		}
-		if (options.effectiveMode() == Mode.LIVE
-				&& !this.entitlements.limits(rule.stored().owner()).liveModeAllowed()) {
-			return Optional.of(new Stop(TraceOutcome.PLAN_LIMIT,
-					"your plan does not allow live mode; switch the rule to mode paper or upgrade"));
-		}
-		for (PoolId pool : pools(rule.syntax().actions())) {
-			Optional<String> block = this.trust.actionBlock(pool);
-			if (block.isPresent()) {
-				return Optional.of(new Stop(TraceOutcome.BLOCKED, "blocked: " + block.get()));
-			}
-		}
-		return Optional.empty();
-	}
-
-	private void save(LiveRule rule, RuleState state, @Nullable Instant firedAt, Instant now) {
-		this.store.saveState(rule.stored().id(), rule.stored().version(),
-				new EngineState(state.reported, state.held, state.firings, state.cooldownUntil, firedAt), now);
+		return this.firings.act(shard.live.get(key), state, shard.engine.truth(key), shard.engine.partTruths(key),
+				values, null, now, newTraces);
 	}
 
 	private Reading reading(TermKey key) {
@@ -349,43 +251,6 @@ public class ShardEvaluator {
 	private static int priority(@Nullable LiveRule rule) {
 		Integer priority = (rule != null) ? rule.syntax().options().priority() : null;
 		return (priority != null) ? priority : ActionIntent.DEFAULT_PRIORITY;
-	}
-
-	private static List<PoolId> pools(List<Action> actions) {
-		List<PoolId> pools = new ArrayList<>();
-		for (Action action : actions) {
-			switch (action) {
-				case Move move -> {
-					pools.add(move.from());
-					pools.add(move.to());
-				}
-				case Withdraw withdraw -> pools.add(withdraw.from());
-				case Deposit deposit -> pools.add(deposit.into());
-				case Notify notify -> {
-				}
-			}
-		}
-		return pools;
-	}
-
-	/** What the engine stores per rule, kept in step with the database. */
-	static final class RuleState {
-
-		Truth reported;
-
-		Map<Integer, Instant> held;
-
-		long firings;
-
-		@Nullable Instant cooldownUntil;
-
-		RuleState(StoredRule stored) {
-			this.reported = stored.reported();
-			this.held = stored.held();
-			this.firings = stored.firings();
-			this.cooldownUntil = stored.cooldownUntil();
-		}
-
 	}
 
 	/** One shard's engine on this node and how far it has read the stored rules. */

@@ -1,0 +1,152 @@
+package com.yieldpilot.rules.internal.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.yieldpilot.market.LiveValue;
+import com.yieldpilot.market.MarketTrust;
+import com.yieldpilot.rules.Entitlements;
+import com.yieldpilot.rules.IntentId;
+import com.yieldpilot.rules.RuleTrace;
+import com.yieldpilot.rules.TraceOutcome;
+import com.yieldpilot.rules.internal.engine.TermKey;
+import com.yieldpilot.rules.internal.engine.Truth;
+import com.yieldpilot.rules.internal.store.EngineState;
+import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.TraceStore;
+import com.yieldpilot.rules.lang.Action;
+import com.yieldpilot.rules.lang.Deposit;
+import com.yieldpilot.rules.lang.Mode;
+import com.yieldpilot.rules.lang.Move;
+import com.yieldpilot.rules.lang.Notify;
+import com.yieldpilot.rules.lang.Withdraw;
+import com.yieldpilot.shared.PoolId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens when a rule's truth changes, for shard and scheduled evaluations alike: a
+ * rule that became true proposes an intent unless its expiry, cooldown, the plan or
+ * disagreeing sources stop it; the new state is stored for the rule's version, and the
+ * trace says why. Runs inside the evaluation's transaction.
+ */
+@Component
+class RuleFirings {
+
+	private final RuleStore store;
+
+	private final IntentDesk desk;
+
+	private final MarketTrust trust;
+
+	private final Entitlements entitlements;
+
+	RuleFirings(RuleStore store, IntentDesk desk, MarketTrust trust, Entitlements entitlements) {
+		this.store = store;
+		this.desk = desk;
+		this.trust = trust;
+		this.entitlements = entitlements;
+	}
+
+	/**
+	 * Acts on a rule's new truth: fires when true (unless something stops it), stores the
+	 * state and traces why. {@code evaluation} names the triggering evaluation in the
+	 * intent's key; null for the rule's next firing number.
+	 */
+	boolean act(LiveRule rule, RuleState state, Truth truth, List<Truth> parts,
+			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now,
+			List<TraceStore.NewTrace> newTraces) {
+		state.reported = truth;
+		List<RuleTrace.ConditionResult> conditions = TraceText.conditions(rule, parts, values);
+		TraceOutcome outcome;
+		String reason;
+		Instant firedAt = null;
+		IntentId intent = null;
+		if (truth == Truth.TRUE) {
+			Optional<Stop> stop = stop(rule, state, now);
+			if (stop.isPresent()) {
+				outcome = stop.get().outcome();
+				reason = stop.get().reason();
+			}
+			else {
+				state.firings++;
+				IntentDesk.Proposal proposal = this.desk.propose(rule,
+						(evaluation != null) ? evaluation : "f" + state.firings, now);
+				outcome = proposal.outcome();
+				reason = "all conditions hold: " + proposal.reason();
+				intent = proposal.intent();
+				firedAt = now;
+				if (rule.syntax().options().cooldown() != null) {
+					state.cooldownUntil = now.plus(rule.syntax().options().cooldown());
+				}
+			}
+		}
+		else if (truth == Truth.FALSE) {
+			outcome = TraceOutcome.NOT_MET;
+			reason = "not met: " + TraceText.falseParts(conditions);
+		}
+		else {
+			outcome = TraceOutcome.UNKNOWN;
+			reason = "not evaluated: " + TraceText.unknownTerms(conditions);
+		}
+		save(rule, state, firedAt, now);
+		newTraces.add(new TraceStore.NewTrace(rule.stored().id(), rule.stored().owner(), rule.stored().version(), now,
+				outcome, reason, conditions, intent));
+		return intent != null;
+	}
+
+	/** Why a rule that became true does not fire. */
+	private record Stop(TraceOutcome outcome, String reason) {
+
+	}
+
+	/** Why a rule that became true does not fire now, if something stops it. */
+	private Optional<Stop> stop(LiveRule rule, RuleState state, Instant now) {
+		var options = rule.syntax().options();
+		if (options.expires() != null && !now.isBefore(options.expires())) {
+			return Optional.of(new Stop(TraceOutcome.EXPIRED, "the rule expired at " + options.expires()));
+		}
+		if (state.cooldownUntil != null && now.isBefore(state.cooldownUntil)) {
+			return Optional.of(new Stop(TraceOutcome.COOLDOWN, "in cooldown until " + state.cooldownUntil));
+		}
+		if (options.effectiveMode() == Mode.LIVE
+				&& !this.entitlements.limits(rule.stored().owner()).liveModeAllowed()) {
+			return Optional.of(new Stop(TraceOutcome.PLAN_LIMIT,
+					"your plan does not allow live mode; switch the rule to mode paper or upgrade"));
+		}
+		for (PoolId pool : pools(rule.syntax().actions())) {
+			Optional<String> block = this.trust.actionBlock(pool);
+			if (block.isPresent()) {
+				return Optional.of(new Stop(TraceOutcome.BLOCKED, "blocked: " + block.get()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	void save(LiveRule rule, RuleState state, @Nullable Instant firedAt, Instant now) {
+		this.store.saveState(rule.stored().id(), rule.stored().version(),
+				new EngineState(state.reported, state.held, state.firings, state.cooldownUntil, firedAt), now);
+	}
+
+	private static List<PoolId> pools(List<Action> actions) {
+		List<PoolId> pools = new ArrayList<>();
+		for (Action action : actions) {
+			switch (action) {
+				case Move move -> {
+					pools.add(move.from());
+					pools.add(move.to());
+				}
+				case Withdraw withdraw -> pools.add(withdraw.from());
+				case Deposit deposit -> pools.add(deposit.into());
+				case Notify notify -> {
+				}
+			}
+		}
+		return pools;
+	}
+
+}

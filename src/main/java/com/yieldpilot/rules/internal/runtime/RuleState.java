@@ -1,0 +1,28 @@
+package com.yieldpilot.rules.internal.runtime;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.yieldpilot.rules.internal.engine.Truth;
+import com.yieldpilot.rules.internal.store.StoredRule;
+import org.jspecify.annotations.Nullable;
+
+/** What the engine stores per rule, kept in step with the database. */
+final class RuleState {
+
+	Truth reported;
+
+	Map<Integer, Instant> held;
+
+	long firings;
+
+	@Nullable Instant cooldownUntil;
+
+	RuleState(StoredRule stored) {
+		this.reported = stored.reported();
+		this.held = stored.held();
+		this.firings = stored.firings();
+		this.cooldownUntil = stored.cooldownUntil();
+	}
+
+}
