@@ -92,7 +92,7 @@ public final class FeatureBuilder {
 			while (end < rows.size() && rows.get(end).day() == rows.get(start).day()) {
 				end++;
 			}
-			crossSection(rows.subList(start, end), marketOutcomes);
+			CrossSection.fill(rows.subList(start, end), marketOutcomes);
 			start = end;
 		}
 		int n = rows.size();
@@ -214,108 +214,6 @@ public final class FeatureBuilder {
 		return (count == 0) ? Double.NaN : sum / count;
 	}
 
-	/** Features of one day's rows relative to their peers and to the whole market. */
-	private static void crossSection(List<Row> day, Map<Long, int[]> marketOutcomes) {
-		Map<String, List<Row>> groups = new HashMap<>();
-		for (Row row : day) {
-			groups.computeIfAbsent(row.peerGroup(), k -> new ArrayList<>()).add(row);
-		}
-		float[] apy7 = column(day, Feature.APY_MEAN_7D);
-		float[] variation = column(day, Feature.APY_VARIATION_30D);
-		float[] tvl = column(day, Feature.TVL);
-		float[] tvlChange = column(day, Feature.TVL_CHANGE_7D);
-		float[] trend = column(day, Feature.APY_TREND);
-		double marketTvlChange = median(tvlChange);
-		double outflows = 0;
-		int flows = 0;
-		for (float change : tvlChange) {
-			if (!Float.isNaN(change)) {
-				flows++;
-				outflows += (change < Math.log(0.9)) ? 1 : 0;
-			}
-		}
-		long t = day.get(0).day();
-		int adverse = 0;
-		int known = 0;
-		for (long s = t - Outcome.HORIZON_DAYS - 29; s <= t - Outcome.HORIZON_DAYS; s++) {
-			int[] counts = marketOutcomes.get(s);
-			if (counts != null) {
-				adverse += counts[0];
-				known += counts[1];
-			}
-		}
-		double marketTrend = median(trend);
-		double pools = Math.log10(day.size());
-		double marketRate = (known == 0) ? Double.NaN : (double) adverse / known;
-		for (Row row : day) {
-			List<Row> group = groups.get(row.peerGroup());
-			boolean ownGroup = group != null && group.size() >= MIN_PEERS && !row.peerGroup().equals("*");
-			float[] peerApy = ownGroup ? column(group, Feature.APY_MEAN_7D) : apy7;
-			float[] peerVariation = ownGroup ? column(group, Feature.APY_VARIATION_30D) : variation;
-			float[] peerTvl = ownGroup ? column(group, Feature.TVL) : tvl;
-			float[] x = row.x();
-			double median = median(peerApy);
-			set(x, Feature.APY_VS_PEERS, ratio(x[Feature.APY_MEAN_7D.ordinal()], median));
-			set(x, Feature.APY_PEER_RANK, rank(peerApy, x[Feature.APY_MEAN_7D.ordinal()]));
-			set(x, Feature.VOLATILITY_PEER_RANK, rank(peerVariation, x[Feature.APY_VARIATION_30D.ordinal()]));
-			set(x, Feature.TVL_PEER_RANK, rank(peerTvl, x[Feature.TVL.ordinal()]));
-			set(x, Feature.TVL_CHANGE_VS_MARKET, x[Feature.TVL_CHANGE_7D.ordinal()] - marketTvlChange);
-			set(x, Feature.MARKET_APY_TREND, marketTrend);
-			set(x, Feature.MARKET_TVL_CHANGE_7D, marketTvlChange);
-			set(x, Feature.MARKET_OUTFLOW_SHARE, (flows == 0) ? Double.NaN : outflows / flows);
-			set(x, Feature.MARKET_POOLS, pools);
-			set(x, Feature.MARKET_ADVERSE_RATE, marketRate);
-		}
-	}
-
-	private static float[] column(List<Row> rows, Feature feature) {
-		float[] values = new float[rows.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = rows.get(i).x()[feature.ordinal()];
-		}
-		return values;
-	}
-
-	static double median(float[] values) {
-		float[] known = known(values);
-		if (known.length == 0) {
-			return Double.NaN;
-		}
-		Arrays.sort(known);
-		int mid = known.length / 2;
-		return (known.length % 2 == 1) ? known[mid] : (known[mid - 1] + known[mid]) / 2.0;
-	}
-
-	/** The share of known values below v, ties counting half. */
-	static double rank(float[] values, float v) {
-		if (Float.isNaN(v)) {
-			return Double.NaN;
-		}
-		int below = 0;
-		int equal = 0;
-		int count = 0;
-		for (float value : values) {
-			if (Float.isNaN(value)) {
-				continue;
-			}
-			count++;
-			below += (value < v) ? 1 : 0;
-			equal += (value == v) ? 1 : 0;
-		}
-		return (count <= 1) ? Double.NaN : (below + 0.5 * (equal - 1)) / (count - 1);
-	}
-
-	private static float[] known(float[] values) {
-		int n = 0;
-		float[] known = new float[values.length];
-		for (float v : values) {
-			if (!Float.isNaN(v)) {
-				known[n++] = v;
-			}
-		}
-		return Arrays.copyOf(known, n);
-	}
-
 	private static double rewardShare(PoolHistory h, long d) {
 		double apy = h.apy(d);
 		if (Double.isNaN(apy) || apy <= 1e-9) {
@@ -343,15 +241,18 @@ public final class FeatureBuilder {
 		return (now > 0 && before > 0) ? Math.log(now / before) : Double.NaN;
 	}
 
-	private static double ratio(double value, double reference) {
+	static double ratio(double value, double reference) {
 		return (Math.abs(reference) > 1e-6 && !Double.isNaN(value)) ? value / reference - 1 : Double.NaN;
 	}
 
-	private static void set(float[] x, Feature feature, double value) {
+	static void set(float[] x, Feature feature, double value) {
 		x[feature.ordinal()] = Double.isFinite(value) ? (float) value : Float.NaN;
 	}
 
-	private record Row(int pool, long day, String peerGroup, float[] x, double outcome) {
+	/**
+	 * One pool-day: its features, filled in two passes (own history, then cross-section).
+	 */
+	record Row(int pool, long day, String peerGroup, float[] x, double outcome) {
 	}
 
 	/**
@@ -410,7 +311,7 @@ public final class FeatureBuilder {
 			for (int i = 0; i < days; i++) {
 				values[i] = (float) h.apy(t - i);
 			}
-			return median(values);
+			return CrossSection.median(values);
 		}
 
 	}

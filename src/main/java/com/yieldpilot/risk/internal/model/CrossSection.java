@@ -1,0 +1,125 @@
+package com.yieldpilot.risk.internal.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.yieldpilot.risk.internal.model.FeatureBuilder.Row;
+
+/**
+ * The second pass of the features: each pool-day against its peers (same chain and asset)
+ * and against the whole market that day, and the small order statistics they need. Reads
+ * only the day's rows, which hold data up to that day.
+ */
+final class CrossSection {
+
+	private CrossSection() {
+	}
+
+	/** Features of one day's rows relative to their peers and to the whole market. */
+	static void fill(List<Row> day, Map<Long, int[]> marketOutcomes) {
+		Map<String, List<Row>> groups = new HashMap<>();
+		for (Row row : day) {
+			groups.computeIfAbsent(row.peerGroup(), k -> new ArrayList<>()).add(row);
+		}
+		float[] apy7 = column(day, Feature.APY_MEAN_7D);
+		float[] variation = column(day, Feature.APY_VARIATION_30D);
+		float[] tvl = column(day, Feature.TVL);
+		float[] tvlChange = column(day, Feature.TVL_CHANGE_7D);
+		float[] trend = column(day, Feature.APY_TREND);
+		double marketTvlChange = median(tvlChange);
+		double outflows = 0;
+		int flows = 0;
+		for (float change : tvlChange) {
+			if (!Float.isNaN(change)) {
+				flows++;
+				outflows += (change < Math.log(0.9)) ? 1 : 0;
+			}
+		}
+		long t = day.get(0).day();
+		int adverse = 0;
+		int known = 0;
+		for (long s = t - Outcome.HORIZON_DAYS - 29; s <= t - Outcome.HORIZON_DAYS; s++) {
+			int[] counts = marketOutcomes.get(s);
+			if (counts != null) {
+				adverse += counts[0];
+				known += counts[1];
+			}
+		}
+		double marketTrend = median(trend);
+		double pools = Math.log10(day.size());
+		double marketRate = (known == 0) ? Double.NaN : (double) adverse / known;
+		for (Row row : day) {
+			List<Row> group = groups.get(row.peerGroup());
+			boolean ownGroup = group != null && group.size() >= FeatureBuilder.MIN_PEERS
+					&& !row.peerGroup().equals("*");
+			float[] peerApy = ownGroup ? column(group, Feature.APY_MEAN_7D) : apy7;
+			float[] peerVariation = ownGroup ? column(group, Feature.APY_VARIATION_30D) : variation;
+			float[] peerTvl = ownGroup ? column(group, Feature.TVL) : tvl;
+			float[] x = row.x();
+			double median = median(peerApy);
+			FeatureBuilder.set(x, Feature.APY_VS_PEERS, FeatureBuilder.ratio(x[Feature.APY_MEAN_7D.ordinal()], median));
+			FeatureBuilder.set(x, Feature.APY_PEER_RANK, rank(peerApy, x[Feature.APY_MEAN_7D.ordinal()]));
+			FeatureBuilder.set(x, Feature.VOLATILITY_PEER_RANK,
+					rank(peerVariation, x[Feature.APY_VARIATION_30D.ordinal()]));
+			FeatureBuilder.set(x, Feature.TVL_PEER_RANK, rank(peerTvl, x[Feature.TVL.ordinal()]));
+			FeatureBuilder.set(x, Feature.TVL_CHANGE_VS_MARKET, x[Feature.TVL_CHANGE_7D.ordinal()] - marketTvlChange);
+			FeatureBuilder.set(x, Feature.MARKET_APY_TREND, marketTrend);
+			FeatureBuilder.set(x, Feature.MARKET_TVL_CHANGE_7D, marketTvlChange);
+			FeatureBuilder.set(x, Feature.MARKET_OUTFLOW_SHARE, (flows == 0) ? Double.NaN : outflows / flows);
+			FeatureBuilder.set(x, Feature.MARKET_POOLS, pools);
+			FeatureBuilder.set(x, Feature.MARKET_ADVERSE_RATE, marketRate);
+		}
+	}
+
+	private static float[] column(List<Row> rows, Feature feature) {
+		float[] values = new float[rows.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = rows.get(i).x()[feature.ordinal()];
+		}
+		return values;
+	}
+
+	static double median(float[] values) {
+		float[] known = known(values);
+		if (known.length == 0) {
+			return Double.NaN;
+		}
+		Arrays.sort(known);
+		int mid = known.length / 2;
+		return (known.length % 2 == 1) ? known[mid] : (known[mid - 1] + known[mid]) / 2.0;
+	}
+
+	/** The share of known values below v, ties counting half. */
+	static double rank(float[] values, float v) {
+		if (Float.isNaN(v)) {
+			return Double.NaN;
+		}
+		int below = 0;
+		int equal = 0;
+		int count = 0;
+		for (float value : values) {
+			if (Float.isNaN(value)) {
+				continue;
+			}
+			count++;
+			below += (value < v) ? 1 : 0;
+			equal += (value == v) ? 1 : 0;
+		}
+		return (count <= 1) ? Double.NaN : (below + 0.5 * (equal - 1)) / (count - 1);
+	}
+
+	private static float[] known(float[] values) {
+		int n = 0;
+		float[] known = new float[values.length];
+		for (float v : values) {
+			if (!Float.isNaN(v)) {
+				known[n++] = v;
+			}
+		}
+		return Arrays.copyOf(known, n);
+	}
+
+}
