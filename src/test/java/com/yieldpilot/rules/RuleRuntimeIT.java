@@ -289,6 +289,22 @@ class RuleRuntimeIT extends ApplicationIT {
 		assertThat(intentKeys(id)).containsExactly(id + ":1:f1");
 	}
 
+	@Test
+	void anAssetsPriceIsReadFromItsPools() {
+		Farmer farmer = farmer("pia");
+		String asset = "TST" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(java.util.Locale.ROOT);
+		PoolId pool = PoolId.parse("rt" + UUID.randomUUID().toString().substring(0, 6) + ":base:" + asset);
+		Samples.ingest(this.ingestion, pool, Metric.PRICE, 0.42, Source.SIMULATOR, Instant.now());
+		String id = farmer
+			.save("rule \"Peg holds\"\nwhen\n  price(" + asset + ") > $0.9\nthen\n  notify \"peg holds\"\n");
+		evaluate(farmer);
+
+		JsonNode price = farmer.traces(id).get(0).get("conditions").get(0).get("values").get(0);
+		assertThat(price.get("term").asString()).isEqualTo("price(" + asset + ")");
+		assertThat(price.get("value").asDouble()).isEqualTo(0.42);
+		assertThat(farmer.traces(id).get(0).get("outcome").asString()).isEqualTo("NOT_MET");
+	}
+
 	private String move(String name, String hold, String options) {
 		return "rule \"" + name + "\"\nwhen\n  apy(" + this.from + ") < 4%" + hold + "\nthen\n  move 50% from "
 				+ this.from + " to " + this.to + "\n" + options;

@@ -1,8 +1,11 @@
 package com.yieldpilot.rules.internal.runtime;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,10 +14,12 @@ import com.yieldpilot.market.LiveMarket;
 import com.yieldpilot.market.LiveValue;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricCatalog;
+import com.yieldpilot.market.PoolDescriptor;
 import com.yieldpilot.market.SeriesKey;
 import com.yieldpilot.market.WindowAggregate;
 import com.yieldpilot.rules.internal.engine.Reading;
 import com.yieldpilot.rules.internal.engine.TermKey;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -36,6 +41,8 @@ public class MarketReadings {
 
 	private final MetricCatalog catalog;
 
+	private volatile @Nullable Map<String, List<String>> assetPools;
+
 	private final VaultReadings vaults;
 
 	MarketReadings(LiveMarket live, MetricCatalog catalog, VaultReadings vaults) {
@@ -54,6 +61,25 @@ public class MarketReadings {
 	/** Brings the live market up to date with every node's ingests. */
 	public void sync() {
 		this.live.sync();
+		this.assetPools = null;
+	}
+
+	/**
+	 * Registered pools by asset symbol, read from the registry once per evaluation and
+	 * only when an asset's term is read, not once per term.
+	 */
+	private Map<String, List<String>> poolsByAsset() {
+		Map<String, List<String>> pools = this.assetPools;
+		if (pools == null) {
+			Map<String, List<String>> read = new HashMap<>();
+			for (PoolDescriptor pool : this.catalog.pools()) {
+				read.computeIfAbsent(pool.id().asset().toUpperCase(Locale.ROOT), a -> new ArrayList<>())
+					.add(pool.id().toString());
+			}
+			pools = Map.copyOf(read);
+			this.assetPools = pools;
+		}
+		return pools;
 	}
 
 	/** The value behind a term, with where it came from, if there is one. */
@@ -67,10 +93,9 @@ public class MarketReadings {
 		}
 		if (key.subject().startsWith(ASSET_PREFIX)) {
 			String symbol = key.subject().substring(ASSET_PREFIX.length()).toUpperCase(Locale.ROOT);
-			return this.catalog.pools()
+			return poolsByAsset().getOrDefault(symbol, List.of())
 				.stream()
-				.filter(p -> p.id().asset().toUpperCase(Locale.ROOT).equals(symbol))
-				.map(p -> one(new SeriesKey(p.id().toString(), metric.get()), key))
+				.map(pool -> one(new SeriesKey(pool, metric.get()), key))
 				.flatMap(Optional::stream)
 				.min(Comparator.comparing(LiveValue::stale)
 					.thenComparing(LiveValue::observedAt, Comparator.reverseOrder()));
