@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.yieldpilot.identity.UserId;
+import com.yieldpilot.shared.PoolId;
 
 /**
  * A farmer's vaults, their configuration and their positions. Every method answers for
@@ -32,5 +33,11 @@ public interface Vaults {
 	 * @throws VaultReadException when the chain cannot be read
 	 */
 	Portfolio portfolio(Vault vault);
+
+	/**
+	 * The ERC-4626 target the pool is on the vault's chain, allowlisted or not; empty
+	 * when YieldPilot knows no target for the pool there.
+	 */
+	Optional<String> target(Vault vault, PoolId pool);
 
 }

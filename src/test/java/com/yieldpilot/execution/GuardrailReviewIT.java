@@ -100,7 +100,8 @@ class GuardrailReviewIT extends ApplicationIT {
 		ActionIntent done = awaitSettled(id);
 
 		assertThat(done.status()).isEqualTo(IntentStatus.COMPLETED);
-		assertThat(done.reason()).isEqualTo("paper: recorded, not executed");
+		// pat has no vault: the paper record says what stopped it
+		assertThat(done.reason()).startsWith("paper: would fail: You have no vault that can reach");
 		assertThat(reviews(id)).isEqualTo(1);
 		assertThat(outcome(id)).isEqualTo("APPROVED");
 		assertThat(this.probe.blocked(id)).isFalse();

@@ -6,11 +6,11 @@ import java.util.Optional;
 import com.yieldpilot.execution.ExecutionBlocked;
 import com.yieldpilot.execution.GuardrailVerdict;
 import com.yieldpilot.execution.GuardrailVerdict.Outcome;
+import com.yieldpilot.execution.internal.pipeline.ExecutionPipeline;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentProposed;
 import com.yieldpilot.rules.IntentStatus;
 import com.yieldpilot.rules.RuleIntents;
-import com.yieldpilot.rules.lang.Mode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +20,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reviews each proposed intent with the active guardrails, stores the verdict under the
- * intent's id and settles the intent: blocked, or accepted (scaled, if so). A paper
- * intent is then completed as recorded: the execution pipeline that would simulate it
- * does not exist yet. A redelivered event finds the verdict stored and reviews nothing
- * twice; an intent that waits for another is reviewed when its turn comes.
+ * intent's id and settles the intent: blocked, or accepted (scaled, if so) and handed to
+ * the execution pipeline, which plans, checks and simulates it, and for a live intent
+ * signs and sends it. A redelivered event finds the verdict stored and reviews nothing
+ * twice (the pipeline, its executions); an intent that waits for another is reviewed when
+ * its turn comes.
  */
 @Component
 class GuardrailReviewer {
-
-	static final String PAPER_COMPLETED = "paper: recorded, not executed";
 
 	private static final int MAX_REASON = 500;
 
@@ -42,19 +41,32 @@ class GuardrailReviewer {
 
 	private final ApplicationEventPublisher events;
 
+	private final ExecutionPipeline pipeline;
+
 	GuardrailReviewer(RuleIntents intents, GuardrailEngine engine, GuardrailStore store,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ExecutionPipeline pipeline) {
 		this.intents = intents;
 		this.engine = engine;
 		this.store = store;
 		this.events = events;
+		this.pipeline = pipeline;
 	}
 
 	@ApplicationModuleListener
 	void on(IntentProposed event) {
 		Optional<ActionIntent> found = this.intents.find(event.intent().id());
-		if (found.isEmpty() || found.get().status() != IntentStatus.PROPOSED
-				|| this.store.verdict(event.intent().id()).isPresent()) {
+		if (found.isEmpty()) {
+			return;
+		}
+		Optional<GuardrailVerdict> reviewed = this.store.verdict(event.intent().id());
+		if (reviewed.isPresent()) {
+			// redelivered: the pipeline finds its executions and starts nothing twice
+			if (found.get().status() == IntentStatus.ACCEPTED && reviewed.get().outcome() != Outcome.BLOCKED) {
+				this.pipeline.start(found.get(), reviewed.get().scale());
+			}
+			return;
+		}
+		if (found.get().status() != IntentStatus.PROPOSED) {
 			return;
 		}
 		ActionIntent intent = found.get();
@@ -71,9 +83,7 @@ class GuardrailReviewer {
 			return;
 		}
 		this.intents.settle(intent.id(), IntentStatus.ACCEPTED, brief(accepted(verdict)));
-		if (intent.mode() == Mode.PAPER) {
-			this.intents.settle(intent.id(), IntentStatus.COMPLETED, PAPER_COMPLETED);
-		}
+		this.pipeline.start(this.intents.find(intent.id()).orElseThrow(), verdict.scale());
 	}
 
 	/**

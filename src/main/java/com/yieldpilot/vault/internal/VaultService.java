@@ -73,4 +73,14 @@ class VaultService implements Vaults {
 				VaultChainReader.amount(holdings.total(), decimals), net);
 	}
 
+	@Override
+	public Optional<String> target(Vault vault, PoolId pool) {
+		return this.pools.byTarget()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().equals(pool))
+			.map(Map.Entry::getKey)
+			.findFirst();
+	}
+
 }

@@ -1,0 +1,79 @@
+package com.yieldpilot.execution.internal.pipeline;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthEstimateGas;
+
+/** {@code eth_call} and {@code eth_estimateGas}, with reverts decoded. */
+final class ChainCalls {
+
+	private ChainCalls() {
+	}
+
+	/** A call's output, or why it reverted. */
+	record Outcome(@Nullable String output, @Nullable String revert) {
+
+		boolean reverted() {
+			return this.revert != null;
+		}
+
+	}
+
+	static Outcome call(Web3j web3j, String from, String to, String data, DefaultBlockParameter block)
+			throws IOException {
+		EthCall call = web3j.ethCall(Transaction.createEthCallTransaction(from, to, data), block).send();
+		if (call.hasError()) {
+			return new Outcome(null, revert(call.getError()));
+		}
+		if (call.isReverted()) {
+			return new Outcome(null, RevertReasons.describe(call.getValue(), call.getRevertReason()));
+		}
+		return new Outcome(call.getValue(), null);
+	}
+
+	/** A view answering one uint256, read at the latest block. */
+	static BigInteger uint(Web3j web3j, String to, Function function) throws IOException {
+		Outcome outcome = call(web3j, to, to, FunctionEncoder.encode(function), DefaultBlockParameterName.LATEST);
+		if (outcome.reverted()) {
+			throw new IOException(function.getName() + " on " + to + " reverted: " + outcome.revert());
+		}
+		List<Type> values = FunctionReturnDecoder.decode(outcome.output(), function.getOutputParameters());
+		if (values.isEmpty()) {
+			throw new IOException(function.getName() + " on " + to + " answered nothing: is it an ERC-4626 vault?");
+		}
+		return (BigInteger) values.get(0).getValue();
+	}
+
+	/** The gas the call takes, or why it reverts. */
+	static Outcome estimateGas(Web3j web3j, String from, String to, String data) throws IOException {
+		EthEstimateGas estimate = web3j
+			.ethEstimateGas(Transaction.createFunctionCallTransaction(from, null, null, null, to, data))
+			.send();
+		if (estimate.hasError()) {
+			return new Outcome(null, revert(estimate.getError()));
+		}
+		return new Outcome(estimate.getAmountUsed().toString(), null);
+	}
+
+	private static String revert(Response.Error error) {
+		String data = (error.getData() instanceof String text) ? text : null;
+		if (data != null && data.startsWith("\"")) {
+			data = data.replace("\"", "");
+		}
+		return RevertReasons.describe(data, error.getMessage());
+	}
+
+}

@@ -1,0 +1,386 @@
+package com.yieldpilot.execution.internal.pipeline;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import com.yieldpilot.execution.Execution;
+import com.yieldpilot.execution.ExecutionId;
+import com.yieldpilot.execution.ExecutionState;
+import com.yieldpilot.execution.ExecutionStep;
+import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
+import com.yieldpilot.execution.internal.db.tables.records.ExecutionTxRecord;
+import com.yieldpilot.identity.UserId;
+import com.yieldpilot.rules.IntentId;
+import com.yieldpilot.rules.RuleId;
+import com.yieldpilot.rules.lang.Mode;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Repository;
+
+import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
+import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
+import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_TX;
+import static com.yieldpilot.execution.internal.db.Tables.EXECUTOR_KEY;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
+
+/**
+ * The pipeline's rows. Every change of state is one conditional update (on the state it
+ * leaves and, for a node's own steps, its fencing token) plus a step in the history, so a
+ * node that lost its lease or a step run twice changes nothing.
+ */
+@Repository
+public class ExecutionStore {
+
+	private static final int MAX_TEXT = 1000;
+
+	private final DSLContext dsl;
+
+	private final Clock clock;
+
+	ExecutionStore(DSLContext dsl, Clock clock) {
+		this.dsl = dsl;
+		this.clock = clock;
+	}
+
+	/** A new execution row: one fund-moving action of an intent. */
+	record NewExecution(ExecutionId id, IntentId intent, int actionIndex, UserId owner, RuleId rule, String ruleName,
+			Mode mode, double scale, String onchainId, ExecutionState state, @Nullable Instant expiresAt) {
+	}
+
+	/**
+	 * Inserts the intent's executions unless they exist (a redelivered event finds them).
+	 * @return whether this call inserted them
+	 */
+	boolean create(List<NewExecution> executions) {
+		OffsetDateTime now = now();
+		int inserted = 0;
+		for (NewExecution e : executions) {
+			int row = this.dsl.insertInto(EXECUTION)
+				.set(EXECUTION.ID, e.id().value())
+				.set(EXECUTION.INTENT_ID, e.intent())
+				.set(EXECUTION.ACTION_INDEX, e.actionIndex())
+				.set(EXECUTION.OWNER_ID, e.owner())
+				.set(EXECUTION.RULE_ID, e.rule().value())
+				.set(EXECUTION.RULE_NAME, e.ruleName())
+				.set(EXECUTION.MODE, e.mode().name())
+				.set(EXECUTION.SCALE, java.math.BigDecimal.valueOf(e.scale()).setScale(6, java.math.RoundingMode.DOWN))
+				.set(EXECUTION.ONCHAIN_ID, e.onchainId())
+				.set(EXECUTION.STATE, e.state().name())
+				.set(EXECUTION.EXPIRES_AT, time(e.expiresAt()))
+				.set(EXECUTION.CREATED_AT, now)
+				.set(EXECUTION.UPDATED_AT, now)
+				.onConflictDoNothing()
+				.execute();
+			inserted += row;
+			if (row > 0) {
+				step(e.id(), e.state(), (e.state() == ExecutionState.AWAITING_APPROVAL)
+						? "waiting for your approval until " + e.expiresAt() : null);
+			}
+		}
+		return inserted > 0;
+	}
+
+	Optional<ExecutionRecord> row(ExecutionId id) {
+		return this.dsl.selectFrom(EXECUTION).where(EXECUTION.ID.eq(id.value())).fetchOptional();
+	}
+
+	List<ExecutionRecord> rowsOfIntent(IntentId intent) {
+		return this.dsl.selectFrom(EXECUTION)
+			.where(EXECUTION.INTENT_ID.eq(intent))
+			.orderBy(EXECUTION.ACTION_INDEX)
+			.fetch();
+	}
+
+	/**
+	 * Takes the lease on an execution in one of the states, unless another node holds it.
+	 * @return the fencing token the node's steps must present
+	 */
+	OptionalLong claim(ExecutionId id, String node, Duration lease, Collection<ExecutionState> states) {
+		OffsetDateTime now = now();
+		Record1<Long> token = this.dsl.update(EXECUTION)
+			.set(EXECUTION.LEASE_OWNER, node)
+			.set(EXECUTION.LEASE_UNTIL, now.plus(lease))
+			.set(EXECUTION.LEASE_TOKEN, EXECUTION.LEASE_TOKEN.plus(1))
+			.where(EXECUTION.ID.eq(id.value()))
+			.and(EXECUTION.STATE.in(names(states)))
+			.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now)).or(EXECUTION.LEASE_OWNER.eq(node)))
+			.returningResult(EXECUTION.LEASE_TOKEN)
+			.fetchOne();
+		return (token != null) ? OptionalLong.of(token.value1()) : OptionalLong.empty();
+	}
+
+	/** Lets the lease go, so that another node need not wait for it to run out. */
+	void release(ExecutionId id, long token) {
+		this.dsl.update(EXECUTION)
+			.setNull(EXECUTION.LEASE_OWNER)
+			.setNull(EXECUTION.LEASE_UNTIL)
+			.where(EXECUTION.ID.eq(id.value()))
+			.and(EXECUTION.LEASE_TOKEN.eq(token))
+			.execute();
+	}
+
+	/**
+	 * Moves the execution from one of {@code from} to {@code to}, setting the given
+	 * columns too, and records the step. With a token, only while the caller still holds
+	 * the lease.
+	 * @return whether it moved
+	 */
+	boolean move(ExecutionId id, @Nullable Long token, Collection<ExecutionState> from, ExecutionState to,
+			@Nullable String detail, Map<Field<?>, Object> sets) {
+		Map<Field<?>, Object> values = new HashMap<>(sets);
+		values.put(EXECUTION.STATE, to.name());
+		values.put(EXECUTION.UPDATED_AT, now());
+		if (detail != null) {
+			values.put(EXECUTION.REASON, brief(detail));
+		}
+		Condition where = EXECUTION.ID.eq(id.value()).and(EXECUTION.STATE.in(names(from)));
+		if (token != null) {
+			where = where.and(EXECUTION.LEASE_TOKEN.eq(token));
+		}
+		int updated = this.dsl.update(EXECUTION).set(values).where(where).execute();
+		if (updated == 0) {
+			return false;
+		}
+		step(id, to, detail);
+		return true;
+	}
+
+	boolean move(ExecutionId id, @Nullable Long token, ExecutionState from, ExecutionState to,
+			@Nullable String detail) {
+		return move(id, token, List.of(from), to, detail, Map.of());
+	}
+
+	/** Records an alert an admin must look at, without moving the state. */
+	void alert(ExecutionId id, String alert) {
+		this.dsl.update(EXECUTION)
+			.set(EXECUTION.ALERT, brief(alert))
+			.set(EXECUTION.UPDATED_AT, now())
+			.where(EXECUTION.ID.eq(id.value()))
+			.execute();
+	}
+
+	void step(ExecutionId id, ExecutionState state, @Nullable String detail) {
+		this.dsl.insertInto(EXECUTION_STEP)
+			.columns(EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE, EXECUTION_STEP.AT,
+					EXECUTION_STEP.DETAIL)
+			.select(select(inline(id.value()), coalesce(max(EXECUTION_STEP.SEQ), inline(0)).plus(1),
+					inline(state.name()), inline(now()), inline((detail != null) ? brief(detail) : null))
+				.from(EXECUTION_STEP)
+				.where(EXECUTION_STEP.EXECUTION_ID.eq(id.value())))
+			.execute();
+	}
+
+	/** Ensures the key's nonce sequence exists, starting at the chain's count. */
+	void ensureKey(long chainId, String address, long chainNonce) {
+		this.dsl.insertInto(EXECUTOR_KEY)
+			.set(EXECUTOR_KEY.CHAIN_ID, chainId)
+			.set(EXECUTOR_KEY.ADDRESS, address)
+			.set(EXECUTOR_KEY.NEXT_NONCE, chainNonce)
+			.set(EXECUTOR_KEY.CREATED_AT, now())
+			.set(EXECUTOR_KEY.UPDATED_AT, now())
+			.onConflictDoNothing()
+			.execute();
+	}
+
+	/**
+	 * Locks the key's row and takes its next nonce; the caller's transaction must save
+	 * the signed transaction and commit, or roll the nonce back with it.
+	 */
+	long takeNonce(long chainId, String address) {
+		long nonce = this.dsl.select(EXECUTOR_KEY.NEXT_NONCE)
+			.from(EXECUTOR_KEY)
+			.where(EXECUTOR_KEY.CHAIN_ID.eq(chainId).and(EXECUTOR_KEY.ADDRESS.eq(address)))
+			.forUpdate()
+			.fetchSingle()
+			.value1();
+		this.dsl.update(EXECUTOR_KEY)
+			.set(EXECUTOR_KEY.NEXT_NONCE, nonce + 1)
+			.set(EXECUTOR_KEY.UPDATED_AT, now())
+			.where(EXECUTOR_KEY.CHAIN_ID.eq(chainId).and(EXECUTOR_KEY.ADDRESS.eq(address)))
+			.execute();
+		return nonce;
+	}
+
+	/** Locks the execution's row while it is in the state under the token (the fence). */
+	boolean lockFor(ExecutionId id, long token, ExecutionState state) {
+		return this.dsl.select(EXECUTION.ID)
+			.from(EXECUTION)
+			.where(EXECUTION.ID.eq(id.value())
+				.and(EXECUTION.LEASE_TOKEN.eq(token))
+				.and(EXECUTION.STATE.eq(state.name())))
+			.forUpdate()
+			.fetchOptional()
+			.isPresent();
+	}
+
+	/** Saves one signed transaction, before anything sends it. */
+	void saveAttempt(ExecutionId id, int attempt, String hash, String raw, BigInteger maxFee, BigInteger priorityFee) {
+		this.dsl.insertInto(EXECUTION_TX)
+			.set(EXECUTION_TX.EXECUTION_ID, id.value())
+			.set(EXECUTION_TX.ATTEMPT, attempt)
+			.set(EXECUTION_TX.TX_HASH, hash)
+			.set(EXECUTION_TX.RAW_TX, raw)
+			.set(EXECUTION_TX.MAX_FEE_WEI, maxFee)
+			.set(EXECUTION_TX.MAX_PRIORITY_FEE_WEI, priorityFee)
+			.set(EXECUTION_TX.SIGNED_AT, now())
+			.execute();
+	}
+
+	List<ExecutionTxRecord> attempts(ExecutionId id) {
+		return this.dsl.selectFrom(EXECUTION_TX)
+			.where(EXECUTION_TX.EXECUTION_ID.eq(id.value()))
+			.orderBy(EXECUTION_TX.ATTEMPT)
+			.fetch();
+	}
+
+	void sent(String hash) {
+		this.dsl.update(EXECUTION_TX)
+			.set(EXECUTION_TX.LAST_SENT_AT, now())
+			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
+			.where(EXECUTION_TX.TX_HASH.eq(hash))
+			.execute();
+	}
+
+	/**
+	 * Executions a node may pick up: stopped mid-way with a lapsed lease, or deferred and
+	 * due.
+	 */
+	List<ExecutionId> resumable(int limit) {
+		OffsetDateTime now = now();
+		return this.dsl.select(EXECUTION.ID)
+			.from(EXECUTION)
+			.where(EXECUTION.STATE.in(names(List.of(ExecutionState.PLANNED, ExecutionState.COST_CHECKED,
+					ExecutionState.SIMULATED, ExecutionState.SIGNED)))
+				.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now))))
+			.or(EXECUTION.STATE.eq(ExecutionState.DEFERRED.name()).and(EXECUTION.RETRY_AT.le(now)))
+			.orderBy(EXECUTION.CREATED_AT)
+			.limit(limit)
+			.fetch(r -> new ExecutionId(r.value1()));
+	}
+
+	List<ExecutionId> expiredApprovals(int limit) {
+		return this.dsl.select(EXECUTION.ID)
+			.from(EXECUTION)
+			.where(EXECUTION.STATE.eq(ExecutionState.AWAITING_APPROVAL.name()).and(EXECUTION.EXPIRES_AT.lt(now())))
+			.limit(limit)
+			.fetch(r -> new ExecutionId(r.value1()));
+	}
+
+	List<ExecutionRecord> inFlight(int limit) {
+		return this.dsl.selectFrom(EXECUTION)
+			.where(EXECUTION.STATE.in(ExecutionState.BROADCAST.name(), ExecutionState.MINED.name()))
+			.orderBy(EXECUTION.CHAIN_ID, EXECUTION.FROM_ADDRESS, EXECUTION.NONCE)
+			.limit(limit)
+			.fetch();
+	}
+
+	// ---- what farmers and admins read ----
+
+	Optional<Execution> find(ExecutionId id) {
+		return row(id).map(this::toExecution);
+	}
+
+	List<Execution> list(@Nullable UserId owner, @Nullable ExecutionState state, int limit) {
+		Condition where = org.jooq.impl.DSL.trueCondition();
+		if (owner != null) {
+			where = where.and(EXECUTION.OWNER_ID.eq(owner));
+		}
+		if (state != null) {
+			where = where.and(EXECUTION.STATE.eq(state.name()));
+		}
+		return this.dsl.selectFrom(EXECUTION)
+			.where(where)
+			.orderBy(EXECUTION.CREATED_AT.desc(), EXECUTION.ACTION_INDEX.desc())
+			.limit(limit)
+			.fetch(this::toExecution);
+	}
+
+	List<Execution> ofIntent(IntentId intent) {
+		return rowsOfIntent(intent).stream().map(this::toExecution).toList();
+	}
+
+	List<Execution> stuck(Instant signedBefore) {
+		return this.dsl.selectFrom(EXECUTION)
+			.where(EXECUTION.STATE.in(ExecutionState.SIGNED.name(), ExecutionState.BROADCAST.name()))
+			.and(EXECUTION.UPDATED_AT.lt(time(signedBefore)))
+			.orderBy(EXECUTION.UPDATED_AT)
+			.fetch(this::toExecution);
+	}
+
+	List<Execution> alerts(int limit) {
+		return this.dsl.selectFrom(EXECUTION)
+			.where(EXECUTION.ALERT.isNotNull())
+			.orderBy(EXECUTION.UPDATED_AT.desc())
+			.limit(limit)
+			.fetch(this::toExecution);
+	}
+
+	/**
+	 * Per executor key: its next nonce, unconfirmed count and the oldest unconfirmed
+	 * signing time.
+	 */
+	record KeyRow(long chainId, String address, long nextNonce, int unconfirmed, @Nullable Instant oldest) {
+	}
+
+	List<KeyRow> keys() {
+		List<String> open = names(List.of(ExecutionState.SIGNED, ExecutionState.BROADCAST, ExecutionState.MINED));
+		return this.dsl.selectFrom(EXECUTOR_KEY).orderBy(EXECUTOR_KEY.CHAIN_ID, EXECUTOR_KEY.ADDRESS).fetch(key -> {
+			var unconfirmed = this.dsl.select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.min(EXECUTION.UPDATED_AT))
+				.from(EXECUTION)
+				.where(EXECUTION.CHAIN_ID.eq(key.getChainId())
+					.and(EXECUTION.FROM_ADDRESS.eq(key.getAddress()))
+					.and(EXECUTION.STATE.in(open)))
+				.fetchSingle();
+			return new KeyRow(key.getChainId(), key.getAddress(), key.getNextNonce(), unconfirmed.value1(),
+					(unconfirmed.value2() != null) ? unconfirmed.value2().toInstant() : null);
+		});
+	}
+
+	private Execution toExecution(ExecutionRecord r) {
+		ExecutionId id = new ExecutionId(r.getId());
+		List<ExecutionStep> steps = this.dsl.selectFrom(EXECUTION_STEP)
+			.where(EXECUTION_STEP.EXECUTION_ID.eq(r.getId()))
+			.orderBy(EXECUTION_STEP.SEQ)
+			.fetch(s -> new ExecutionStep(ExecutionState.valueOf(s.getState()), s.getAt().toInstant(), s.getDetail()));
+		return new Execution(id, r.getIntentId(), r.getActionIndex(), r.getOwnerId(), new RuleId(r.getRuleId()),
+				r.getRuleName(), Mode.valueOf(r.getMode()), ExecutionState.valueOf(r.getState()), r.getSummary(),
+				r.getOnchainId(), r.getReason(), r.getChainId(), r.getVaultAddress(), r.getFromAddress(), r.getNonce(),
+				r.getTxHash(), r.getBlockNumber(), r.getGasUsed(), r.getCostWei(),
+				(r.getExpiresAt() != null) ? r.getExpiresAt().toInstant() : null, r.getCreatedAt().toInstant(),
+				r.getUpdatedAt().toInstant(), steps);
+	}
+
+	private static List<String> names(Collection<ExecutionState> states) {
+		return states.stream().map(Enum::name).toList();
+	}
+
+	private static String brief(String text) {
+		return (text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT - 1) + "…";
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+}

@@ -1,0 +1,37 @@
+package com.yieldpilot.execution.internal.pipeline;
+
+import com.yieldpilot.execution.ExecutionId;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/**
+ * The pipeline's clustered heartbeat, one node at a time: expires approvals, resumes
+ * executions a node left mid-way (its lease ran out) or deferred ones that are due, and
+ * follows every sent transaction to the end.
+ */
+@DisallowConcurrentExecution
+class ExecutionWorkJob implements Job {
+
+	private final ExecutionPipeline pipeline;
+
+	private final ExecutionStore store;
+
+	private final Confirmations confirmations;
+
+	ExecutionWorkJob(ExecutionPipeline pipeline, ExecutionStore store, Confirmations confirmations) {
+		this.pipeline = pipeline;
+		this.store = store;
+		this.confirmations = confirmations;
+	}
+
+	@Override
+	public void execute(JobExecutionContext context) {
+		this.pipeline.expireApprovals();
+		for (ExecutionId id : this.store.resumable(100)) {
+			this.pipeline.run(id);
+		}
+		this.confirmations.poll();
+	}
+
+}

@@ -1,0 +1,81 @@
+package com.yieldpilot.execution.internal.pipeline;
+
+import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import com.yieldpilot.chain.ChainAccess;
+import com.yieldpilot.chain.DevAccounts;
+import org.web3j.crypto.exception.CipherException;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.WalletUtils;
+import org.web3j.service.TxSignService;
+import org.web3j.service.TxSignServiceImpl;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The executor key per chain, behind web3j's {@link TxSignService} so that the key can
+ * live in a KMS or HSM ({@code TxHSMSignService}): a deployment that supplies a
+ * {@code TxSignService} bean signs there. Otherwise the key comes from the encrypted
+ * keystore file {@code yieldpilot.execution.keystore} (its password from the
+ * environment), and on local mode's chain from anvil's public development key. The key
+ * never leaves the signer and is never logged.
+ */
+@Component
+public class ExecutorSigners {
+
+	private final ObjectProvider<TxSignService> supplied;
+
+	private final ExecutionProperties properties;
+
+	private final ChainAccess chains;
+
+	private final ConcurrentMap<String, TxSignService> loaded = new ConcurrentHashMap<>();
+
+	ExecutorSigners(ObjectProvider<TxSignService> supplied, ExecutionProperties properties, ChainAccess chains) {
+		this.supplied = supplied;
+		this.properties = properties;
+		this.chains = chains;
+	}
+
+	/**
+	 * The signer for the chain.
+	 * @throws IllegalStateException when no key is configured for it
+	 */
+	public TxSignService signer(long chainId) {
+		TxSignService bean = this.supplied.getIfAvailable();
+		if (bean != null) {
+			return bean;
+		}
+		if (this.properties.keystore() != null) {
+			return this.loaded.computeIfAbsent("keystore", (k) -> keystore());
+		}
+		if (this.chains.isLocal(chainId)) {
+			return this.loaded.computeIfAbsent("local", (k) -> new TxSignServiceImpl(DevAccounts.executor()));
+		}
+		throw new IllegalStateException("No executor key for chain " + chainId
+				+ ": set yieldpilot.execution.keystore to an encrypted keystore file and "
+				+ "YIELDPILOT_EXECUTION_KEYSTOREPASSWORD to its password, or supply a TxSignService bean (KMS)");
+	}
+
+	private TxSignService keystore() {
+		String password = this.properties.keystorePassword();
+		if (password == null || password.isEmpty()) {
+			throw new IllegalStateException("yieldpilot.execution.keystore is set but its password is not: set "
+					+ "YIELDPILOT_EXECUTION_KEYSTOREPASSWORD in the environment");
+		}
+		try {
+			Credentials credentials = WalletUtils.loadCredentials(password, this.properties.keystore().toFile());
+			return new TxSignServiceImpl(credentials);
+		}
+		catch (IOException | CipherException ex) {
+			// the exception names the file and the failure, never the password or the key
+			throw new IllegalStateException("The executor keystore " + this.properties.keystore()
+					+ " cannot be opened: " + ex.getClass().getSimpleName() + " (a wrong password or a damaged file)",
+					ex);
+		}
+	}
+
+}
