@@ -167,16 +167,18 @@ class GuardrailReviewIT extends ApplicationIT {
 	}
 
 	@Test
-	void aLiveIntentThatPassesStaysAcceptedForExecution() {
+	void aLiveIntentThatPassesIsHandedToExecution() {
 		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "liv");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 
 		IntentId id = fire(farmer, "options mode live\n");
-		ActionIntent accepted = awaitSettled(id);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.intents.find(id).orElseThrow().status() == IntentStatus.FAILED);
 
-		assertThat(accepted.status()).isEqualTo(IntentStatus.ACCEPTED);
-		assertThat(accepted.reason()).startsWith("passed the guardrails v");
+		// approved by the guardrails, then stopped by execution: liv has no vault
+		assertThat(outcome(id)).isEqualTo("APPROVED");
+		assertThat(this.intents.find(id).orElseThrow().reason()).startsWith("You have no vault that can reach");
 	}
 
 	@Test

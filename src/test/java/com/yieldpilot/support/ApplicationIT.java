@@ -23,8 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
 				// Vaadin's push connections keep Tomcat's graceful shutdown waiting for
 				// its full timeout
 				"server.shutdown=immediate", "spring.lifecycle.timeout-per-shutdown-phase=3s",
-				"spring.quartz.wait-for-jobs-to-complete-on-shutdown=false" })
-@Import(EventProbe.class)
+				"spring.quartz.wait-for-jobs-to-complete-on-shutdown=false",
+				// a node stopped mid-execution by a crash test leaves its lease to run
+				// out:
+				// short here
+				"yieldpilot.execution.lease=3s" })
+@Import({ EventProbe.class, CrashPoints.class })
 public abstract class ApplicationIT {
 
 	protected static final String SCRAPE_TOKEN = "scrape-token-for-tests-0123456789";

@@ -17,4 +17,8 @@ public interface ExecutionCrashHook {
 
 	void reached(ExecutionId id, ExecutionState state);
 
+	/** Called after the node took the signed bytes and before the state says so. */
+	default void sent(ExecutionId id) {
+	}
+
 }

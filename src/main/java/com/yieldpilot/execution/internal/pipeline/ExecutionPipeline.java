@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.execution.ExecutionConfirmed;
@@ -27,6 +29,7 @@ import com.yieldpilot.rules.lang.Mode;
 import com.yieldpilot.rules.lang.Notify;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -43,6 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
@@ -100,6 +105,9 @@ public class ExecutionPipeline {
 
 	private final Counter alerts;
 
+	private final ExecutorService runner = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("execution-", 0).factory());
+
 	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Planner planner, CostCheck costs, Fees fees,
 			ExecutorSigners signers, ChainAccess chains, PausedExecution paused, ExecutionProperties properties,
 			TransactionTemplate transactions, ApplicationEventPublisher events,
@@ -140,19 +148,48 @@ public class ExecutionPipeline {
 					: ExecutionState.QUEUED;
 			rows.add(new ExecutionStore.NewExecution(ExecutionId.random(), intent.id(), i, intent.owner(),
 					intent.rule(), intent.ruleName(), intent.mode(), scale, VaultCalls.onchainId(intent.id(), i), first,
+					rows.isEmpty() && !approval,
 					approval ? this.clock.instant().plus(this.properties.approvalTtl()) : null));
 		}
 		if (rows.isEmpty()) {
 			this.intents.settle(intent.id(), IntentStatus.COMPLETED, "nothing to execute: the rule only notifies");
 			return;
 		}
+		// in the caller's transaction when there is one: the guardrails' acceptance and
+		// the
+		// executions commit together
 		Boolean created = this.transactions.execute((status) -> this.store.create(rows));
 		if (!Boolean.TRUE.equals(created)) {
 			return;
 		}
 		if (!approval) {
-			run(rows.get(0).id());
+			runAfterCommit(rows.get(0).id());
 		}
+	}
+
+	/**
+	 * Runs the execution on the pipeline's own threads once the caller's transaction (the
+	 * one that created or released it) commits: no step of the pipeline may ride on, or
+	 * be rolled back with, someone else's transaction. Were this node to die before, the
+	 * execution is marked ready and any node's heartbeat runs it.
+	 */
+	void runAfterCommit(ExecutionId id) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					ExecutionPipeline.this.runner.execute(() -> run(id));
+				}
+			});
+		}
+		else {
+			this.runner.execute(() -> run(id));
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.runner.shutdown();
 	}
 
 	/**
@@ -327,6 +364,7 @@ public class ExecutionPipeline {
 		switch (sent.kind()) {
 			case ACCEPTED, KNOWN -> {
 				this.store.sent(latest.getTxHash());
+				this.crashHook.getIfAvailable(() -> ExecutionCrashHook.NONE).sent(id);
 				if (this.store.move(id, token, List.of(ExecutionState.SIGNED), ExecutionState.BROADCAST, sent.detail(),
 						Map.of())) {
 					reached(id, ExecutionState.BROADCAST);
@@ -379,6 +417,7 @@ public class ExecutionPipeline {
 			if (later.getActionIndex() > ended.getActionIndex()
 					&& ExecutionState.valueOf(later.getState()) == ExecutionState.QUEUED) {
 				if (goOn) {
+					this.store.ready(new ExecutionId(later.getId()));
 					run(new ExecutionId(later.getId()));
 					return;
 				}
@@ -476,6 +515,7 @@ public class ExecutionPipeline {
 					"approved by you")) {
 				throw new IllegalStateException("It no longer waits for approval");
 			}
+			this.store.ready(id);
 			run(id);
 			return;
 		}

@@ -61,7 +61,8 @@ public class ExecutionStore {
 
 	/** A new execution row: one fund-moving action of an intent. */
 	record NewExecution(ExecutionId id, IntentId intent, int actionIndex, UserId owner, RuleId rule, String ruleName,
-			Mode mode, double scale, String onchainId, ExecutionState state, @Nullable Instant expiresAt) {
+			Mode mode, double scale, String onchainId, ExecutionState state, boolean ready,
+			@Nullable Instant expiresAt) {
 	}
 
 	/**
@@ -84,6 +85,7 @@ public class ExecutionStore {
 				.set(EXECUTION.ONCHAIN_ID, e.onchainId())
 				.set(EXECUTION.STATE, e.state().name())
 				.set(EXECUTION.EXPIRES_AT, time(e.expiresAt()))
+				.set(EXECUTION.RETRY_AT, e.ready() ? now : null)
 				.set(EXECUTION.CREATED_AT, now)
 				.set(EXECUTION.UPDATED_AT, now)
 				.onConflictDoNothing()
@@ -124,6 +126,18 @@ public class ExecutionStore {
 			.returningResult(EXECUTION.LEASE_TOKEN)
 			.fetchOne();
 		return (token != null) ? OptionalLong.of(token.value1()) : OptionalLong.empty();
+	}
+
+	/**
+	 * Marks a queued execution ready to run: from now on any node's heartbeat runs it if
+	 * the node that should have does not.
+	 */
+	void ready(ExecutionId id) {
+		this.dsl.update(EXECUTION)
+			.set(EXECUTION.RETRY_AT, now())
+			.where(EXECUTION.ID.eq(id.value()))
+			.and(EXECUTION.STATE.eq(ExecutionState.QUEUED.name()))
+			.execute();
 	}
 
 	/** Lets the lease go, so that another node need not wait for it to run out. */
@@ -269,7 +283,9 @@ public class ExecutionStore {
 			.where(EXECUTION.STATE.in(names(List.of(ExecutionState.PLANNED, ExecutionState.COST_CHECKED,
 					ExecutionState.SIMULATED, ExecutionState.SIGNED)))
 				.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now))))
-			.or(EXECUTION.STATE.eq(ExecutionState.DEFERRED.name()).and(EXECUTION.RETRY_AT.le(now)))
+			.or(EXECUTION.STATE.in(ExecutionState.DEFERRED.name(), ExecutionState.QUEUED.name())
+				.and(EXECUTION.RETRY_AT.le(now))
+				.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now))))
 			.orderBy(EXECUTION.CREATED_AT)
 			.limit(limit)
 			.fetch(r -> new ExecutionId(r.value1()));
@@ -293,7 +309,7 @@ public class ExecutionStore {
 
 	// ---- what farmers and admins read ----
 
-	Optional<Execution> find(ExecutionId id) {
+	public Optional<Execution> find(ExecutionId id) {
 		return row(id).map(this::toExecution);
 	}
 
