@@ -129,9 +129,11 @@ class ExecutionPipelineIT extends ApplicationIT {
 		assertThat(position(after).subtract(position(before))).isBetween(new BigDecimal("9999"),
 				new BigDecimal("10001")); // plus the seconds of yield the position
 											// accrued
-		UUID intent = UUID.fromString(done.get("intent").asString());
-		assertThat(this.intents.find(new com.yieldpilot.rules.IntentId(intent)).orElseThrow().status())
-			.isEqualTo(IntentStatus.COMPLETED);
+		// the intent is settled just after its last execution is confirmed
+		com.yieldpilot.rules.IntentId intent = new com.yieldpilot.rules.IntentId(
+				UUID.fromString(done.get("intent").asString()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.intents.find(intent).orElseThrow().status() == IntentStatus.COMPLETED);
 	}
 
 	@Test

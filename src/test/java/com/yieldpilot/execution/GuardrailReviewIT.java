@@ -97,7 +97,8 @@ class GuardrailReviewIT extends ApplicationIT {
 		apy(this.to, 6.0, Instant.now());
 
 		IntentId id = fire(farmer, "");
-		ActionIntent done = awaitSettled(id);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.intents.find(id).orElseThrow().status().terminal());
+		ActionIntent done = this.intents.find(id).orElseThrow();
 
 		assertThat(done.status()).isEqualTo(IntentStatus.COMPLETED);
 		// pat has no vault: the paper record says what stopped it
