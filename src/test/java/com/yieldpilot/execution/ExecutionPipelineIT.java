@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.chain.contracts.YieldVault;
-import com.yieldpilot.execution.internal.pipeline.ExecutionStore;
+import com.yieldpilot.execution.internal.pipeline.ExecutionReads;
 import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.rules.IntentStatus;
@@ -37,6 +37,7 @@ import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,7 +74,7 @@ class ExecutionPipelineIT extends ApplicationIT {
 	CrashPoints crashes;
 
 	@Autowired
-	ExecutionStore store;
+	ExecutionReads store;
 
 	@Autowired
 	RuleIntents intents;
@@ -156,7 +157,13 @@ class ExecutionPipelineIT extends ApplicationIT {
 	void aRevertFoundInSimulationFailsTheExecutionWithItsReasonAndSpendsNoNonce() throws Exception {
 		String name = "Paused in between " + UUID.randomUUID();
 		YieldVault owned = YieldVault.load(this.vault.address(), this.chain.web3j(),
-				new RawTransactionManager(this.chain.web3j(), DevAccounts.demoFarmer(), LocalChain.CHAIN_ID),
+				// receipts polled quickly: the hook must pause well within the node's 3 s
+				// lease,
+				// or the heartbeat takes the execution over and plans it again (the fence
+				// at
+				// work)
+				new RawTransactionManager(this.chain.web3j(), DevAccounts.demoFarmer(), LocalChain.CHAIN_ID,
+						new PollingTransactionReceiptProcessor(this.chain.web3j(), 50, 200)),
 				new DefaultGasProvider());
 		// the owner pauses the vault after the plan was made and before the simulation
 		this.crashes.arm(name, (id, state) -> {

@@ -8,7 +8,7 @@ import com.yieldpilot.execution.Execution;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.pipeline.ExecutionCrashHook;
-import com.yieldpilot.execution.internal.pipeline.ExecutionStore;
+import com.yieldpilot.execution.internal.pipeline.ExecutionReads;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestComponent;
@@ -35,9 +35,9 @@ public class CrashPoints implements ExecutionCrashHook {
 
 	private final Map<String, java.util.function.Consumer<ExecutionId>> armedSent = new ConcurrentHashMap<>();
 
-	private final ObjectProvider<ExecutionStore> store;
+	private final ObjectProvider<ExecutionReads> store;
 
-	public CrashPoints(ObjectProvider<ExecutionStore> store) {
+	public CrashPoints(ObjectProvider<ExecutionReads> store) {
 		this.store = store;
 	}
 

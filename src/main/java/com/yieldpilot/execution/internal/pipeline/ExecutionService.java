@@ -31,7 +31,7 @@ class ExecutionService implements Executions, ExecutionAdmin {
 	/** The most executions one page lists. */
 	static final int MAX_LIMIT = 500;
 
-	private final ExecutionStore store;
+	private final ExecutionReads store;
 
 	private final ExecutionPipeline pipeline;
 
@@ -39,7 +39,7 @@ class ExecutionService implements Executions, ExecutionAdmin {
 
 	private final Clock clock;
 
-	ExecutionService(ExecutionStore store, ExecutionPipeline pipeline, ChainAccess chains, Clock clock) {
+	ExecutionService(ExecutionReads store, ExecutionPipeline pipeline, ChainAccess chains, Clock clock) {
 		this.store = store;
 		this.pipeline = pipeline;
 		this.chains = chains;

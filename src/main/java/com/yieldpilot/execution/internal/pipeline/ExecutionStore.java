@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import com.yieldpilot.execution.Execution;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
-import com.yieldpilot.execution.ExecutionStep;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionTxRecord;
 import com.yieldpilot.identity.UserId;
@@ -305,82 +303,6 @@ public class ExecutionStore {
 			.orderBy(EXECUTION.CHAIN_ID, EXECUTION.FROM_ADDRESS, EXECUTION.NONCE)
 			.limit(limit)
 			.fetch();
-	}
-
-	// ---- what farmers and admins read ----
-
-	public Optional<Execution> find(ExecutionId id) {
-		return row(id).map(this::toExecution);
-	}
-
-	List<Execution> list(@Nullable UserId owner, @Nullable ExecutionState state, int limit) {
-		Condition where = org.jooq.impl.DSL.trueCondition();
-		if (owner != null) {
-			where = where.and(EXECUTION.OWNER_ID.eq(owner));
-		}
-		if (state != null) {
-			where = where.and(EXECUTION.STATE.eq(state.name()));
-		}
-		return this.dsl.selectFrom(EXECUTION)
-			.where(where)
-			.orderBy(EXECUTION.CREATED_AT.desc(), EXECUTION.ACTION_INDEX.desc())
-			.limit(limit)
-			.fetch(this::toExecution);
-	}
-
-	List<Execution> ofIntent(IntentId intent) {
-		return rowsOfIntent(intent).stream().map(this::toExecution).toList();
-	}
-
-	List<Execution> stuck(Instant signedBefore) {
-		return this.dsl.selectFrom(EXECUTION)
-			.where(EXECUTION.STATE.in(ExecutionState.SIGNED.name(), ExecutionState.BROADCAST.name()))
-			.and(EXECUTION.UPDATED_AT.lt(time(signedBefore)))
-			.orderBy(EXECUTION.UPDATED_AT)
-			.fetch(this::toExecution);
-	}
-
-	List<Execution> alerts(int limit) {
-		return this.dsl.selectFrom(EXECUTION)
-			.where(EXECUTION.ALERT.isNotNull())
-			.orderBy(EXECUTION.UPDATED_AT.desc())
-			.limit(limit)
-			.fetch(this::toExecution);
-	}
-
-	/**
-	 * Per executor key: its next nonce, unconfirmed count and the oldest unconfirmed
-	 * signing time.
-	 */
-	record KeyRow(long chainId, String address, long nextNonce, int unconfirmed, @Nullable Instant oldest) {
-	}
-
-	List<KeyRow> keys() {
-		List<String> open = names(List.of(ExecutionState.SIGNED, ExecutionState.BROADCAST, ExecutionState.MINED));
-		return this.dsl.selectFrom(EXECUTOR_KEY).orderBy(EXECUTOR_KEY.CHAIN_ID, EXECUTOR_KEY.ADDRESS).fetch(key -> {
-			var unconfirmed = this.dsl.select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.min(EXECUTION.UPDATED_AT))
-				.from(EXECUTION)
-				.where(EXECUTION.CHAIN_ID.eq(key.getChainId())
-					.and(EXECUTION.FROM_ADDRESS.eq(key.getAddress()))
-					.and(EXECUTION.STATE.in(open)))
-				.fetchSingle();
-			return new KeyRow(key.getChainId(), key.getAddress(), key.getNextNonce(), unconfirmed.value1(),
-					(unconfirmed.value2() != null) ? unconfirmed.value2().toInstant() : null);
-		});
-	}
-
-	private Execution toExecution(ExecutionRecord r) {
-		ExecutionId id = new ExecutionId(r.getId());
-		List<ExecutionStep> steps = this.dsl.selectFrom(EXECUTION_STEP)
-			.where(EXECUTION_STEP.EXECUTION_ID.eq(r.getId()))
-			.orderBy(EXECUTION_STEP.SEQ)
-			.fetch(s -> new ExecutionStep(ExecutionState.valueOf(s.getState()), s.getAt().toInstant(), s.getDetail()));
-		return new Execution(id, r.getIntentId(), r.getActionIndex(), r.getOwnerId(), new RuleId(r.getRuleId()),
-				r.getRuleName(), Mode.valueOf(r.getMode()), ExecutionState.valueOf(r.getState()), r.getSummary(),
-				r.getOnchainId(), r.getReason(), r.getChainId(), r.getVaultAddress(), r.getFromAddress(), r.getNonce(),
-				r.getTxHash(), r.getBlockNumber(), r.getGasUsed(), r.getCostWei(),
-				(r.getExpiresAt() != null) ? r.getExpiresAt().toInstant() : null, r.getCreatedAt().toInstant(),
-				r.getUpdatedAt().toInstant(), steps);
 	}
 
 	private static List<String> names(Collection<ExecutionState> states) {
