@@ -207,10 +207,14 @@ class LocalDemoVault implements ApplicationRunner {
 				new PollingTransactionReceiptProcessor(web3j, 50, 200));
 	}
 
+	/**
+	 * The chain's own price, not a multiple of it: anvil suggests the tips recent blocks
+	 * paid, so paying double ratchets every later quote up (the pipeline's cost check
+	 * then saw 64 gwei on a chain whose base fee is under 1).
+	 */
 	private static ContractGasProvider gas(Web3j web3j) {
 		try {
-			return new StaticGasProvider(web3j.ethGasPrice().send().getGasPrice().multiply(BigInteger.TWO),
-					BigInteger.valueOf(6_000_000));
+			return new StaticGasProvider(web3j.ethGasPrice().send().getGasPrice(), BigInteger.valueOf(6_000_000));
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

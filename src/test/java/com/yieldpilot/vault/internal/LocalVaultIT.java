@@ -97,6 +97,18 @@ class LocalVaultIT extends ApplicationIT {
 	}
 
 	@Test
+	void settingUpTheDemoVaultLeavesTheChainsFeeQuoteAtAnvilsDefaults() throws Exception {
+		// anvil suggests the tips recent blocks paid: a setup that overpays ratchets the
+		// quote every execution's cost check reads (it once reached 64 gwei and skipped
+		// every test deposit as not paying for its gas)
+		BigInteger tip = this.chain.web3j().ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
+		BigInteger price = this.chain.web3j().ethGasPrice().send().getGasPrice();
+
+		assertThat(tip).isLessThanOrEqualTo(BigInteger.valueOf(5_000_000_000L));
+		assertThat(price).isLessThanOrEqualTo(BigInteger.valueOf(6_000_000_000L));
+	}
+
+	@Test
 	void portfolioIsTheFundingSittingIdleUntilTheExecutorMovesIt() throws Exception {
 		Portfolio before = this.vaults.portfolio(this.vault);
 		assertThat(before.value()).isGreaterThanOrEqualTo(FUNDING);

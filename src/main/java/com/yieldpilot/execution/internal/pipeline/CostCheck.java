@@ -77,8 +77,10 @@ class CostCheck {
 			.multiply(horizonDays)
 			.divide(DAYS_PER_YEAR, MathContext.DECIMAL64);
 		String figures = String.format(Locale.ROOT,
-				"gains about $%.2f over %s days (%.2f%% → %.2f%% APY on $%.2f) " + "for about $%.4f of gas", gainUsd,
-				horizonDays.stripTrailingZeros().toPlainString(), from.get(), to.get(), plan.amountUsd(), costUsd);
+				"gains about $%.2f over %s days (%.2f%% → %.2f%% APY on $%.2f) "
+						+ "for about $%.4f of gas (%d gas at %s gwei, ETH at $%.2f)",
+				gainUsd, horizonDays.stripTrailingZeros().toPlainString(), from.get(), to.get(), plan.amountUsd(),
+				costUsd, gas, Fees.inGwei(quote.price()), ethUsd.get());
 		if (gainUsd.compareTo(costUsd) <= 0) {
 			return new Outcome.Skip<>("the move does not pay for itself: it " + figures);
 		}
