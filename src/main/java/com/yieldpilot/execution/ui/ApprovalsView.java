@@ -85,10 +85,10 @@ class ApprovalsView extends VerticalLayout {
 
 	private Component decisions(Execution execution) {
 		Button approve = new Button("Approve");
-		approve.addClassName("approve");
+		approve.setId("approve-" + execution.id());
 		approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
 		Button reject = new Button("Reject");
-		reject.addClassName("reject");
+		reject.setId("reject-" + execution.id());
 		reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
 		approve.addClickListener((e) -> {
 			approve.setEnabled(false);

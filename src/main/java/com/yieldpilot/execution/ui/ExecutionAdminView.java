@@ -125,7 +125,7 @@ class ExecutionAdminView extends VerticalLayout {
 				engage ? "Nothing new is signed and every action that moves funds is held back until an admin "
 						+ "resumes. Transactions already sent are still followed to confirmation."
 						: "Actions pass the guardrails and run again from the next one on.",
-				engage ? "Pause all execution" : "Resume", (e) -> flip(engage));
+				engage ? "Pause now" : "Resume now", (e) -> flip(engage));
 		dialog.setCancelable(true);
 		dialog.setId("execution-pause-confirm");
 		if (engage) {
