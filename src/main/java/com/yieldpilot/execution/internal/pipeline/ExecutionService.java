@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import com.yieldpilot.chain.ChainAccess;
+import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.execution.Execution;
 import com.yieldpilot.execution.ExecutionAdmin;
 import com.yieldpilot.execution.ExecutionId;
@@ -21,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -37,12 +42,19 @@ class ExecutionService implements Executions, ExecutionAdmin {
 
 	private final ChainAccess chains;
 
+	private final ExecutorSigners signers;
+
+	private final ObjectProvider<LocalChain> localChain;
+
 	private final Clock clock;
 
-	ExecutionService(ExecutionReads store, ExecutionPipeline pipeline, ChainAccess chains, Clock clock) {
+	ExecutionService(ExecutionReads store, ExecutionPipeline pipeline, ChainAccess chains, ExecutorSigners signers,
+			ObjectProvider<LocalChain> localChain, Clock clock) {
 		this.store = store;
 		this.pipeline = pipeline;
 		this.chains = chains;
+		this.signers = signers;
+		this.localChain = localChain;
 		this.clock = clock;
 	}
 
@@ -83,26 +95,47 @@ class ExecutionService implements Executions, ExecutionAdmin {
 		}
 	}
 
+	/**
+	 * The keys that have signed, and local mode's executor key before its first
+	 * transaction too, so admins see its balance before it matters.
+	 */
 	@Override
 	@PreAuthorize("hasRole('ADMIN')")
 	public List<ExecutorKeyStatus> keys() {
-		return this.store.keys().stream().map((key) -> {
-			BigInteger balance = null;
-			Long chainNonce = null;
-			try {
-				Web3j web3j = this.chains.client(key.chainId());
-				balance = web3j.ethGetBalance(key.address(), DefaultBlockParameterName.LATEST).send().getBalance();
-				chainNonce = web3j.ethGetTransactionCount(key.address(), DefaultBlockParameterName.LATEST)
-					.send()
-					.getTransactionCount()
-					.longValueExact();
+		List<ExecutorKeyStatus> keys = new ArrayList<>();
+		for (ExecutionReads.KeyRow key : this.store.keys()) {
+			keys.add(status(key.chainId(), key.address(), key.nextNonce(), key.unconfirmed(), key.oldest()));
+		}
+		LocalChain local = this.localChain.getIfAvailable();
+		if (local != null) {
+			String address = this.signers.signer(local.chainId()).getAddress().toLowerCase(Locale.ROOT);
+			if (keys.stream().noneMatch((k) -> k.chainId() == local.chainId() && k.address().equals(address))) {
+				keys.add(status(local.chainId(), address, null, 0, null));
 			}
-			catch (IOException | RuntimeException ex) {
-				// shown as unknown: the admin page says the chain could not be read
-			}
-			return new ExecutorKeyStatus(key.chainId(), key.address(), balance, key.nextNonce(), chainNonce,
-					key.unconfirmed(), key.oldest());
-		}).toList();
+		}
+		return keys;
+	}
+
+	/**
+	 * @param nextNonce null for a key that has not signed: it starts at the chain's count
+	 */
+	private ExecutorKeyStatus status(long chainId, String address, @Nullable Long nextNonce, int unconfirmed,
+			@Nullable Instant oldest) {
+		BigInteger balance = null;
+		Long chainNonce = null;
+		try {
+			Web3j web3j = this.chains.client(chainId);
+			balance = web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
+			chainNonce = web3j.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST)
+				.send()
+				.getTransactionCount()
+				.longValueExact();
+		}
+		catch (IOException | RuntimeException ex) {
+			// shown as unknown: the admin page says the chain could not be read
+		}
+		long next = (nextNonce != null) ? nextNonce : ((chainNonce != null) ? chainNonce : 0);
+		return new ExecutorKeyStatus(chainId, address, balance, next, chainNonce, unconfirmed, oldest);
 	}
 
 	@Override
