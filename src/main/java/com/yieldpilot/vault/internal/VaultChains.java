@@ -1,7 +1,13 @@
 package com.yieldpilot.vault.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import com.yieldpilot.chain.ChainClients;
+import com.yieldpilot.chain.KnownChains;
 import com.yieldpilot.chain.LocalChain;
+import com.yieldpilot.vault.WalletChain;
 import org.web3j.protocol.Web3j;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +42,32 @@ class VaultChains {
 			}
 		}
 		throw new IllegalStateException("No RPC URLs are configured for chain id " + chainId);
+	}
+
+	/** The chains this node can read: local mode's first, then the configured ones. */
+	List<WalletChain> readable() {
+		List<WalletChain> chains = new ArrayList<>();
+		LocalChain chain = this.local.getIfAvailable();
+		if (chain != null) {
+			chains.add(new WalletChain(chain.chainId(), "local"));
+		}
+		ChainClients configured = this.clients.getIfAvailable();
+		if (configured != null) {
+			configured.chains()
+				.stream()
+				.sorted()
+				.forEach((name) -> chains.add(new WalletChain(configured.chainId(name), name)));
+		}
+		return chains;
+	}
+
+	/** The id of a chain named in pool ids ({@code base}), if this node knows it. */
+	Optional<Long> chainId(String name) {
+		ChainClients configured = this.clients.getIfAvailable();
+		if (configured != null && configured.chains().contains(name)) {
+			return Optional.of(configured.chainId(name));
+		}
+		return KnownChains.id(name);
 	}
 
 }
