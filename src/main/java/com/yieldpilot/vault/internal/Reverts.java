@@ -1,6 +1,9 @@
 package com.yieldpilot.vault.internal;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.web3j.crypto.Hash;
@@ -29,17 +32,27 @@ final class Reverts {
 			word("ERC20InsufficientBalance(address,uint256,uint256)", "there is not that much to move"),
 			word("SafeERC20FailedOperation(address)", "the token refused the transfer"));
 
+	/**
+	 * Revert data starts with the selector; anvil's message names it after "custom
+	 * error".
+	 */
+	private static final Pattern SELECTOR = Pattern.compile("(?:^\"?|custom error )(0x[0-9a-fA-F]{8})");
+
 	private Reverts() {
 	}
 
 	/**
-	 * The reason for the revert data, or the node's own message when the data is unknown.
+	 * The reason for the revert data, or for the selector a node names in its message
+	 * (anvil: "custom error 0x…"), or else the node's own message.
 	 */
 	static String explain(@Nullable String data, @Nullable String message) {
-		if (data != null && data.length() >= 10) {
-			String words = WORDS.get(data.substring(0, 10).toLowerCase());
-			if (words != null) {
-				return words;
+		for (String text : new String[] { data, message }) {
+			Matcher selector = (text != null) ? SELECTOR.matcher(text) : null;
+			if (selector != null && selector.find()) {
+				String words = WORDS.get(selector.group(1).toLowerCase(Locale.ROOT));
+				if (words != null) {
+					return words;
+				}
 			}
 		}
 		return (message != null && !message.isBlank()) ? message : "the contract refused it";
