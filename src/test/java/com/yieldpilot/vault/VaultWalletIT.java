@@ -264,7 +264,8 @@ class VaultWalletIT extends ApplicationIT {
 		run(accept, id);
 
 		assertThat(this.vaults.state(created).owner()).isEqualToIgnoringCase(NEXT_OWNER.getAddress());
-		assertThat(this.vaults.vault(id, created.id()).orElseThrow().ownerAddress()).isEqualTo(Keys.toChecksumAddress(NEXT_OWNER.getAddress()));
+		assertThat(this.vaults.vault(id, created.id()).orElseThrow().ownerAddress())
+			.isEqualTo(Keys.toChecksumAddress(NEXT_OWNER.getAddress()));
 	}
 
 	private Vault createFor(TestFarmer owner, Credentials key) throws Exception {

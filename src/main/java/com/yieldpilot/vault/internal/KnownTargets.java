@@ -46,11 +46,16 @@ class KnownTargets {
 			if (localMarket == null) {
 				return List.of();
 			}
-			return localMarket.pools(Duration.ZERO)
-				.stream()
-				.map((p) -> new KnownTarget(p.pool(), Addresses.checksum(p.vault(), "vault"),
-						Addresses.checksum(p.token(), "token")))
-				.toList();
+			try {
+				return localMarket.pools(Duration.ZERO)
+					.stream()
+					.map((p) -> new KnownTarget(p.pool(), Addresses.checksum(p.vault(), "vault"),
+							Addresses.checksum(p.token(), "token")))
+					.toList();
+			}
+			catch (IllegalStateException ex) {
+				return List.of(); // the devnet is not deployed yet
+			}
 		}
 		ChainReads reads = new ChainReads(this.chains.client(chainId));
 		List<KnownTarget> targets = new ArrayList<>();
