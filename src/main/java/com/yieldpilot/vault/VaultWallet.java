@@ -26,8 +26,12 @@ public interface VaultWallet {
 	/** The chains where a vault can be created: readable by this node, with a factory. */
 	List<WalletChain> chains();
 
-	/** A message for the wallet to sign, proving it holds {@code address}. */
-	WalletChallenge challenge(UserId user, String address);
+	/**
+	 * A message for the wallet to sign on the chain, proving it holds {@code address}: an
+	 * EIP-4361 (Sign-In with Ethereum) message naming YieldPilot's configured site, so a
+	 * wallet warns when another site asks for it.
+	 */
+	WalletChallenge challenge(UserId user, String address, long chainId);
 
 	/**
 	 * Links the wallet to the user when {@code signature} is the wallet's

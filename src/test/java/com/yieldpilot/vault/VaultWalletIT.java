@@ -232,7 +232,7 @@ class VaultWalletIT extends ApplicationIT {
 	void linksAWalletOnlyWithItsOwnSignatureOverAnUnusedChallenge() {
 		TestFarmer linking = TestFarmer.create(this.accounts, this.issuer, "linking");
 		UserId id = linking.account().id();
-		WalletChallenge challenge = this.wallet.challenge(id, LINK_ONLY.getAddress());
+		WalletChallenge challenge = this.wallet.challenge(id, LINK_ONLY.getAddress(), LocalChain.CHAIN_ID);
 		String forged = signature(WALLET, challenge.message());
 
 		assertThatThrownBy(() -> this.wallet.link(id, LINK_ONLY.getAddress(), forged))
@@ -242,7 +242,11 @@ class VaultWalletIT extends ApplicationIT {
 			.hasMessageContaining("expired or was already used");
 		assertThat(this.wallet.wallets(id)).isEmpty();
 
-		WalletChallenge fresh = this.wallet.challenge(id, LINK_ONLY.getAddress().toLowerCase());
+		WalletChallenge fresh = this.wallet.challenge(id, LINK_ONLY.getAddress().toLowerCase(), LocalChain.CHAIN_ID);
+		assertThat(fresh.message())
+			.startsWith("localhost:8080 wants you to sign in with your Ethereum account:\n"
+					+ Keys.toChecksumAddress(LINK_ONLY.getAddress()) + "\n")
+			.contains("\nURI: http://localhost:8080\n", "\nChain ID: 31337\n", "\nNonce: ", "\nExpiration Time: ");
 		assertThat(this.wallet.link(id, LINK_ONLY.getAddress(), signature(LINK_ONLY, fresh.message())))
 			.isEqualTo(Keys.toChecksumAddress(LINK_ONLY.getAddress()));
 		assertThat(this.wallet.wallets(id)).containsExactly(Keys.toChecksumAddress(LINK_ONLY.getAddress()));
@@ -278,7 +282,7 @@ class VaultWalletIT extends ApplicationIT {
 	}
 
 	private void link(UserId id, Credentials key) {
-		WalletChallenge challenge = this.wallet.challenge(id, key.getAddress());
+		WalletChallenge challenge = this.wallet.challenge(id, key.getAddress(), LocalChain.CHAIN_ID);
 		this.wallet.link(id, key.getAddress(), signature(key, challenge.message()));
 	}
 

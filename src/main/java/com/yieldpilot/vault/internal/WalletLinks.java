@@ -1,5 +1,6 @@
 package com.yieldpilot.vault.internal;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.SignatureException;
@@ -24,8 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Links wallets to farmers: the farmer's wallet signs a single-use, short-lived challenge
  * with {@code personal_sign} (EIP-191), and the address recovered from the signature must
- * be the one the challenge names. Only a linked wallet's vault is ever recorded for a
- * farmer, so nobody can claim a vault by quoting someone else's transaction.
+ * be the one the challenge names. The challenge is an EIP-4361 message naming
+ * YieldPilot's own site ({@code yieldpilot.vault.wallet.site}), never one a browser
+ * supplies, so a wallet that checks the domain warns a farmer whom another site asks to
+ * sign it. Only a linked wallet's vault is ever recorded for a farmer, so nobody can
+ * claim a vault by quoting someone else's transaction.
  */
 @Component
 class WalletLinks {
@@ -48,16 +52,19 @@ class WalletLinks {
 	}
 
 	@Transactional
-	WalletChallenge challenge(UserId user, String address) {
+	WalletChallenge challenge(UserId user, String address, long chainId) {
 		String wallet = Addresses.checksum(address, "The wallet's address");
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expires = now.plus(this.properties.challengeTtl());
 		byte[] bytes = new byte[16];
 		RANDOM.nextBytes(bytes);
 		String nonce = HexFormat.of().formatHex(bytes);
-		String message = "YieldPilot asks you to prove that you hold this wallet, to link it to your YieldPilot "
-				+ "account. Signing sends no transaction and costs nothing.\n\nWallet: " + wallet + "\nNonce: " + nonce
-				+ "\nIssued at: " + now + "\nExpires at: " + expires;
+		URI site = this.properties.site();
+		String domain = site.getHost() + ((site.getPort() != -1) ? ":" + site.getPort() : "");
+		String message = domain + " wants you to sign in with your Ethereum account:\n" + wallet + "\n\n"
+				+ "Link this wallet to your YieldPilot account, to create and configure your vault. Signing sends no "
+				+ "transaction and costs nothing.\n\nURI: " + site + "\nVersion: 1\nChain ID: " + chainId + "\nNonce: "
+				+ nonce + "\nIssued At: " + now + "\nExpiration Time: " + expires;
 		this.store.purgeChallenges(now);
 		this.store.insertChallenge(nonce, user, wallet, message, expires);
 		return new WalletChallenge(wallet, message, expires);

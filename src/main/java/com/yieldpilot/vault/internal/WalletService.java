@@ -60,8 +60,8 @@ class WalletService implements VaultWallet, DisposableBean {
 	}
 
 	@Override
-	public WalletChallenge challenge(UserId user, String address) {
-		return this.links.challenge(user, address);
+	public WalletChallenge challenge(UserId user, String address, long chainId) {
+		return this.links.challenge(user, address, chainId);
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package com.yieldpilot.vault.ui;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -45,7 +47,7 @@ class CreateVaultForm extends VerticalLayout {
 	record Request(String asset, VaultLimits limits) {
 	}
 
-	CreateVaultForm(VaultSetup setup, Runnable onCreate, Runnable onRecord) {
+	CreateVaultForm(VaultSetup setup, Consumer<Supplier<Request>> onCreate, Runnable onRecord) {
 		setId("create-vault");
 		setPadding(false);
 		this.predicted.setId("predicted-address");
@@ -77,7 +79,7 @@ class CreateVaultForm extends VerticalLayout {
 		this.periodHours.setMin(1);
 		this.create.setId("create-vault-button");
 		this.create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-		this.create.addClickListener((click) -> onCreate.run());
+		this.create.addClickListener((click) -> onCreate.accept(this::request));
 		add(new FormLayout(this.asset, this.maxPerExecution, this.allowance, this.periodHours), this.create);
 	}
 

@@ -128,10 +128,9 @@ class VaultPage extends VerticalLayout {
 		long chainId = this.chain.chainId();
 		try {
 			VaultSetup setup = this.wallet.setup(this.user, chainId, account);
-			CreateVaultForm[] form = new CreateVaultForm[1];
-			form[0] = new CreateVaultForm(setup, () -> this.flow.run(() -> {
-				CreateVaultForm.Request request = form[0].request();
-				return List.of(this.wallet.createVault(this.user, chainId, account, request.asset(), request.limits()));
+			CreateVaultForm form = new CreateVaultForm(setup, (request) -> this.flow.run(() -> {
+				CreateVaultForm.Request asked = request.get();
+				return List.of(this.wallet.createVault(this.user, chainId, account, asked.asset(), asked.limits()));
 			}, this::refresh), () -> {
 				try {
 					Vault vault = this.wallet.record(this.user, chainId, account);
@@ -142,7 +141,7 @@ class VaultPage extends VerticalLayout {
 					this.log.failed(ex.getMessage());
 				}
 			});
-			this.content.add(form[0]);
+			this.content.add(form);
 		}
 		catch (WalletCallException ex) {
 			this.log.failed(ex.getMessage());

@@ -68,7 +68,7 @@ class WalletPanel extends HorizontalLayout {
 			}
 			WalletChallenge challenge;
 			try {
-				challenge = this.wallet.challenge(this.user, address);
+				challenge = this.wallet.challenge(this.user, address, chainId);
 			}
 			catch (WalletCallException ex) {
 				this.log.failed(ex.getMessage());

@@ -3,7 +3,9 @@ package com.yieldpilot.vault.ui;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -33,14 +35,16 @@ class WalletScreensTest extends BrowserlessTest {
 
 	@Test
 	void createFormShowsThePredictedAddressAndTurnsItsFieldsIntoARequest() {
-		CreateVaultForm form = new CreateVaultForm(SETUP, () -> {
-		}, () -> {
+		List<Supplier<CreateVaultForm.Request>> asked = new ArrayList<>();
+		CreateVaultForm form = new CreateVaultForm(SETUP, asked::add, () -> {
 		});
+		UI.getCurrent().add(form);
 		form.maxPerExecution.setValue(new BigDecimal("1000"));
 		form.allowance.setValue(new BigDecimal("5000"));
 		form.periodHours.setValue(12);
 
-		CreateVaultForm.Request request = form.request();
+		test(form.create).click();
+		CreateVaultForm.Request request = asked.getFirst().get();
 
 		assertThat(form.predicted.getText()).isEqualTo(SETUP.predictedAddress());
 		assertThat(request.asset()).isEqualTo(USDC.address());
@@ -50,7 +54,7 @@ class WalletScreensTest extends BrowserlessTest {
 
 	@Test
 	void createFormTellsWhichFieldToFix() {
-		CreateVaultForm form = new CreateVaultForm(SETUP, () -> {
+		CreateVaultForm form = new CreateVaultForm(SETUP, (request) -> {
 		}, () -> {
 		});
 		form.allowance.setValue(new BigDecimal("5000"));
@@ -67,7 +71,7 @@ class WalletScreensTest extends BrowserlessTest {
 		VaultSetup exists = new VaultSetup(SETUP.chainId(), SETUP.wallet(), SETUP.factory(), SETUP.predictedAddress(),
 				true, SETUP.assets());
 		boolean[] recorded = { false };
-		CreateVaultForm form = new CreateVaultForm(exists, () -> {
+		CreateVaultForm form = new CreateVaultForm(exists, (request) -> {
 		}, () -> recorded[0] = true);
 		UI.getCurrent().add(form);
 
