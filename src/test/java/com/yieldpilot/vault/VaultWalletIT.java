@@ -19,6 +19,10 @@ import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.TestFarmer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -132,6 +136,46 @@ class VaultWalletIT extends ApplicationIT {
 			.hasMessageContaining("The vault holds only");
 		assertThatThrownBy(() -> this.wallet.fund(user(), vault.id(), new BigDecimal("0.0000001")))
 			.hasMessageContaining("has more decimals than USDC, which has 6");
+	}
+
+	@Test
+	void redeemsAPositionStraightToTheOwnersWallet() throws Exception {
+		KnownTarget target = this.wallet.targets(user(), vault.id()).getLast();
+		// positions are read over the allowlist
+		run(this.wallet.allowTarget(user(), vault.id(), target.address()));
+		BigInteger shares = BigInteger.valueOf(20).multiply(BigInteger.TEN.pow(6));
+		// the owner's wallet puts shares into the vault directly, as a farmer may
+		sendFrom(WALLET, vault.assetAddress(),
+				new Function("approve", List.of(new Address(target.address()), new Uint256(shares)), List.of()));
+		sendFrom(WALLET, target.address(),
+				new Function("deposit", List.of(new Uint256(shares), new Address(vault.address())), List.of()));
+		assertThat(position(target)).isPositive();
+		BigDecimal before = this.vaults.portfolio(vault).value();
+
+		ConfirmedCall redeemed = run(this.wallet.redeem(user(), vault.id(), target.address()));
+
+		assertThat(redeemed.action()).isEqualTo(WalletAction.REDEEM);
+		assertThat(position(target)).isZero();
+		assertThat(this.vaults.portfolio(vault).value()).isLessThan(before);
+		assertThatThrownBy(() -> this.wallet.redeem(user(), vault.id(), target.address()))
+			.hasMessageContaining("holds no shares");
+	}
+
+	private BigInteger position(KnownTarget target) {
+		return this.vaults.portfolio(vault)
+			.positions()
+			.stream()
+			.filter((p) -> p.target().equalsIgnoreCase(target.address()))
+			.map(Position::shares)
+			.findFirst()
+			.orElse(BigInteger.ZERO);
+	}
+
+	private void sendFrom(Credentials from, String to, Function function) throws Exception {
+		String hash = send(new PreparedCall(WalletAction.FUND, function.getName(), LocalChain.CHAIN_ID,
+				from.getAddress(), to, FunctionEncoder.encode(function), BigInteger.ZERO, vault.address()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.chain.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt().isPresent());
 	}
 
 	@Test
