@@ -53,6 +53,16 @@ class JooqVaultRepository implements VaultRepository {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void updateOwner(VaultId vault, String owner) {
+		this.db.update(VAULT)
+			.set(VAULT.OWNER_ADDRESS, owner)
+			.set(VAULT.VERSION, VAULT.VERSION.plus(1))
+			.where(VAULT.ID.eq(vault))
+			.execute();
+	}
+
+	@Override
 	public Optional<String> factory(long chainId) {
 		return this.db.select(VAULT_FACTORY.ADDRESS)
 			.from(VAULT_FACTORY)

@@ -17,6 +17,9 @@ interface VaultRepository {
 	/** Forgets a vault and its snapshots (local mode, when the chain lost it). */
 	void delete(VaultId vault);
 
+	/** The vault's owner after a confirmed ownership transfer. */
+	void updateOwner(VaultId vault, String owner);
+
 	Optional<String> factory(long chainId);
 
 	void recordFactory(long chainId, String address, Instant at);
