@@ -13,6 +13,7 @@ import com.yieldpilot.risk.RiskFactor;
 import com.yieldpilot.risk.internal.db.tables.records.RiskModelRecord;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
+import com.yieldpilot.risk.internal.model.LinearFloor;
 import com.yieldpilot.shared.PoolId;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -55,8 +56,8 @@ class JooqRiskRepository implements RiskRepository {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void insert(ModelVersion v, byte[] artifact, IsotonicCalibration calibration, DriftBaseline baseline,
-			int calibrationRows) {
+	public void insert(ModelVersion v, byte[] artifact, IsotonicCalibration calibration, @Nullable LinearFloor floor,
+			DriftBaseline baseline, int calibrationRows) {
 		RiskModelRecord row = this.db.newRecord(RISK_MODEL);
 		row.setVersion(v.version())
 			.setStatus(v.status())
@@ -83,7 +84,7 @@ class JooqRiskRepository implements RiskRepository {
 			.setReliability(JSON.writeValueAsString(v.reliability()))
 			.setFeatureBaseline(JSON.writeValueAsString(Map.of("edges", baseline.edges(), "shares", baseline.shares())))
 			.setCalibration(
-					JSON.writeValueAsString(Map.of("raw", calibration.raw(), "calibrated", calibration.calibrated())))
+					JSON.writeValueAsString(new StoredCalibration(calibration.raw(), calibration.calibrated(), floor)))
 			.setArtifact(artifact);
 		row.insert();
 	}
@@ -105,13 +106,12 @@ class JooqRiskRepository implements RiskRepository {
 	@Override
 	public Optional<Artifact> promoted() {
 		return this.db.selectFrom(RISK_MODEL).where(RISK_MODEL.STATUS.eq(PROMOTED)).fetchOptional().map(row -> {
-			Map<String, double[]> calibration = JSON.readValue(row.getCalibration(), new TypeReference<>() {
-			});
+			StoredCalibration calibration = JSON.readValue(row.getCalibration(), StoredCalibration.class);
 			Map<String, Map<String, double[]>> baseline = JSON.readValue(row.getFeatureBaseline(),
 					new TypeReference<>() {
 					});
 			return new Artifact(version(row), row.getArtifact(),
-					new IsotonicCalibration(calibration.get("raw"), calibration.get("calibrated")),
+					new IsotonicCalibration(calibration.raw(), calibration.calibrated()), calibration.floor(),
 					new DriftBaseline(baseline.get("edges"), baseline.get("shares")));
 		});
 	}
@@ -178,6 +178,13 @@ class JooqRiskRepository implements RiskRepository {
 
 	static LocalDate day(long epochDay) {
 		return LocalDate.ofEpochDay(epochDay);
+	}
+
+	/**
+	 * The calibration column: the isotonic levels and, for versions that have one, the
+	 * logistic floor blended with the trees before them.
+	 */
+	record StoredCalibration(double[] raw, double[] calibrated, @Nullable LinearFloor floor) {
 	}
 
 }
