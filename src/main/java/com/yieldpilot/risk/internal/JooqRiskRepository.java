@@ -3,6 +3,7 @@ package com.yieldpilot.risk.internal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.RiskFactor;
 import com.yieldpilot.risk.internal.db.tables.records.RiskModelRecord;
+import com.yieldpilot.risk.internal.db.tables.records.RiskScoreRecord;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
 import com.yieldpilot.risk.internal.model.LinearFloor;
@@ -152,9 +154,24 @@ class JooqRiskRepository implements RiskRepository {
 		return this.db.selectFrom(RISK_SCORE)
 			.where(RISK_SCORE.POOL_ID.eq(pool))
 			.fetchOptional()
-			.map(r -> new RiskAssessment(r.getPoolId(), r.getScore(), r.getModelVersion(), r.getHeuristic(),
-					JSON.readValue(r.getExplanation(), new TypeReference<List<RiskFactor>>() {
-					}), r.getScoredAt().toInstant()));
+			.map(JooqRiskRepository::assessment);
+	}
+
+	@Override
+	public List<RiskAssessment> scores(Collection<PoolId> pools) {
+		if (pools.isEmpty()) {
+			return List.of();
+		}
+		return this.db.selectFrom(RISK_SCORE)
+			.where(RISK_SCORE.POOL_ID.in(pools))
+			.fetch()
+			.map(JooqRiskRepository::assessment);
+	}
+
+	private static RiskAssessment assessment(RiskScoreRecord r) {
+		return new RiskAssessment(r.getPoolId(), r.getScore(), r.getModelVersion(), r.getHeuristic(),
+				JSON.readValue(r.getExplanation(), new TypeReference<List<RiskFactor>>() {
+				}), r.getScoredAt().toInstant());
 	}
 
 	private static ModelVersion version(Record record) {

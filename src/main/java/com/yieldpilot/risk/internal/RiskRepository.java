@@ -1,5 +1,6 @@
 package com.yieldpilot.risk.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,9 @@ interface RiskRepository {
 	void saveScores(List<RiskAssessment> assessments);
 
 	Optional<RiskAssessment> score(PoolId pool);
+
+	/** The latest assessments of the given pools that have one, in one read. */
+	List<RiskAssessment> scores(Collection<PoolId> pools);
 
 	record Artifact(ModelVersion version, byte[] bytes, IsotonicCalibration calibration, @Nullable LinearFloor floor,
 			DriftBaseline baseline) {
