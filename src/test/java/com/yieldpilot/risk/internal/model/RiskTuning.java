@@ -21,12 +21,19 @@ import java.util.zip.GZIPInputStream;
  * history cut at {@code dataUntil} and reports each tuning split on its own, so a choice
  * can be judged on several periods at once. Scores of a month do not depend on where the
  * walk started (each month's model is trained as of the month before), so one walk serves
- * every split that starts later. Without {@code -Dvariant} it runs the defaults; with it,
- * the named feature masks below.
+ * every split that starts later. Each split also reports its young pools (under 120 days
+ * of history) apart, the kind that dominates later data.
  *
  * <pre>
  * ./mvnw -q -B test-compile exec:exec@risk-tuning -Drisk.eval="../shared/data/defillama-yields/chart_timeseries_479pools_2023-04_2025-10.csv.gz 2023-12-31 2024-12-31 ../shared/data/defi-hacks/defihacklabs_incidents.json"
  * </pre>
+ *
+ * JVM options ({@code -Drisk.tune="..."}): {@code -Dtrees -Deta -Ddepth -Dmcw -Dsubsample
+ * -Dcolsample -Dlambda -Dcal -Dshrink -Dfloor} override the defaults;
+ * {@code -Dvariants="all;all+-own"} runs several variants, each masking feature groups
+ * ({@code -history -own -market -incidents -levels}) or single features ({@code -<key>});
+ * {@code -Dbins=true} adds the reliability bins; {@code -Dunivariate=true} prints each
+ * month's base rate and each feature's own AUC per split instead.
  */
 public final class RiskTuning {
 
