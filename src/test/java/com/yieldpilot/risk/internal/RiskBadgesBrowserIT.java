@@ -3,6 +3,7 @@ package com.yieldpilot.risk.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -57,7 +58,7 @@ class RiskBadgesBrowserIT extends BrowserIT {
 		this.page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("arbitrum")).first().click();
 		Locator badge = this.page.locator("#pools .risk-badge", new Page.LocatorOptions().setHasText("high 0.62 · v7"));
 		PlaywrightAssertions.assertThat(badge).hasCount(1);
-		PlaywrightAssertions.assertThat(badge).hasClass(java.util.regex.Pattern.compile("risk-high"));
+		PlaywrightAssertions.assertThat(badge).hasClass(Pattern.compile("risk-high"));
 		assertThat(badge.getAttribute("title")).isEqualTo("Scored by model v7:\n" + "TVL fell 38% in 7 days: +0.21\n"
 				+ "APY moved by 0.40 points (7-day std. dev.): +0.08\n"
 				+ "7-day APY ranks above 20% of its peers: -0.03");

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -117,7 +118,7 @@ public final class RiskTuning {
 	 * Each feature's own AUC (either direction) per split, over rows where it is known.
 	 */
 	private static void univariate(FeatureTable table, long dataUntil) {
-		java.util.TreeMap<String, double[]> months = new java.util.TreeMap<>();
+		TreeMap<String, double[]> months = new TreeMap<>();
 		for (int r = 0; r < table.size(); r++) {
 			if (table.maturedBy(r, dataUntil)) {
 				double[] m = months.computeIfAbsent(LocalDate.ofEpochDay(table.day(r)).toString().substring(0, 7),
