@@ -29,6 +29,8 @@ import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.PoolDescriptor;
+import com.yieldpilot.market.PoolRiskBadge;
+import com.yieldpilot.market.PoolRiskBadges;
 import com.yieldpilot.market.PoolSnapshot;
 import com.yieldpilot.shared.PoolId;
 import jakarta.annotation.security.PermitAll;
@@ -36,8 +38,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One pool: what it is, its APY and TVL over a chosen range, and the newest value of each
- * metric from each source with its freshness. From here a farmer starts a rule for the
- * pool, once the rules module offers the editor.
+ * metric from each source with its freshness, and its risk badge with the explanation
+ * (when a module supplies {@link PoolRiskBadges}). From here a farmer starts a rule for
+ * the pool, once the rules module offers the editor.
  */
 @Route("pools/:" + PoolDetailView.ID)
 @PermitAll
@@ -51,6 +54,8 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
 	private final MarketData market;
 
 	private final Clock clock;
+
+	private final Optional<PoolRiskBadges> riskBadges;
 
 	private final Formats formats = new Formats();
 
@@ -68,9 +73,10 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
 
 	private String title = "Pool · YieldPilot";
 
-	PoolDetailView(MarketData market, Clock clock) {
+	PoolDetailView(MarketData market, Clock clock, Optional<PoolRiskBadges> riskBadges) {
 		this.market = market;
 		this.clock = clock;
+		this.riskBadges = riskBadges;
 		setId("pool-detail");
 		this.apyChart.setId("apy-chart");
 		this.tvlChart.setId("tvl-chart");
@@ -136,6 +142,12 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
 				badge("pool-freshness", snapshot.fresh() ? "fresh" : "stale"));
 		facts.setSpacing(true);
 		facts.addClassName("pool-facts");
+		Optional<PoolRiskBadge> risk = this.riskBadges.flatMap(b -> b.badge(descriptor.id()));
+		risk.ifPresent(badge -> {
+			Span span = RiskBadge.of(badge);
+			span.setId("pool-risk");
+			facts.add(span);
+		});
 		HorizontalLayout header = new HorizontalLayout(heading, this.newRule);
 		header.setWidthFull();
 		header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -146,8 +158,10 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
 			.sorted(Comparator.comparing(LatestValue::metric).thenComparing(v -> v.source().name()))
 			.toList());
 
-		add(new RouterLink("← All pools", PoolsView.class), header, facts, this.range, new H3("APY"), this.apyChart,
-				new H3("TVL"), this.tvlChart, new H3("Latest values by source"), this.sources);
+		add(new RouterLink("← All pools", PoolsView.class), header, facts);
+		risk.filter(badge -> !badge.explanation().isEmpty()).ifPresent(badge -> add(RiskBadge.explanation(badge)));
+		add(this.range, new H3("APY"), this.apyChart, new H3("TVL"), this.tvlChart, new H3("Latest values by source"),
+				this.sources);
 		drawHistory((this.range.getValue() != null) ? this.range.getValue() : HistoryRange.DAY);
 	}
 

@@ -1,6 +1,9 @@
 package com.yieldpilot.market.ui;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -17,13 +20,17 @@ import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.PoolSnapshot;
+import com.yieldpilot.market.PoolRiskBadge;
+import com.yieldpilot.market.PoolRiskBadges;
 import com.yieldpilot.market.PoolSort;
+import com.yieldpilot.shared.PoolId;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * The pools explorer: pools filtered by chain, protocol, asset, APY, TVL and risk, with
- * their latest values and a freshness badge, loaded page by page and sortable by APY and
- * TVL. A row opens the pool's detail page.
+ * their latest values, a freshness badge and the risk badge (when a module supplies
+ * {@link PoolRiskBadges}), loaded page by page and sortable by APY and TVL. A row opens
+ * the pool's detail page.
  */
 @Route("pools")
 @PageTitle("Pools · YieldPilot")
@@ -37,8 +44,14 @@ class PoolsView extends VerticalLayout {
 
 	final Grid<PoolSnapshot> grid = new Grid<>();
 
-	PoolsView(MarketData market) {
-		this.filters = new PoolFilterBar(market.facets(), filter -> this.grid.getDataProvider().refreshAll());
+	/** The badges of the page the grid fetched last, read once per page. */
+	private final Map<PoolId, PoolRiskBadge> badges = new HashMap<>();
+
+	PoolsView(MarketData market, Optional<PoolRiskBadges> riskBadges) {
+		this.filters = new PoolFilterBar(market.facets(), filter -> {
+			this.badges.clear();
+			this.grid.getDataProvider().refreshAll();
+		});
 		this.grid.setId("pools");
 		this.grid.addColumn(s -> s.pool().id().toString()).setHeader("Pool").setFlexGrow(3).setSortProperty("id");
 		this.grid.addColumn(s -> s.pool().id().chain()).setHeader("Chain");
@@ -46,11 +59,20 @@ class PoolsView extends VerticalLayout {
 		this.grid.addColumn(s -> cell(s, Metric.APY_REWARD)).setHeader("of which rewards");
 		this.grid.addColumn(s -> cell(s, Metric.TVL)).setHeader("TVL").setSortProperty("tvl");
 		this.grid.addColumn(s -> cell(s, Metric.RISK)).setHeader("Risk");
+		if (riskBadges.isPresent()) {
+			this.grid.addComponentColumn(s -> RiskBadge.of(this.badges.get(s.pool().id())))
+				.setHeader("Risk score")
+				.setAutoWidth(true)
+				.setFlexGrow(0);
+		}
 		this.grid.addComponentColumn(PoolsView::freshness).setHeader("Data").setAutoWidth(true).setFlexGrow(0);
 		this.grid.addComponentColumn(TrustBadge::of).setHeader("Sources").setAutoWidth(true).setFlexGrow(0);
-		this.grid.setItems(query -> market
-			.pools(this.filters.filter(), sort(query.getSortOrders()), query.getOffset(), query.getLimit())
-			.stream(), query -> market.count(this.filters.filter()));
+		this.grid.setItems(query -> {
+			List<PoolSnapshot> page = market.pools(this.filters.filter(), sort(query.getSortOrders()),
+					query.getOffset(), query.getLimit());
+			riskBadges.ifPresent(b -> this.badges.putAll(b.badges(page.stream().map(s -> s.pool().id()).toList())));
+			return page.stream();
+		}, query -> market.count(this.filters.filter()));
 		this.grid.addItemClickListener(e -> e.getSource()
 			.getUI()
 			.ifPresent(ui -> ui.navigate(PoolDetailView.class,

@@ -3,6 +3,7 @@ package com.yieldpilot.risk.internal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,10 @@ import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.RiskFactor;
 import com.yieldpilot.risk.internal.db.tables.records.RiskModelRecord;
+import com.yieldpilot.risk.internal.db.tables.records.RiskScoreRecord;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
+import com.yieldpilot.risk.internal.model.LinearFloor;
 import com.yieldpilot.shared.PoolId;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -55,8 +58,8 @@ class JooqRiskRepository implements RiskRepository {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void insert(ModelVersion v, byte[] artifact, IsotonicCalibration calibration, DriftBaseline baseline,
-			int calibrationRows) {
+	public void insert(ModelVersion v, byte[] artifact, IsotonicCalibration calibration, @Nullable LinearFloor floor,
+			DriftBaseline baseline, int calibrationRows) {
 		RiskModelRecord row = this.db.newRecord(RISK_MODEL);
 		row.setVersion(v.version())
 			.setStatus(v.status())
@@ -83,7 +86,7 @@ class JooqRiskRepository implements RiskRepository {
 			.setReliability(JSON.writeValueAsString(v.reliability()))
 			.setFeatureBaseline(JSON.writeValueAsString(Map.of("edges", baseline.edges(), "shares", baseline.shares())))
 			.setCalibration(
-					JSON.writeValueAsString(Map.of("raw", calibration.raw(), "calibrated", calibration.calibrated())))
+					JSON.writeValueAsString(new StoredCalibration(calibration.raw(), calibration.calibrated(), floor)))
 			.setArtifact(artifact);
 		row.insert();
 	}
@@ -105,13 +108,12 @@ class JooqRiskRepository implements RiskRepository {
 	@Override
 	public Optional<Artifact> promoted() {
 		return this.db.selectFrom(RISK_MODEL).where(RISK_MODEL.STATUS.eq(PROMOTED)).fetchOptional().map(row -> {
-			Map<String, double[]> calibration = JSON.readValue(row.getCalibration(), new TypeReference<>() {
-			});
+			StoredCalibration calibration = JSON.readValue(row.getCalibration(), StoredCalibration.class);
 			Map<String, Map<String, double[]>> baseline = JSON.readValue(row.getFeatureBaseline(),
 					new TypeReference<>() {
 					});
 			return new Artifact(version(row), row.getArtifact(),
-					new IsotonicCalibration(calibration.get("raw"), calibration.get("calibrated")),
+					new IsotonicCalibration(calibration.raw(), calibration.calibrated()), calibration.floor(),
 					new DriftBaseline(baseline.get("edges"), baseline.get("shares")));
 		});
 	}
@@ -152,9 +154,24 @@ class JooqRiskRepository implements RiskRepository {
 		return this.db.selectFrom(RISK_SCORE)
 			.where(RISK_SCORE.POOL_ID.eq(pool))
 			.fetchOptional()
-			.map(r -> new RiskAssessment(r.getPoolId(), r.getScore(), r.getModelVersion(), r.getHeuristic(),
-					JSON.readValue(r.getExplanation(), new TypeReference<List<RiskFactor>>() {
-					}), r.getScoredAt().toInstant()));
+			.map(JooqRiskRepository::assessment);
+	}
+
+	@Override
+	public List<RiskAssessment> scores(Collection<PoolId> pools) {
+		if (pools.isEmpty()) {
+			return List.of();
+		}
+		return this.db.selectFrom(RISK_SCORE)
+			.where(RISK_SCORE.POOL_ID.in(pools))
+			.fetch()
+			.map(JooqRiskRepository::assessment);
+	}
+
+	private static RiskAssessment assessment(RiskScoreRecord r) {
+		return new RiskAssessment(r.getPoolId(), r.getScore(), r.getModelVersion(), r.getHeuristic(),
+				JSON.readValue(r.getExplanation(), new TypeReference<List<RiskFactor>>() {
+				}), r.getScoredAt().toInstant());
 	}
 
 	private static ModelVersion version(Record record) {
@@ -178,6 +195,13 @@ class JooqRiskRepository implements RiskRepository {
 
 	static LocalDate day(long epochDay) {
 		return LocalDate.ofEpochDay(epochDay);
+	}
+
+	/**
+	 * The calibration column: the isotonic levels and, for versions that have one, the
+	 * logistic floor blended with the trees before them.
+	 */
+	record StoredCalibration(double[] raw, double[] calibrated, @Nullable LinearFloor floor) {
 	}
 
 }

@@ -114,7 +114,7 @@ class ModelRegistry {
 		ModelVersion entry = new ModelVersion(version, status, now, decision, LocalDate.ofEpochDay(summary.asOf()),
 				LocalDate.ofEpochDay(summary.trainFrom()), LocalDate.ofEpochDay(summary.trainTo()),
 				LocalDate.ofEpochDay(summary.calibrateFrom()), LocalDate.ofEpochDay(summary.calibrateTo()),
-				validateFrom, validateTo, Arrays.stream(Feature.values()).map(Feature::key).toList(),
+				validateFrom, validateTo, RiskTrainer.MODELLED.stream().map(Feature::key).toList(),
 				summary.hyperparameters().toString(), summary.library(), summary.trainRows(), validationRows.size(),
 				metrics.auc(), metrics.brier(), metrics.ece(), metrics.baseRate(),
 				Arrays.asList(Metrics.reliability(scores, outcomes)));
@@ -123,7 +123,7 @@ class ModelRegistry {
 		}
 		DriftBaseline baseline = DriftBaseline.of(table.features(), table.size());
 		this.repository.insert(entry, candidate.tribuoModel().serialize().toByteArray(), candidate.calibration(),
-				baseline, summary.calibrationRows());
+				candidate.floor().orElse(null), baseline, summary.calibrationRows());
 		return entry;
 	}
 
@@ -137,8 +137,8 @@ class ModelRegistry {
 		try {
 			Model<?> model = Model.deserialize(ModelProto.parseFrom(artifact.bytes()));
 			XGBoostModel<Label> trees = (XGBoostModel<Label>) model;
-			return new StoredModel(artifact.version(), RiskModel.restore(trees, artifact.calibration()),
-					artifact.baseline());
+			return new StoredModel(artifact.version(),
+					RiskModel.restore(trees, artifact.floor(), artifact.calibration()), artifact.baseline());
 		}
 		catch (com.google.protobuf.InvalidProtocolBufferException | ClassCastException ex) {
 			throw new IllegalStateException(

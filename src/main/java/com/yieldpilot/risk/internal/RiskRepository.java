@@ -1,5 +1,6 @@
 package com.yieldpilot.risk.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +8,9 @@ import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
+import com.yieldpilot.risk.internal.model.LinearFloor;
 import com.yieldpilot.shared.PoolId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The registry's model versions and each pool's latest score. Writes need a transaction.
@@ -17,8 +20,8 @@ interface RiskRepository {
 	int nextVersion();
 
 	/** Stores a version with its artifact, calibration and feature baseline. */
-	void insert(ModelVersion version, byte[] artifact, IsotonicCalibration calibration, DriftBaseline baseline,
-			int calibrationRows);
+	void insert(ModelVersion version, byte[] artifact, IsotonicCalibration calibration, @Nullable LinearFloor floor,
+			DriftBaseline baseline, int calibrationRows);
 
 	/** Marks the promoted version, if any, retired. */
 	void retirePromoted();
@@ -35,7 +38,11 @@ interface RiskRepository {
 
 	Optional<RiskAssessment> score(PoolId pool);
 
-	record Artifact(ModelVersion version, byte[] bytes, IsotonicCalibration calibration, DriftBaseline baseline) {
+	/** The latest assessments of the given pools that have one, in one read. */
+	List<RiskAssessment> scores(Collection<PoolId> pools);
+
+	record Artifact(ModelVersion version, byte[] bytes, IsotonicCalibration calibration, @Nullable LinearFloor floor,
+			DriftBaseline baseline) {
 	}
 
 }

@@ -1,8 +1,10 @@
 package com.yieldpilot.risk.ui;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -28,9 +30,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * For admins: the risk model registry (versions, their validation metrics and why each
- * was promoted or rejected), the drift of live features from the promoted model's
- * training data, and retraining on the stored history with its progress. While a
- * retraining runs the page polls every second; the work runs on a background thread.
+ * was promoted or rejected), a version's reliability diagram, the drift of live features
+ * from the promoted model's training data, and retraining on the stored history with its
+ * progress. While a retraining runs the page polls every second; the work runs on a
+ * background thread.
  */
 @Route("risk-models")
 @PageTitle("Risk models · YieldPilot")
@@ -50,6 +53,16 @@ class RiskModelsView extends VerticalLayout {
 
 	private final Button retrain = new Button("Retrain now");
 
+	final ReliabilityChart reliability = new ReliabilityChart();
+
+	private final Paragraph reliabilityCaption = new Paragraph();
+
+	/** The version whose reliability diagram shows; null follows the promoted one. */
+	private @Nullable Integer chosen;
+
+	/** The version drawn last, so the page's polling does not resend the same bins. */
+	private @Nullable Integer drawn;
+
 	private @Nullable Registration polling;
 
 	RiskModelsView(RiskModels models) {
@@ -65,6 +78,13 @@ class RiskModelsView extends VerticalLayout {
 		this.grid.addColumn(v -> v.trainRows() + " / " + v.validationRows()).setHeader("Rows (train / valid.)");
 		this.grid.addColumn(ModelVersion::decision).setHeader("Decision").setFlexGrow(3);
 		this.grid.setAllRowsVisible(true);
+		this.grid.addItemClickListener(e -> {
+			this.chosen = e.getItem().version();
+			showReliability(this.models.versions());
+		});
+		this.grid.addClassName("clickable-rows");
+		this.reliability.setId("risk-reliability");
+		this.reliabilityCaption.setId("risk-reliability-caption");
 		this.step.setId("risk-training-step");
 		this.drift.setId("risk-drift");
 		this.retrain.setId("risk-retrain");
@@ -76,7 +96,8 @@ class RiskModelsView extends VerticalLayout {
 		add(new H2("Risk models"), new Paragraph("Scores are served by the promoted version; until one exists a "
 				+ "documented heuristic scores, labelled \"heuristic\". A new version is promoted only if it is not "
 				+ "worse than the promoted one on the same validation window."), this.retrain, this.step, this.bar,
-				new H3("Drift"), this.drift, new H3("Versions"), this.grid);
+				new H3("Drift"), this.drift, new H3("Versions"), this.grid, new H3("Calibration"),
+				this.reliabilityCaption, this.reliability);
 		refresh();
 	}
 
@@ -104,7 +125,38 @@ class RiskModelsView extends VerticalLayout {
 				? "Last retraining: " + progress.outcome() : "No retraining on this node yet.");
 		RiskModels.Drift drift = this.models.drift();
 		this.drift.setText(drift(drift));
-		this.grid.setItems(this.models.versions());
+		List<ModelVersion> versions = this.models.versions();
+		this.grid.setItems(versions);
+		showReliability(versions);
+	}
+
+	/**
+	 * The reliability diagram of the chosen version, or of the promoted one (else the
+	 * newest) until a row is chosen.
+	 */
+	private void showReliability(List<ModelVersion> versions) {
+		Optional<ModelVersion> shown = versions.stream()
+			.filter(v -> (this.chosen != null) ? v.version() == this.chosen : "PROMOTED".equals(v.status()))
+			.findFirst()
+			.or(() -> versions.stream().findFirst());
+		if (shown.isEmpty()) {
+			this.reliabilityCaption
+				.setText("No model version yet: the reliability diagram appears after the first " + "retraining.");
+			this.reliability.setVisible(false);
+			this.drawn = null;
+			return;
+		}
+		ModelVersion v = shown.get();
+		if (this.drawn != null && this.drawn == v.version()) {
+			return;
+		}
+		this.drawn = v.version();
+		String window = (v.validateFrom() != null) ? " on " + v.validateFrom() + " to " + v.validateTo() : "";
+		this.reliabilityCaption.setText("v" + v.version() + window + ": mean score against the observed adverse rate "
+				+ "in ten score bins of the validation pool-days (ECE " + number(v.ece(), "%.3f")
+				+ "); on the dashed diagonal a score of 0.3 means 30 %. Choose a version above to see its diagram.");
+		this.reliability.setVisible(true);
+		this.reliability.setBins("v" + v.version() + window, v.reliability());
 	}
 
 	private static String drift(RiskModels.Drift drift) {

@@ -55,14 +55,16 @@ class ModelRegistryIT extends ApplicationIT {
 				validation.add(r);
 			}
 		}
-		RiskModel good = RiskTrainer.train(table, asOf, new Hyperparameters(80, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8));
+		RiskModel good = RiskTrainer.train(table, asOf,
+				new Hyperparameters(80, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5));
 		ModelVersion first = this.registry.register(good, table, validation);
 		assertThat(first.status()).isEqualTo("PROMOTED");
 		assertThat(first.validationRows()).isEqualTo(validation.size()).isGreaterThan(200);
 		assertThat(first.auc()).isNotNull();
 		assertThat(first.reliability()).hasSize(10);
 
-		RiskModel worse = RiskTrainer.train(table, asOf, new Hyperparameters(1, 0.01, 1, 5, 0.5, 0.2, 1, 7L, 45, 0.8));
+		RiskModel worse = RiskTrainer.train(table, asOf,
+				new Hyperparameters(1, 0.01, 1, 5, 0.5, 0.2, 1, 7L, 45, 0.8, 0));
 		ModelVersion second = this.registry.register(worse, table, validation);
 		assertThat(second.status()).isEqualTo("REJECTED");
 		assertThat(second.decision()).startsWith("rejected, worse than the current model")

@@ -29,6 +29,8 @@ final class CrossSection {
 		float[] tvl = column(day, Feature.TVL);
 		float[] tvlChange = column(day, Feature.TVL_CHANGE_7D);
 		float[] trend = column(day, Feature.APY_TREND);
+		float[] volatility7 = column(day, Feature.APY_VOLATILITY_7D);
+		float[] tvlVolatility = column(day, Feature.TVL_VOLATILITY_30D);
 		double marketTvlChange = median(tvlChange);
 		double outflows = 0;
 		int flows = 0;
@@ -66,6 +68,11 @@ final class CrossSection {
 					rank(peerVariation, x[Feature.APY_VARIATION_30D.ordinal()]));
 			FeatureBuilder.set(x, Feature.TVL_PEER_RANK, rank(peerTvl, x[Feature.TVL.ordinal()]));
 			FeatureBuilder.set(x, Feature.TVL_CHANGE_VS_MARKET, x[Feature.TVL_CHANGE_7D.ordinal()] - marketTvlChange);
+			FeatureBuilder.set(x, Feature.APY_VOLATILITY_RANK,
+					rank(volatility7, x[Feature.APY_VOLATILITY_7D.ordinal()]));
+			FeatureBuilder.set(x, Feature.APY_TREND_RANK, rank(trend, x[Feature.APY_TREND.ordinal()]));
+			FeatureBuilder.set(x, Feature.TVL_VOLATILITY_RANK,
+					rank(tvlVolatility, x[Feature.TVL_VOLATILITY_30D.ordinal()]));
 			FeatureBuilder.set(x, Feature.MARKET_APY_TREND, marketTrend);
 			FeatureBuilder.set(x, Feature.MARKET_TVL_CHANGE_7D, marketTvlChange);
 			FeatureBuilder.set(x, Feature.MARKET_OUTFLOW_SHARE, (flows == 0) ? Double.NaN : outflows / flows);

@@ -127,6 +127,11 @@ public final class FeatureBuilder {
 		set(x, Feature.APY_VS_MEDIAN_90D, ratio(apy7.mean(), Stats.apyMedian(h, t, 90)));
 		set(x, Feature.APY_SPIKE, ratio(apy, apy7.mean()));
 		set(x, Feature.APY_PEAK_30D, ratio(apy30.max(), apy7.mean()));
+		set(x, Feature.APY_LOG_VOLATILITY_7D, logVolatility(h, t, 7));
+		set(x, Feature.APY_LOG_VOLATILITY_30D, logVolatility(h, t, 30));
+		set(x, Feature.APY_VS_MEAN_90D, ratio(apy7.mean(), Stats.apy(h, t, 90).mean()));
+		set(x, Feature.APY_HELD_28D, ratio(Stats.apy(h, t, 28).mean(), Stats.apy(h, t - 28, 7).mean()));
+		set(x, Feature.APY_DROP_FREQUENCY, dropFrequency(h, t));
 		double share = rewardShare(h, t);
 		double shareSum = 0;
 		int shareCount = 0;
@@ -179,6 +184,7 @@ public final class FeatureBuilder {
 		set(x, Feature.TVL_VOLATILITY_30D,
 				(count >= 3) ? Math.sqrt(Math.max(0, sumSq / count - (sum / count) * (sum / count))) : Double.NaN);
 		set(x, Feature.TVL_WORST_DAY_30D, worst);
+		set(x, Feature.TVL_VOLATILITY_7D, tvlVolatility(h, t, 7));
 		set(x, Feature.TVL_INFLOW_DAYS_14D, (flows14 > 0) ? (double) inflows / flows14 : Double.NaN);
 		set(x, Feature.TVL_FLOW_ACCELERATION,
 				x[Feature.TVL_CHANGE_7D.ordinal()] - x[Feature.TVL_CHANGE_30D.ordinal()] * 7.0 / 30.0);
@@ -192,6 +198,58 @@ public final class FeatureBuilder {
 		set(x, Feature.APY_ZSCORE_30D,
 				(apy30.std() > 1e-9) ? (apy - apy30.mean()) / apy30.std() : (apy30.count() > 1 ? 0 : Double.NaN));
 		set(x, Feature.APY_OUTLIER, Double.isNaN(apy) ? Double.NaN : (apy > 100 ? 1 : 0));
+	}
+
+	/** Standard deviation of the daily change of log APY over the window. */
+	private static double logVolatility(PoolHistory h, long t, int days) {
+		double sum = 0;
+		double sumSq = 0;
+		int count = 0;
+		for (long d = t - days + 1; d <= t; d++) {
+			double a = h.apy(d);
+			double b = h.apy(d - 1);
+			if (a > 0 && b > 0) {
+				double change = Math.log(a / b);
+				sum += change;
+				sumSq += change * change;
+				count++;
+			}
+		}
+		return (count >= 3) ? Math.sqrt(Math.max(0, sumSq / count - (sum / count) * (sum / count))) : Double.NaN;
+	}
+
+	private static double tvlVolatility(PoolHistory h, long t, int days) {
+		double sum = 0;
+		double sumSq = 0;
+		int count = 0;
+		for (long d = t - days + 1; d <= t; d++) {
+			double change = logChange(h.tvl(d), h.tvl(d - 1));
+			if (!Double.isNaN(change)) {
+				sum += change;
+				sumSq += change * change;
+				count++;
+			}
+		}
+		return (count >= 3) ? Math.sqrt(Math.max(0, sumSq / count - (sum / count) * (sum / count))) : Double.NaN;
+	}
+
+	/**
+	 * A short analogue of the adverse event that is already known on day t: among the
+	 * days s of the last three weeks whose following week has passed, the share where the
+	 * mean APY of that week fell below 0.8 × the mean of the 7 days up to s.
+	 */
+	private static double dropFrequency(PoolHistory h, long t) {
+		int drops = 0;
+		int count = 0;
+		for (long s = t - 27; s <= t - 7; s++) {
+			double before = Stats.apy(h, s, 7).mean();
+			double after = Stats.apy(h, s + 7, 7).mean();
+			if (before > 0 && !Double.isNaN(after)) {
+				count++;
+				drops += (after < Outcome.APY_HOLD * before) ? 1 : 0;
+			}
+		}
+		return (count >= 5) ? (double) drops / count : Double.NaN;
 	}
 
 	/** The pool's outcomes that matured by day t: its recent record of turning bad. */

@@ -17,15 +17,19 @@ package com.yieldpilot.risk.internal.model;
  * @param shrink how much of the calibrated score's distance from the calibration slice's
  * base rate is kept (1 keeps all); below 1 it tempers confidence that the next month's
  * market may not repeat
+ * @param floorShare the {@link LinearFloor logistic floor}'s share of the blended
+ * log-odds; 0 leaves the trees alone
  */
 public record Hyperparameters(int trees, double eta, int maxDepth, double minChildWeight, double subsample,
-		double featureSubsample, double lambda, long seed, int calibrationDays, double shrink) {
+		double featureSubsample, double lambda, long seed, int calibrationDays, double shrink, double floorShare) {
 
-	public static final Hyperparameters DEFAULTS = new Hyperparameters(400, 0.03, 3, 20, 0.8, 0.8, 1.0, 42L, 60, 0.8);
+	public static final Hyperparameters DEFAULTS = new Hyperparameters(400, 0.03, 3, 20, 0.8, 0.8, 1.0, 42L, 60, 0.8,
+			0.5);
 
 	public Hyperparameters {
 		if (trees < 1 || eta <= 0 || maxDepth < 1 || subsample <= 0 || subsample > 1 || featureSubsample <= 0
-				|| featureSubsample > 1 || calibrationDays < 1 || shrink <= 0 || shrink > 1) {
+				|| featureSubsample > 1 || calibrationDays < 1 || shrink <= 0 || shrink > 1 || floorShare < 0
+				|| floorShare > 1) {
 			throw new IllegalArgumentException("Hyperparameters out of range");
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -17,12 +18,13 @@ import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
 
 /**
- * A trained risk model: Tribuo's gradient-boosted trees and the isotonic calibration
- * fitted on a held-out slice. Scores go straight through the XGBoost booster over a dense
- * matrix (missing values as {@code NaN}), which is what Tribuo does per example but
- * without building an object per feature; a test keeps the two in agreement. Explanations
- * are the trees' exact per-feature contributions to the log-odds (TreeSHAP), turned into
- * probability points at the calibrated score.
+ * A trained risk model: Tribuo's gradient-boosted trees, blended in log-odds with a
+ * {@link LinearFloor logistic floor}, and the isotonic calibration fitted on a held-out
+ * slice. Scores go straight through the XGBoost booster over a dense matrix (missing
+ * values as {@code NaN}), which is what Tribuo does per example but without building an
+ * object per feature; a test keeps the two in agreement. Explanations are the trees'
+ * exact per-feature contributions to the log-odds (TreeSHAP), turned into probability
+ * points at the calibrated score.
  */
 public final class RiskModel {
 
@@ -36,14 +38,18 @@ public final class RiskModel {
 
 	private final @Nullable TrainingSummary summary;
 
+	private final @Nullable LinearFloor floor;
+
 	private final int[] columns;
 
 	private final int width;
 
 	private final int adverse;
 
-	RiskModel(XGBoostModel<Label> model, IsotonicCalibration calibration, @Nullable TrainingSummary summary) {
+	RiskModel(XGBoostModel<Label> model, @Nullable LinearFloor floor, IsotonicCalibration calibration,
+			@Nullable TrainingSummary summary) {
 		this.model = model;
+		this.floor = floor;
 		this.calibration = calibration;
 		this.summary = summary;
 		ImmutableFeatureMap features = model.getFeatureIDMap();
@@ -57,10 +63,12 @@ public final class RiskModel {
 	}
 
 	/**
-	 * A stored model brought back: its trees and calibration, without training summary.
+	 * A stored model brought back: its trees, floor (none for versions trained without)
+	 * and calibration, without training summary.
 	 */
-	public static RiskModel restore(XGBoostModel<Label> trees, IsotonicCalibration calibration) {
-		return new RiskModel(trees, calibration, null);
+	public static RiskModel restore(XGBoostModel<Label> trees, @Nullable LinearFloor floor,
+			IsotonicCalibration calibration) {
+		return new RiskModel(trees, floor, calibration, null);
 	}
 
 	public XGBoostModel<Label> tribuoModel() {
@@ -69,6 +77,11 @@ public final class RiskModel {
 
 	public IsotonicCalibration calibration() {
 		return this.calibration;
+	}
+
+	/** The logistic floor the trees are blended with, if the model has one. */
+	public Optional<LinearFloor> floor() {
+		return Optional.ofNullable(this.floor);
 	}
 
 	public TrainingSummary summary() {
@@ -80,16 +93,24 @@ public final class RiskModel {
 	 * {@link FeatureTable#features()}.
 	 */
 	public double[] score(float[] features, int rows) {
-		float[][] raw = predict(features, rows, false);
-		double[] scores = new double[rows];
+		double[] scores = rawScore(features, rows);
 		for (int r = 0; r < rows; r++) {
-			scores[r] = this.calibration.apply(raw[r][this.adverse]);
+			scores[r] = this.calibration.apply(scores[r]);
 		}
 		return scores;
 	}
 
-	/** The trees' uncalibrated probability of the adverse class, for calibration. */
+	/** The blended, uncalibrated probability of the adverse class, for calibration. */
 	double[] rawScore(float[] features, int rows) {
+		double[] scores = treeScore(features, rows);
+		if (this.floor != null) {
+			this.floor.blend(scores, features, rows);
+		}
+		return scores;
+	}
+
+	/** The trees' own probability of the adverse class. */
+	double[] treeScore(float[] features, int rows) {
 		float[][] raw = predict(features, rows, false);
 		double[] scores = new double[rows];
 		for (int r = 0; r < rows; r++) {
@@ -100,8 +121,10 @@ public final class RiskModel {
 
 	/**
 	 * The score of one feature row with every feature's contribution, largest effect
-	 * first. Contributions are the exact log-odds contributions times p(1 − p) at the
-	 * calibrated score: a first-order split of the score among the features.
+	 * first. Contributions are the exact log-odds contributions (the trees' TreeSHAP
+	 * values and the floor's linear terms, each weighted by its share of the blend) times
+	 * p(1 − p) at the calibrated score: a first-order split of the score among the
+	 * features.
 	 */
 	public Explained explain(float[] row) {
 		if (row.length != Feature.COUNT) {
@@ -118,19 +141,24 @@ public final class RiskModel {
 		double[] scores = score(features, rows);
 		float[][] contributions = predict(features, rows, true);
 		int block = this.width + 1;
+		double treeShare = (this.floor != null) ? 1 - this.floor.share() : 1;
 		List<Explained> explained = new ArrayList<>(rows);
 		for (int r = 0; r < rows; r++) {
 			float[] c = contributions[r];
 			boolean twoBlocks = c.length == 2 * block;
 			double slope = scores[r] * (1 - scores[r]);
+			double[] linear = (this.floor != null) ? this.floor.contributions(features, r) : new double[Feature.COUNT];
 			List<Contribution> list = new ArrayList<>();
 			for (Feature feature : Feature.values()) {
 				int column = this.columns[feature.ordinal()];
-				if (column < 0) {
+				double logOdds = linear[feature.ordinal()];
+				if (column >= 0) {
+					logOdds += treeShare * (twoBlocks
+							? c[this.adverse * block + column] - c[(1 - this.adverse) * block + column] : c[column]);
+				}
+				else if (logOdds == 0) {
 					continue;
 				}
-				double logOdds = twoBlocks ? c[this.adverse * block + column] - c[(1 - this.adverse) * block + column]
-						: c[column];
 				list.add(new Contribution(feature, features[r * Feature.COUNT + feature.ordinal()], logOdds * slope));
 			}
 			list.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution()))

@@ -5,9 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.tribuo.MutableDataset;
 import org.tribuo.Tribuo;
@@ -22,7 +25,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Trains a {@link RiskModel} as of a day: on the rows whose outcome had matured by then,
  * the newest {@link Hyperparameters#calibrationDays()} of them held out from the trees
- * and used to fit the calibration. One thread and a fixed seed make it reproducible.
+ * and the floor and used to fit the calibration of their blend. One thread and a fixed
+ * seed make it reproducible.
  */
 public final class RiskTrainer {
 
@@ -31,6 +35,15 @@ public final class RiskTrainer {
 	static final int MIN_CALIBRATION_ROWS = 100;
 
 	private static final LabelFactory LABELS = new LabelFactory();
+
+	/**
+	 * The features the trees learn from: all but those that measure the data set rather
+	 * than the pool (how long ago the history file starts, how many pools it holds),
+	 * which a model would learn as a calendar and misread on another set (decision record
+	 * 0011).
+	 */
+	public static final Set<Feature> MODELLED = Collections
+		.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Feature.DAYS_OF_HISTORY, Feature.MARKET_POOLS)));
 
 	private RiskTrainer() {
 	}
@@ -61,8 +74,10 @@ public final class RiskTrainer {
 				hyperparameters.featureSubsample(), hyperparameters.lambda(), 0.0, 1,
 				XGBoostTrainer.LoggingVerbosity.SILENT, hyperparameters.seed());
 		XGBoostModel<Label> trees = trainer.train(dataset);
-		RiskModel uncalibrated = new RiskModel(trees, new IsotonicCalibration(new double[] { 0 }, new double[] { 0 }),
-				null);
+		LinearFloor floor = (hyperparameters.floorShare() > 0)
+				? LinearFloor.fit(table, train, hyperparameters.floorShare()) : null;
+		RiskModel uncalibrated = new RiskModel(trees, floor,
+				new IsotonicCalibration(new double[] { 0 }, new double[] { 0 }), null);
 		float[] features = rows(table, calibrate);
 		double[] raw = uncalibrated.rawScore(features, calibrate.size());
 		double[] outcomes = calibrate.stream().mapToDouble(table::outcome).toArray();
@@ -79,14 +94,14 @@ public final class RiskTrainer {
 				table.day(train.get(train.size() - 1)), calibrateFrom, newestMatured, train.size(), calibrate.size(),
 				Metrics.of(calibrated, outcomes), hyperparameters, "Tribuo " + Tribuo.VERSION + " (XGBoost)",
 				importance);
-		return new RiskModel(trees, calibration, summary);
+		return new RiskModel(trees, floor, calibration, summary);
 	}
 
 	static ArrayExample<Label> example(FeatureTable table, int row) {
 		Label label = new Label(table.outcome(row) > 0.5 ? RiskModel.ADVERSE : RiskModel.FINE);
 		List<String> names = new ArrayList<>(Feature.COUNT);
 		List<Double> values = new ArrayList<>(Feature.COUNT);
-		for (Feature feature : Feature.values()) {
+		for (Feature feature : MODELLED) {
 			float value = table.feature(row, feature);
 			if (!Float.isNaN(value)) {
 				names.add(feature.key());
