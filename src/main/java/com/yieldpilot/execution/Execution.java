@@ -21,13 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param reason why it stands where it stands (a revert reason, why it waits)
  * @param txHash the transaction that carries it, once signed (the latest replacement)
  * @param costWei gas used × effective gas price, once mined
+ * @param result the vault's idle balance and positions just after it was confirmed
  * @param steps every state it passed through, oldest first
  */
 public record Execution(ExecutionId id, IntentId intent, int actionIndex, UserId owner, RuleId rule, String ruleName,
 		Mode mode, ExecutionState state, @Nullable String summary, String onchainId, @Nullable String reason,
 		@Nullable Long chainId, @Nullable String vault, @Nullable String from, @Nullable Long nonce,
 		@Nullable String txHash, @Nullable Long blockNumber, @Nullable Long gasUsed, @Nullable BigInteger costWei,
-		@Nullable Instant expiresAt, Instant createdAt, Instant updatedAt, List<ExecutionStep> steps) {
+		@Nullable ExecutionResult result, @Nullable Instant expiresAt, Instant createdAt, Instant updatedAt,
+		List<ExecutionStep> steps) {
 
 	public Execution {
 		Objects.requireNonNull(id, "id");

@@ -127,6 +127,18 @@ class ExecutionPipelineIT extends ApplicationIT {
 
 		Portfolio after = this.vaults.portfolio(this.vault);
 		assertThat(after.idle()).isEqualByComparingTo(before.idle().subtract(new BigDecimal("10000")));
+		// the execution records what it left in the vault, read once it was final
+		JsonNode result = done.get("result");
+		assertThat(result.get("block").asLong()).isGreaterThanOrEqualTo(receipt.getBlockNumber().longValueExact());
+		assertThat(result.get("asset").asString()).isEqualTo("USDC");
+		assertThat(result.get("idle").decimalValue()).isCloseTo(after.idle(),
+				org.assertj.core.data.Offset.offset(new BigDecimal("0.000001")));
+		JsonNode aave = java.util.stream.StreamSupport.stream(result.get("positions").spliterator(), false)
+			.filter((h) -> AAVE.toString().equals(h.get("pool").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(aave.get("assets").decimalValue()).isBetween(position(before).add(new BigDecimal("9999")),
+				position(after));
 		assertThat(position(after).subtract(position(before))).isBetween(new BigDecimal("9999"),
 				new BigDecimal("10001")); // plus the seconds of yield the position
 											// accrued
@@ -181,8 +193,10 @@ class ExecutionPipelineIT extends ApplicationIT {
 			assertThat(failed.get("nonce").isNull()).isTrue();
 			assertThat(executorNonce()).isEqualTo(nonceBefore);
 			UUID intent = UUID.fromString(failed.get("intent").asString());
-			assertThat(this.intents.find(new com.yieldpilot.rules.IntentId(intent)).orElseThrow().status())
-				.isEqualTo(IntentStatus.FAILED);
+			// the intent is settled just after its last execution ends
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.intents.find(new com.yieldpilot.rules.IntentId(intent)).orElseThrow().status(),
+						(status) -> status == IntentStatus.FAILED);
 		}
 		finally {
 			this.crashes.disarm(name);

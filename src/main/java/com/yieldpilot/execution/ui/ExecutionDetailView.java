@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.yieldpilot.execution.Execution;
 import com.yieldpilot.execution.ExecutionId;
+import com.yieldpilot.execution.ExecutionResult;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.ExecutionStep;
 import com.yieldpilot.execution.Executions;
@@ -111,8 +112,26 @@ class ExecutionDetailView extends VerticalLayout implements BeforeEnterObserver,
 		steps.addColumn((s) -> ExecutionFormat.text(s.detail())).setHeader("Detail").setFlexGrow(1);
 		steps.setItems(execution.steps());
 		steps.setAllRowsVisible(true);
-		add(heading, new Span(execution.ruleName()), trace, facts, new H3("Steps"), steps,
-				new RouterLink("All your executions", ExecutionHistoryView.class));
+		add(heading, new Span(execution.ruleName()), trace, facts);
+		if (execution.result() != null) {
+			add(new H3("The vault after it"), result(execution.result()));
+		}
+		add(new H3("Steps"), steps, new RouterLink("All your executions", ExecutionHistoryView.class));
+	}
+
+	private static Component result(ExecutionResult result) {
+		Grid<ExecutionResult.Holding> holdings = new Grid<>();
+		holdings.setId("execution-result");
+		holdings.addColumn((h) -> (h.pool() != null) ? h.pool() : h.target()).setHeader("Position").setFlexGrow(1);
+		holdings.addColumn((h) -> ExecutionFormat.amount(h.assets(), result.asset()))
+			.setHeader("Worth")
+			.setAutoWidth(true);
+		holdings.setItems(result.positions());
+		holdings.setAllRowsVisible(true);
+		Span idle = new Span("Idle in the vault: " + ExecutionFormat.amount(result.idle(), result.asset())
+				+ " · read at block " + result.block());
+		idle.setId("execution-result-idle");
+		return new com.vaadin.flow.component.orderedlayout.VerticalLayout(idle, holdings);
 	}
 
 	private static Component value(String text) {

@@ -36,6 +36,14 @@ final class ExecutionFormat {
 		return eth.toPlainString() + " ETH";
 	}
 
+	/**
+	 * An amount of the vault's asset with thousands grouped and two decimals ("10,000.00
+	 * USDC").
+	 */
+	static String amount(BigDecimal amount, String asset) {
+		return String.format(Locale.ROOT, "%,.2f %s", amount.setScale(2, RoundingMode.HALF_UP), asset);
+	}
+
 	static String text(@Nullable Object value) {
 		return (value != null) ? value.toString() : "—";
 	}

@@ -31,4 +31,10 @@ class ExecutionFormatTest {
 		assertThat(ExecutionFormat.badge(state).getText()).isEqualTo(words);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "10000, '10,000.00 USDC'", "0.005, 0.01 USDC", "1234567.891, '1,234,567.89 USDC'", "0, 0.00 USDC" })
+	void writesAmountsOfTheAssetGroupedToCents(String amount, String text) {
+		assertThat(ExecutionFormat.amount(new java.math.BigDecimal(amount), "USDC")).isEqualTo(text);
+	}
+
 }

@@ -91,6 +91,8 @@ public class ExecutionPipeline {
 
 	private final PausedExecution paused;
 
+	private final ExecutionResults results;
+
 	private final ExecutionProperties properties;
 
 	private final TransactionTemplate transactions;
@@ -109,8 +111,8 @@ public class ExecutionPipeline {
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("execution-", 0).factory());
 
 	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Planner planner, CostCheck costs, Fees fees,
-			ExecutorSigners signers, ChainAccess chains, PausedExecution paused, ExecutionProperties properties,
-			TransactionTemplate transactions, ApplicationEventPublisher events,
+			ExecutorSigners signers, ChainAccess chains, PausedExecution paused, ExecutionResults results,
+			ExecutionProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
 			ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler, Clock clock, MeterRegistry meters) {
 		this.store = store;
 		this.intents = intents;
@@ -120,6 +122,7 @@ public class ExecutionPipeline {
 		this.signers = signers;
 		this.chains = chains;
 		this.paused = paused;
+		this.results = results;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.events = events;
@@ -382,8 +385,12 @@ public class ExecutionPipeline {
 	/** Ends an execution and lets the intent go on, or end, with it. */
 	boolean finish(ExecutionId id, @Nullable Long token, Set<ExecutionState> from, ExecutionState to, String reason,
 			@Nullable Map<org.jooq.Field<?>, Object> sets) {
+		Map<org.jooq.Field<?>, Object> values = new java.util.HashMap<>((sets != null) ? sets : Map.of());
+		if (to == ExecutionState.CONFIRMED) {
+			this.store.row(id).flatMap(this.results::read).ifPresent((result) -> values.put(EXECUTION.RESULT, result));
+		}
 		Boolean moved = this.transactions.execute((status) -> {
-			if (!this.store.move(id, token, from, to, reason, (sets != null) ? sets : Map.of())) {
+			if (!this.store.move(id, token, from, to, reason, values)) {
 				return false;
 			}
 			ExecutionRecord row = this.store.row(id).orElseThrow();

@@ -123,8 +123,9 @@ public class ExecutionReads {
 				new RuleId(r.getRuleId()), r.getRuleName(), Mode.valueOf(r.getMode()),
 				ExecutionState.valueOf(r.getState()), r.getSummary(), r.getOnchainId(), r.getReason(), r.getChainId(),
 				r.getVaultAddress(), r.getFromAddress(), r.getNonce(), r.getTxHash(), r.getBlockNumber(),
-				r.getGasUsed(), r.getCostWei(), (r.getExpiresAt() != null) ? r.getExpiresAt().toInstant() : null,
-				r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(), steps);
+				r.getGasUsed(), r.getCostWei(), ExecutionResults.parse(r.getResult()),
+				(r.getExpiresAt() != null) ? r.getExpiresAt().toInstant() : null, r.getCreatedAt().toInstant(),
+				r.getUpdatedAt().toInstant(), steps);
 	}
 
 }
