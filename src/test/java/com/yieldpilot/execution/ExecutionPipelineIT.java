@@ -180,9 +180,11 @@ class ExecutionPipelineIT extends ApplicationIT {
 					"the simulation reverted, nothing was signed: VaultPaused: the vault is paused by its owner");
 			assertThat(failed.get("nonce").isNull()).isTrue();
 			assertThat(executorNonce()).isEqualTo(nonceBefore);
-			UUID intent = UUID.fromString(failed.get("intent").asString());
-			assertThat(this.intents.find(new com.yieldpilot.rules.IntentId(intent)).orElseThrow().status())
-				.isEqualTo(IntentStatus.FAILED);
+			// the intent is settled just after its execution ends
+			com.yieldpilot.rules.IntentId intent = new com.yieldpilot.rules.IntentId(
+					UUID.fromString(failed.get("intent").asString()));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.intents.find(intent).orElseThrow().status() == IntentStatus.FAILED);
 		}
 		finally {
 			this.crashes.disarm(name);
