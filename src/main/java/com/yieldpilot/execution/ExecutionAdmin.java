@@ -21,4 +21,10 @@ public interface ExecutionAdmin {
 	/** Executions of all farmers with an alert an admin must look at. */
 	List<Execution> alerts(int limit);
 
+	/**
+	 * Executions of all farmers that wait to be tried again (fees above the cap, the kill
+	 * switch, a chain that could not be read), newest first, each with why in its reason.
+	 */
+	List<Execution> deferred(int limit);
+
 }

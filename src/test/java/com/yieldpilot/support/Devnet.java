@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 
 import com.yieldpilot.chain.Anvil;
 import com.yieldpilot.chain.AnvilBinary;
 import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -21,22 +25,31 @@ import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Numeric;
 
 /**
  * A throw-away anvil chain for one test class, with a client and transaction managers for
- * its accounts.
+ * its accounts; or the controls of a running application's local chain
+ * ({@link #attach(LocalChain)}), to inject faults into it: mining, dropped transactions,
+ * fees, reorgs.
  */
 public final class Devnet implements AutoCloseable {
 
-	private final Anvil anvil;
+	private final @Nullable Anvil anvil;
+
+	private final String rpcUrl;
+
+	private final long chainId;
 
 	private final HttpService service;
 
 	private final Web3j web3j;
 
-	private Devnet(Anvil anvil) {
+	private Devnet(@Nullable Anvil anvil, String rpcUrl, long chainId) {
 		this.anvil = anvil;
-		this.service = new HttpService(anvil.rpcUrl());
+		this.rpcUrl = rpcUrl;
+		this.chainId = chainId;
+		this.service = new HttpService(rpcUrl);
 		this.web3j = Web3j.build(this.service, 100,
 				Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory()));
 	}
@@ -47,7 +60,16 @@ public final class Devnet implements AutoCloseable {
 
 	/** A chain that reports the given chain id, e.g. 8453 to stand in for Base. */
 	public static Devnet start(long chainId) {
-		return new Devnet(Anvil.start(AnvilBinary.locate(""), chainId, null));
+		Anvil anvil = Anvil.start(AnvilBinary.locate(""), chainId, null);
+		return new Devnet(anvil, anvil.rpcUrl(), chainId);
+	}
+
+	/**
+	 * The controls of an application's local anvil; closing them leaves the chain
+	 * running.
+	 */
+	public static Devnet attach(LocalChain chain) {
+		return new Devnet(null, chain.rpcUrl(), chain.chainId());
 	}
 
 	public Web3j web3j() {
@@ -55,11 +77,11 @@ public final class Devnet implements AutoCloseable {
 	}
 
 	public String rpcUrl() {
-		return this.anvil.rpcUrl();
+		return this.rpcUrl;
 	}
 
 	public TransactionManager transactions(Credentials credentials) {
-		return new RawTransactionManager(this.web3j, credentials, this.anvil.chainId(),
+		return new RawTransactionManager(this.web3j, credentials, this.chainId,
 				new PollingTransactionReceiptProcessor(this.web3j, 50, 200));
 	}
 
@@ -90,6 +112,52 @@ public final class Devnet implements AutoCloseable {
 
 	public void mine() {
 		call("evm_mine", Object.class);
+	}
+
+	/** Mines the given number of blocks, one after the other. */
+	public void mine(int blocks) {
+		for (int i = 0; i < blocks; i++) {
+			mine();
+		}
+	}
+
+	/** Removes a pending transaction from the node's pool, as a node that drops it. */
+	public void dropTransaction(String hash) {
+		call("anvil_dropTransaction", Object.class, hash);
+	}
+
+	/** Empties the node's pool of pending transactions. */
+	public void dropAllTransactions() {
+		call("anvil_dropAllTransactions", Object.class);
+	}
+
+	/** The base fee of the next block mined; later blocks follow EIP-1559 from it. */
+	public void nextBaseFee(BigInteger wei) {
+		call("anvil_setNextBlockBaseFeePerGas", Object.class, Numeric.encodeQuantity(wei));
+	}
+
+	/**
+	 * Replaces the last {@code depth} blocks by as many empty blocks at the same heights:
+	 * their transactions are gone from the chain and from the pool.
+	 */
+	public void reorg(int depth) {
+		call("anvil_reorg", Object.class, depth, List.of());
+	}
+
+	/** The pool's pending transactions of an account, by nonce: their hashes. */
+	public Map<Long, String> pending(String account) {
+		JsonNode pool = call("txpool_content", JsonNode.class);
+		Map<Long, String> byNonce = new TreeMap<>();
+		for (String section : List.of("pending", "queued")) {
+			pool.path(section).properties().forEach((sender) -> {
+				if (sender.getKey().equalsIgnoreCase(account)) {
+					sender.getValue()
+						.properties()
+						.forEach((tx) -> byNonce.put(Long.parseLong(tx.getKey()), tx.getValue().path("hash").asText()));
+				}
+			});
+		}
+		return byNonce;
 	}
 
 	/** With automine off, sent transactions wait in the pool until {@link #mine()}. */
@@ -131,7 +199,9 @@ public final class Devnet implements AutoCloseable {
 	@Override
 	public void close() {
 		this.web3j.shutdown();
-		this.anvil.close();
+		if (this.anvil != null) {
+			this.anvil.close();
+		}
 	}
 
 }

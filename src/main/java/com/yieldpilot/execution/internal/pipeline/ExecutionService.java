@@ -150,4 +150,10 @@ class ExecutionService implements Executions, ExecutionAdmin {
 		return this.store.alerts(Math.clamp(limit, 1, MAX_LIMIT));
 	}
 
+	@Override
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<Execution> deferred(int limit) {
+		return this.store.list(null, ExecutionState.DEFERRED, Math.clamp(limit, 1, MAX_LIMIT));
+	}
+
 }
