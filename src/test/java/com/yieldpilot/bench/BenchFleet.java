@@ -64,7 +64,7 @@ final class BenchFleet {
 			.fetchSingle(VAULT_FACTORY.ADDRESS);
 		ContractGasProvider gas = node.gas();
 		List<Credentials> wallets = new ArrayList<>();
-		Transfer eth = new Transfer(node.web3j, BenchNode.manager(node.web3j, DevAccounts.account(3)));
+		Transfer eth = new Transfer(node.web3j, BenchNode.manager(node.web3j, DevAccounts.vaultFactoryOwner()));
 		for (int i = 0; i < size; i++) {
 			Credentials wallet = Credentials.create(Keys.createEcKeyPair());
 			eth.sendFunds(wallet.getAddress(), java.math.BigDecimal.TEN, Convert.Unit.ETHER).send();

@@ -1,5 +1,6 @@
 package com.yieldpilot.bench;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +31,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.tx.Transfer;
+import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 import static org.awaitility.Awaitility.await;
@@ -86,6 +92,8 @@ public class ExecutionLatencyBenchmark {
 
 		final List<Long> fleetStarts = new ArrayList<>();
 
+		final List<Timed> fleetTimed = new ArrayList<>();
+
 		final List<List<BenchNode.Sent>> fleetRounds = new ArrayList<>();
 
 		@Setup(Level.Trial)
@@ -115,6 +123,14 @@ public class ExecutionLatencyBenchmark {
 			this.node.nextSent(PATIENCE, () -> "the first firing");
 		}
 
+		/** Warm-up firings stay out of the stage split. */
+		boolean measuring;
+
+		@Setup(Level.Iteration)
+		public void iteration(IterationParams params) {
+			this.measuring = params.getType() == IterationType.MEASUREMENT;
+		}
+
 		@TearDown(Level.Trial)
 		public void stop() {
 			try {
@@ -123,6 +139,7 @@ public class ExecutionLatencyBenchmark {
 				}
 				if (!this.fleetRounds.isEmpty()) {
 					StageReport.printFleet(this.node.dsl, this.fleetStarts, this.fleetRounds);
+					StageReport.print(this.node.dsl, this.fleetTimed);
 				}
 			}
 			finally {
@@ -160,7 +177,9 @@ public class ExecutionLatencyBenchmark {
 		long start = System.nanoTime();
 		node.node.apy(BenchNode.TRIGGER, turn.up ? 6.0 : 4.0);
 		BenchNode.Sent sent = node.node.nextSent(PATIENCE, () -> "the rule " + (turn.up ? "Bench up" : "Bench down"));
-		node.timed.add(new Timed(at, start, sent));
+		if (node.measuring) {
+			node.timed.add(new Timed(at, start, sent));
+		}
 		return sent.id();
 	}
 
@@ -188,21 +207,34 @@ public class ExecutionLatencyBenchmark {
 	@Measurement(iterations = 8, batchSize = 1)
 	public int fleetIntentsToBroadcast(Node node, Fleet fleet, Turn turn) {
 		fleet.up = !fleet.up;
+		Instant at = Instant.now();
 		long start = System.nanoTime();
 		node.node.apy(BenchNode.FLEET_TRIGGER, fleet.up ? 6.0 : 4.0);
 		List<BenchNode.Sent> round = new ArrayList<>(FLEET);
 		for (int i = 0; i < FLEET; i++) {
 			round.add(node.node.nextSent(PATIENCE, () -> "the fleet's firings"));
 		}
-		node.fleetStarts.add(start);
-		node.fleetRounds.add(round);
+		if (node.measuring) {
+			node.fleetStarts.add(start);
+			node.fleetRounds.add(round);
+			round.forEach((sent) -> node.fleetTimed.add(new Timed(at, start, sent)));
+		}
 		return round.size();
 	}
 
 	/** Presigned transfers from a key of the bench's own. */
 	public abstract static class Raw {
 
-		final Credentials key = DevAccounts.account(3);
+		final Credentials key;
+
+		Raw() {
+			try {
+				this.key = Credentials.create(Keys.createEcKeyPair());
+			}
+			catch (java.security.GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
 
 		long nonce;
 
@@ -213,6 +245,9 @@ public class ExecutionLatencyBenchmark {
 		@Setup(Level.Trial)
 		public void key(Node node) throws Exception {
 			this.node = node.node;
+			new Transfer(this.node.web3j, BenchNode.manager(this.node.web3j, DevAccounts.vaultFactoryOwner()))
+				.sendFunds(this.key.getAddress(), BigDecimal.valueOf(100), Convert.Unit.ETHER)
+				.send();
 			this.nonce = this.node.web3j
 				.ethGetTransactionCount(this.key.getAddress(), DefaultBlockParameterName.PENDING)
 				.send()

@@ -47,8 +47,9 @@ final class StageReport {
 					row.get(EXECUTION.CREATED_AT).toInstant()));
 			STEPS.forEach((s) -> marks.add(at.get(s)));
 			marks.add(sent);
-			String[] names = { "market update -> rule fired (intent proposed)",
-					"-> guardrails accepted (execution queued)", "-> planned (vault read on chain)", "-> cost checked",
+			String[] names = { "market update -> shard evaluation starts",
+					"-> guardrails accepted (evaluation, intent, review)", "-> planned (vault read on chain)",
+					"-> cost checked (fee quote)",
 					"-> simulated (eth_call, estimateGas)", "-> signed and saved (nonce lock)",
 					"-> eth_sendRawTransaction answered" };
 			for (int i = 0; i < names.length; i++) {
@@ -57,9 +58,9 @@ final class StageReport {
 			}
 			stages.computeIfAbsent("total", (k) -> new ArrayList<>()).add((t.sent().nanos() - t.startNanos()) / 1e6);
 		}
-		System.out.printf(Locale.ROOT, "%nStage split of %d firings (ms):%n%-48s %8s %8s %8s %8s%n", timed.size(),
+		System.out.printf(Locale.ROOT, "%nStage split of %d measured firings (ms):%n%-52s %8s %8s %8s %8s%n", timed.size(),
 				"stage", "p50", "p90", "p99", "max");
-		stages.forEach((name, values) -> System.out.printf(Locale.ROOT, "%-48s %8.1f %8.1f %8.1f %8.1f%n", name,
+		stages.forEach((name, values) -> System.out.printf(Locale.ROOT, "%-52s %8.1f %8.1f %8.1f %8.1f%n", name,
 				percentile(values, 50), percentile(values, 90), percentile(values, 99), percentile(values, 100)));
 	}
 
