@@ -49,17 +49,16 @@ final class StageReport {
 			marks.add(sent);
 			String[] names = { "market update -> shard evaluation starts",
 					"-> guardrails accepted (evaluation, intent, review)", "-> planned (vault read on chain)",
-					"-> cost checked (fee quote)",
-					"-> simulated (eth_call, estimateGas)", "-> signed and saved (nonce lock)",
-					"-> eth_sendRawTransaction answered" };
+					"-> cost checked (fee quote)", "-> simulated (eth_call, estimateGas)",
+					"-> signed and saved (nonce lock)", "-> eth_sendRawTransaction answered" };
 			for (int i = 0; i < names.length; i++) {
 				stages.computeIfAbsent(names[i], (k) -> new ArrayList<>())
 					.add(Duration.between(marks.get(i), marks.get(i + 1)).toNanos() / 1e6);
 			}
 			stages.computeIfAbsent("total", (k) -> new ArrayList<>()).add((t.sent().nanos() - t.startNanos()) / 1e6);
 		}
-		System.out.printf(Locale.ROOT, "%nStage split of %d measured firings (ms):%n%-52s %8s %8s %8s %8s%n", timed.size(),
-				"stage", "p50", "p90", "p99", "max");
+		System.out.printf(Locale.ROOT, "%nStage split of %d measured firings (ms):%n%-52s %8s %8s %8s %8s%n",
+				timed.size(), "stage", "p50", "p90", "p99", "max");
 		stages.forEach((name, values) -> System.out.printf(Locale.ROOT, "%-52s %8.1f %8.1f %8.1f %8.1f%n", name,
 				percentile(values, 50), percentile(values, 90), percentile(values, 99), percentile(values, 100)));
 	}
