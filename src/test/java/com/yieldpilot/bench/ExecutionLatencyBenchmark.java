@@ -161,7 +161,9 @@ public class ExecutionLatencyBenchmark {
 
 		@Setup(Level.Invocation)
 		public void ready(Node node) {
-			node.node.awaitSettled(PATIENCE);
+			// a fleet's hundred confirmations and settlements take minutes on a loaded
+			// machine
+			node.node.awaitSettled(Duration.ofMinutes(10));
 			node.node.awaitShardsReady();
 			node.node.clearSent();
 		}
