@@ -181,8 +181,10 @@ class ExecutionPipelineIT extends ApplicationIT {
 			assertThat(failed.get("nonce").isNull()).isTrue();
 			assertThat(executorNonce()).isEqualTo(nonceBefore);
 			UUID intent = UUID.fromString(failed.get("intent").asString());
-			assertThat(this.intents.find(new com.yieldpilot.rules.IntentId(intent)).orElseThrow().status())
-				.isEqualTo(IntentStatus.FAILED);
+			// the intent is settled just after its execution ends, not with it
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.intents.find(new com.yieldpilot.rules.IntentId(intent)).orElseThrow().status(),
+						(status) -> status == IntentStatus.FAILED);
 		}
 		finally {
 			this.crashes.disarm(name);
