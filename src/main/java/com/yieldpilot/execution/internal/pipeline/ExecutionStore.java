@@ -28,6 +28,7 @@ import org.jooq.Record1;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
@@ -154,6 +155,7 @@ public class ExecutionStore {
 	 * the lease.
 	 * @return whether it moved
 	 */
+	@Transactional
 	boolean move(ExecutionId id, @Nullable Long token, Collection<ExecutionState> from, ExecutionState to,
 			@Nullable String detail, Map<Field<?>, Object> sets) {
 		Map<Field<?>, Object> values = new HashMap<>(sets);
@@ -174,6 +176,7 @@ public class ExecutionStore {
 		return true;
 	}
 
+	@Transactional
 	boolean move(ExecutionId id, @Nullable Long token, ExecutionState from, ExecutionState to,
 			@Nullable String detail) {
 		return move(id, token, List.of(from), to, detail, Map.of());
@@ -188,7 +191,14 @@ public class ExecutionStore {
 			.execute();
 	}
 
+	/**
+	 * Appends a step under the execution's row lock: the pipeline and the confirmation
+	 * job write steps of one execution at the same time, and each must see the other's
+	 * number.
+	 */
+	@Transactional
 	void step(ExecutionId id, ExecutionState state, @Nullable String detail) {
+		this.dsl.select(EXECUTION.ID).from(EXECUTION).where(EXECUTION.ID.eq(id.value())).forUpdate().execute();
 		this.dsl.insertInto(EXECUTION_STEP)
 			.columns(EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE, EXECUTION_STEP.AT,
 					EXECUTION_STEP.DETAIL)

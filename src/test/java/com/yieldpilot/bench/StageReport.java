@@ -1,0 +1,120 @@
+package com.yieldpilot.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
+import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
+import static com.yieldpilot.rules.internal.db.Tables.RULE_INTENT;
+
+/**
+ * Where the time of the measured firings went, from the timestamps the application stores
+ * itself: the intent's {@code proposed_at}, the execution's {@code created_at} (the
+ * guardrails accepted it) and each {@code execution_step}.
+ */
+final class StageReport {
+
+	private static final List<String> STEPS = List.of("PLANNED", "COST_CHECKED", "SIMULATED", "SIGNED");
+
+	private StageReport() {
+	}
+
+	static void print(DSLContext dsl, List<ExecutionLatencyBenchmark.Timed> timed) {
+		Map<UUID, Record> executions = executions(dsl, timed.stream().map((t) -> t.sent().id().value()).toList());
+		Map<UUID, Map<String, Instant>> steps = steps(dsl, executions.keySet());
+		Map<String, List<Double>> stages = new LinkedHashMap<>();
+		for (ExecutionLatencyBenchmark.Timed t : timed) {
+			UUID id = t.sent().id().value();
+			Record row = executions.get(id);
+			Map<String, Instant> at = steps.get(id);
+			if (row == null || at == null || !at.keySet().containsAll(STEPS)) {
+				continue;
+			}
+			Instant sent = t.marketAt().plusNanos(t.sent().nanos() - t.startNanos());
+			List<Instant> marks = new ArrayList<>(List.of(t.marketAt(), row.get(RULE_INTENT.PROPOSED_AT).toInstant(),
+					row.get(EXECUTION.CREATED_AT).toInstant()));
+			STEPS.forEach((s) -> marks.add(at.get(s)));
+			marks.add(sent);
+			String[] names = { "market update -> shard evaluation starts",
+					"-> guardrails accepted (evaluation, intent, review)", "-> planned (vault read on chain)",
+					"-> cost checked (fee quote)", "-> simulated (eth_call, estimateGas)",
+					"-> signed and saved (nonce lock)", "-> eth_sendRawTransaction answered" };
+			for (int i = 0; i < names.length; i++) {
+				stages.computeIfAbsent(names[i], (k) -> new ArrayList<>())
+					.add(Duration.between(marks.get(i), marks.get(i + 1)).toNanos() / 1e6);
+			}
+			stages.computeIfAbsent("total", (k) -> new ArrayList<>()).add((t.sent().nanos() - t.startNanos()) / 1e6);
+		}
+		System.out.printf(Locale.ROOT, "%nStage split of %d measured firings (ms):%n%-52s %8s %8s %8s %8s%n",
+				timed.size(), "stage", "p50", "p90", "p99", "max");
+		stages.forEach((name, values) -> System.out.printf(Locale.ROOT, "%-52s %8.1f %8.1f %8.1f %8.1f%n", name,
+				percentile(values, 50), percentile(values, 90), percentile(values, 99), percentile(values, 100)));
+	}
+
+	static void printFleet(DSLContext dsl, List<Long> starts, List<List<BenchNode.Sent>> rounds) {
+		System.out.printf(Locale.ROOT, "%nFleet rounds (%d intents each):%n%-6s %14s %14s %22s %12s%n",
+				rounds.get(0).size(), "round", "market->last", "intents/s", "accepted->broadcast", "intents/s");
+		for (int r = 0; r < rounds.size(); r++) {
+			List<BenchNode.Sent> round = rounds.get(r);
+			long last = round.stream().mapToLong(BenchNode.Sent::nanos).max().orElseThrow();
+			double total = (last - starts.get(r)) / 1e6;
+			List<UUID> ids = round.stream().map((s) -> s.id().value()).toList();
+			OffsetDateTime firstAccepted = dsl.select(org.jooq.impl.DSL.min(EXECUTION.CREATED_AT))
+				.from(EXECUTION)
+				.where(EXECUTION.ID.in(ids))
+				.fetchSingle()
+				.value1();
+			OffsetDateTime lastBroadcast = dsl.select(org.jooq.impl.DSL.max(EXECUTION_STEP.AT))
+				.from(EXECUTION_STEP)
+				.where(EXECUTION_STEP.EXECUTION_ID.in(ids), EXECUTION_STEP.STATE.eq("BROADCAST"))
+				.fetchSingle()
+				.value1();
+			double window = Duration.between(firstAccepted, lastBroadcast).toNanos() / 1e6;
+			System.out.printf(Locale.ROOT, "%-6d %11.0f ms %14.0f %19.0f ms %12.0f%n", r, total,
+					round.size() / total * 1e3, window, round.size() / window * 1e3);
+		}
+	}
+
+	private static Map<UUID, Record> executions(DSLContext dsl, List<UUID> ids) {
+		Map<UUID, Record> rows = new HashMap<>();
+		dsl.select(EXECUTION.ID, EXECUTION.CREATED_AT, RULE_INTENT.PROPOSED_AT)
+			.from(EXECUTION)
+			.join(RULE_INTENT)
+			.on(RULE_INTENT.ID.eq(EXECUTION.INTENT_ID))
+			.where(EXECUTION.ID.in(ids))
+			.forEach((row) -> rows.put(row.get(EXECUTION.ID), row));
+		return rows;
+	}
+
+	private static Map<UUID, Map<String, Instant>> steps(DSLContext dsl, java.util.Collection<UUID> ids) {
+		Map<UUID, Map<String, Instant>> steps = new HashMap<>();
+		dsl.select(EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.STATE, EXECUTION_STEP.AT)
+			.from(EXECUTION_STEP)
+			.where(EXECUTION_STEP.EXECUTION_ID.in(ids))
+			.orderBy(EXECUTION_STEP.SEQ)
+			.forEach((row) -> steps.computeIfAbsent(row.value1(), (k) -> new HashMap<>())
+				.putIfAbsent(row.value2(), row.value3().toInstant()));
+		return steps;
+	}
+
+	/** The nearest-rank percentile. */
+	static double percentile(List<Double> values, double p) {
+		double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+		Arrays.sort(sorted);
+		int rank = (int) Math.ceil(p / 100 * sorted.length);
+		return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)];
+	}
+
+}
