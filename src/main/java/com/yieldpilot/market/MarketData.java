@@ -2,9 +2,11 @@ package com.yieldpilot.market;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.yieldpilot.market.internal.store.CrossCheckStore;
@@ -125,6 +127,18 @@ public class MarketData {
 	/** One metric's samples for a pool, oldest first, within [from, to). */
 	public List<MetricSample> history(PoolId id, Metric metric, Instant from, Instant to) {
 		return this.samples.series(id.toString(), metric, from, to);
+	}
+
+	/**
+	 * The daily means of several metrics of many pools within [from, to), one
+	 * {@link DailyHistory} per pool that has any, handed over pool by pool (in no
+	 * particular order): one query per {@value #MAX_PAGE} pools instead of one per pool
+	 * and metric. Needs a transaction when called from outside (its rows stream through a
+	 * cursor).
+	 */
+	public void dailyHistories(Collection<PoolId> pools, List<Metric> metrics, Instant from, Instant to,
+			Consumer<DailyHistory> each) {
+		this.samples.dailyHistories(pools, metrics, from, to, each);
 	}
 
 	/**

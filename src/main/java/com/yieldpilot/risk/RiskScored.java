@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param score 0 (safe) to 1
  * @param modelVersion the model version, null for the heuristic
  * @param heuristic whether the cold-start heuristic scored
- * @param explanation the main contributing features, largest effect first
+ * @param explanation the main contributing features, largest effect first, for the
+ * heuristic's scores; empty for a model's, which are explained when they are shown
+ * ({@link RiskScores#assessment}) rather than for every pool of every market update
  */
 public record RiskScored(PoolId pool, double score, @Nullable Integer modelVersion, boolean heuristic,
 		List<RiskFactor> explanation) {

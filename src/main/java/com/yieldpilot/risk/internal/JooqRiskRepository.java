@@ -1,6 +1,7 @@
 package com.yieldpilot.risk.internal;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import com.yieldpilot.risk.internal.model.IsotonicCalibration;
 import com.yieldpilot.risk.internal.model.LinearFloor;
 import com.yieldpilot.shared.PoolId;
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep7;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,9 @@ class JooqRiskRepository implements RiskRepository {
 	static final String RETIRED = "RETIRED";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Scores per multi-row upsert: 7 binds each, well under PostgreSQL's limit. */
+	private static final int CHUNK = 1000;
 
 	private final DSLContext db;
 
@@ -107,15 +112,27 @@ class JooqRiskRepository implements RiskRepository {
 
 	@Override
 	public Optional<Artifact> promoted() {
-		return this.db.selectFrom(RISK_MODEL).where(RISK_MODEL.STATUS.eq(PROMOTED)).fetchOptional().map(row -> {
-			StoredCalibration calibration = JSON.readValue(row.getCalibration(), StoredCalibration.class);
-			Map<String, Map<String, double[]>> baseline = JSON.readValue(row.getFeatureBaseline(),
-					new TypeReference<>() {
-					});
-			return new Artifact(version(row), row.getArtifact(),
-					new IsotonicCalibration(calibration.raw(), calibration.calibrated()), calibration.floor(),
-					new DriftBaseline(baseline.get("edges"), baseline.get("shares")));
+		return this.db.selectFrom(RISK_MODEL)
+			.where(RISK_MODEL.STATUS.eq(PROMOTED))
+			.fetchOptional()
+			.map(JooqRiskRepository::artifact);
+	}
+
+	@Override
+	public Optional<Artifact> artifact(int version) {
+		return this.db.selectFrom(RISK_MODEL)
+			.where(RISK_MODEL.VERSION.eq(version))
+			.fetchOptional()
+			.map(JooqRiskRepository::artifact);
+	}
+
+	private static Artifact artifact(RiskModelRecord row) {
+		StoredCalibration calibration = JSON.readValue(row.getCalibration(), StoredCalibration.class);
+		Map<String, Map<String, double[]>> baseline = JSON.readValue(row.getFeatureBaseline(), new TypeReference<>() {
 		});
+		return new Artifact(version(row), row.getArtifact(),
+				new IsotonicCalibration(calibration.raw(), calibration.calibrated()), calibration.floor(),
+				new DriftBaseline(baseline.get("edges"), baseline.get("shares")));
 	}
 
 	@Override
@@ -128,50 +145,59 @@ class JooqRiskRepository implements RiskRepository {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void saveScores(List<RiskAssessment> assessments) {
-		for (RiskAssessment a : assessments) {
-			String explanation = JSON.writeValueAsString(a.explanation());
-			this.db.insertInto(RISK_SCORE)
-				.set(RISK_SCORE.POOL_ID, a.pool())
-				.set(RISK_SCORE.SCORE, a.score())
-				.set(RISK_SCORE.MODEL_VERSION, a.modelVersion())
-				.set(RISK_SCORE.HEURISTIC, a.heuristic())
-				.set(RISK_SCORE.EXPLANATION, explanation)
-				.set(RISK_SCORE.SCORED_AT, a.scoredAt().atOffset(ZoneOffset.UTC))
-				.onConflict(RISK_SCORE.POOL_ID)
+	public void saveScores(List<StoredScore> scores) {
+		for (int start = 0; start < scores.size(); start += CHUNK) {
+			var insert = this.db.insertInto(RISK_SCORE, RISK_SCORE.POOL_ID, RISK_SCORE.SCORE, RISK_SCORE.MODEL_VERSION,
+					RISK_SCORE.HEURISTIC, RISK_SCORE.EXPLANATION, RISK_SCORE.FEATURES, RISK_SCORE.SCORED_AT);
+			InsertValuesStep7<RiskScoreRecord, PoolId, Double, Integer, Boolean, String, byte[], OffsetDateTime> values = insert;
+			for (StoredScore stored : scores.subList(start, Math.min(scores.size(), start + CHUNK))) {
+				RiskAssessment a = stored.assessment();
+				float[] features = stored.features();
+				values = values.values(a.pool(), a.score(), a.modelVersion(), a.heuristic(),
+						stored.explained() ? JSON.writeValueAsString(a.explanation()) : null,
+						(features != null) ? FeatureBytes.write(features) : null,
+						a.scoredAt().atOffset(ZoneOffset.UTC));
+			}
+			values.onConflict(RISK_SCORE.POOL_ID)
 				.doUpdate()
-				.set(RISK_SCORE.SCORE, a.score())
-				.set(RISK_SCORE.MODEL_VERSION, a.modelVersion())
-				.set(RISK_SCORE.HEURISTIC, a.heuristic())
-				.set(RISK_SCORE.EXPLANATION, explanation)
-				.set(RISK_SCORE.SCORED_AT, a.scoredAt().atOffset(ZoneOffset.UTC))
+				.set(RISK_SCORE.SCORE, DSL.excluded(RISK_SCORE.SCORE))
+				.set(RISK_SCORE.MODEL_VERSION, DSL.excluded(RISK_SCORE.MODEL_VERSION))
+				.set(RISK_SCORE.HEURISTIC, DSL.excluded(RISK_SCORE.HEURISTIC))
+				.set(RISK_SCORE.EXPLANATION, DSL.excluded(RISK_SCORE.EXPLANATION))
+				.set(RISK_SCORE.FEATURES, DSL.excluded(RISK_SCORE.FEATURES))
+				.set(RISK_SCORE.SCORED_AT, DSL.excluded(RISK_SCORE.SCORED_AT))
 				.execute();
 		}
 	}
 
 	@Override
-	public Optional<RiskAssessment> score(PoolId pool) {
+	public Optional<StoredScore> score(PoolId pool) {
 		return this.db.selectFrom(RISK_SCORE)
 			.where(RISK_SCORE.POOL_ID.eq(pool))
 			.fetchOptional()
-			.map(JooqRiskRepository::assessment);
+			.map(JooqRiskRepository::stored);
 	}
 
 	@Override
-	public List<RiskAssessment> scores(Collection<PoolId> pools) {
+	public List<StoredScore> scores(Collection<PoolId> pools) {
 		if (pools.isEmpty()) {
 			return List.of();
 		}
 		return this.db.selectFrom(RISK_SCORE)
 			.where(RISK_SCORE.POOL_ID.in(pools))
 			.fetch()
-			.map(JooqRiskRepository::assessment);
+			.map(JooqRiskRepository::stored);
 	}
 
-	private static RiskAssessment assessment(RiskScoreRecord r) {
-		return new RiskAssessment(r.getPoolId(), r.getScore(), r.getModelVersion(), r.getHeuristic(),
-				JSON.readValue(r.getExplanation(), new TypeReference<List<RiskFactor>>() {
-				}), r.getScoredAt().toInstant());
+	private static StoredScore stored(RiskScoreRecord r) {
+		String explanation = r.getExplanation();
+		List<RiskFactor> factors = (explanation != null)
+				? JSON.readValue(explanation, new TypeReference<List<RiskFactor>>() {
+				}) : List.of();
+		byte[] bytes = r.getFeatures();
+		float[] features = (bytes != null) ? FeatureBytes.read(bytes).orElse(null) : null;
+		return new StoredScore(new RiskAssessment(r.getPoolId(), r.getScore(), r.getModelVersion(), r.getHeuristic(),
+				factors, r.getScoredAt().toInstant()), features, explanation != null);
 	}
 
 	private static ModelVersion version(Record record) {

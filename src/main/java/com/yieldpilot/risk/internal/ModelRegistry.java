@@ -41,6 +41,8 @@ class ModelRegistry {
 
 	private volatile @Nullable StoredModel cached;
 
+	private volatile @Nullable StoredModel other;
+
 	ModelRegistry(RiskRepository repository, Clock clock) {
 		this.repository = repository;
 		this.clock = clock;
@@ -60,6 +62,25 @@ class ModelRegistry {
 		Optional<StoredModel> loaded = this.repository.promoted().map(ModelRegistry::restore);
 		loaded.ifPresent(m -> this.cached = m);
 		return loaded;
+	}
+
+	/**
+	 * A stored version by number, promoted or not: explaining a score needs the version
+	 * that produced it, which a newer promotion may have retired. Versions never change,
+	 * so the last one read besides the promoted one is kept.
+	 */
+	Optional<RiskModel> version(int version) {
+		StoredModel promoted = this.cached;
+		if (promoted != null && promoted.version().version() == version) {
+			return Optional.of(promoted.model());
+		}
+		StoredModel other = this.other;
+		if (other != null && other.version().version() == version) {
+			return Optional.of(other.model());
+		}
+		Optional<StoredModel> loaded = this.repository.artifact(version).map(ModelRegistry::restore);
+		loaded.ifPresent(m -> this.other = m);
+		return loaded.map(StoredModel::model);
 	}
 
 	List<ModelVersion> versions() {

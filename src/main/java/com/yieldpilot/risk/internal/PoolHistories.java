@@ -2,14 +2,13 @@ package com.yieldpilot.risk.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.LongFunction;
 
-import com.yieldpilot.market.HistoryPoint;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
-import com.yieldpilot.market.Resolution;
 import com.yieldpilot.risk.internal.model.PoolHistory;
 import com.yieldpilot.shared.PoolId;
 
@@ -17,12 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads pools' daily history from the market (its daily rollups: the mean of each day's
- * samples) into the model's {@link PoolHistory} shape.
+ * samples) into the model's {@link PoolHistory} shape, many pools per query.
  */
 @Component
 class PoolHistories {
 
-	private static final Metric[] METRICS = { Metric.TVL, Metric.APY, Metric.APY_BASE, Metric.APY_REWARD };
+	private static final List<Metric> METRICS = List.of(Metric.TVL, Metric.APY, Metric.APY_BASE, Metric.APY_REWARD);
 
 	private final MarketData market;
 
@@ -30,21 +29,26 @@ class PoolHistories {
 		this.market = market;
 	}
 
+	/**
+	 * The pools' daily histories within [from, to), read in one query per
+	 * {@value MarketData#MAX_PAGE} pools; pools without any data are left out.
+	 */
 	List<PoolHistory> read(List<PoolId> pools, Instant from, Instant to) {
-		List<PoolHistory> histories = new ArrayList<>(pools.size());
+		Map<PoolId, PoolHistory> read = new HashMap<>();
+		Map<Long, String> stamps = new HashMap<>();
+		LongFunction<String> stamp = (day) -> stamps.computeIfAbsent(day,
+				(d) -> Instant.ofEpochSecond(d * 86_400L).toString());
+		this.market.dailyHistories(pools, METRICS, from, to, (daily) -> {
+			double[][] m = daily.means();
+			read.put(daily.pool(),
+					PoolHistory.daily(daily.pool().toString(), daily.firstDay(), m[0], m[1], m[2], m[3], stamp));
+		});
+		// in the order asked for, so training rows come in a stable order
+		List<PoolHistory> histories = new ArrayList<>(read.size());
 		for (PoolId pool : pools) {
-			Map<Instant, double[]> days = new TreeMap<>();
-			for (int m = 0; m < METRICS.length; m++) {
-				for (HistoryPoint point : this.market.history(pool, METRICS[m], Resolution.DAY, from, to)) {
-					double[] values = days.computeIfAbsent(point.at(),
-							k -> new double[] { Double.NaN, Double.NaN, Double.NaN, Double.NaN });
-					values[m] = point.value();
-				}
-			}
-			PoolHistory.Builder builder = new PoolHistory.Builder(pool.toString());
-			days.forEach((at, v) -> builder.add(at, at.toString(), v[0], v[1], v[2], v[3]));
-			if (!builder.isEmpty()) {
-				histories.add(builder.build());
+			PoolHistory history = read.get(pool);
+			if (history != null) {
+				histories.add(history);
 			}
 		}
 		return histories;

@@ -31,21 +31,26 @@ public class RiskAccess {
 
 	private final Executor executor;
 
+	private final Explanations explanations;
+
 	RiskAccess(RiskRepository repository, RiskScoring scoring, ModelRegistry registry, Retraining retraining,
-			@Qualifier("applicationTaskExecutor") Executor executor) {
+			@Qualifier("applicationTaskExecutor") Executor executor, Explanations explanations) {
 		this.repository = repository;
+		this.explanations = explanations;
 		this.scoring = scoring;
 		this.registry = registry;
 		this.retraining = retraining;
 		this.executor = executor;
 	}
 
+	/** The pool's latest score with its explanation. */
 	public Optional<RiskAssessment> latest(PoolId pool) {
-		return this.repository.score(pool);
+		return this.repository.score(pool).map(this.explanations::complete);
 	}
 
+	/** Scores the pools now and explains the scores. */
 	public List<RiskAssessment> scoreNow(List<PoolId> pools) {
-		return this.scoring.score(pools);
+		return this.explanations.complete(this.scoring.score(pools));
 	}
 
 	public List<ModelVersion> versions() {

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The risk badges of the market's pool screens, from the stored assessments: a grid page
- * reads its pools' scores and stored explanations in one query, so no row costs a model
- * pass; the pool page scores its pool now when it has no score yet.
+ * reads its pools' scores and feature rows in one query and explains the page's model
+ * scores in one model pass (kept per score by {@link Explanations}); the pool page scores
+ * its pool now when it has no score yet.
  */
 @Component
 class RiskPoolBadges implements PoolRiskBadges {
@@ -26,15 +27,18 @@ class RiskPoolBadges implements PoolRiskBadges {
 
 	private final RiskScores scores;
 
-	RiskPoolBadges(RiskRepository repository, RiskScores scores) {
+	private final Explanations explanations;
+
+	RiskPoolBadges(RiskRepository repository, RiskScores scores, Explanations explanations) {
 		this.repository = repository;
 		this.scores = scores;
+		this.explanations = explanations;
 	}
 
 	@Override
 	public Map<PoolId, PoolRiskBadge> badges(Collection<PoolId> pools) {
 		Map<PoolId, PoolRiskBadge> badges = new LinkedHashMap<>();
-		for (RiskAssessment assessment : this.repository.scores(pools)) {
+		for (RiskAssessment assessment : this.explanations.complete(this.repository.scores(pools))) {
 			badges.put(assessment.pool(), badge(assessment));
 		}
 		return badges;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.yieldpilot.risk.ModelVersion;
-import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
 import com.yieldpilot.risk.internal.model.LinearFloor;
@@ -34,12 +33,19 @@ interface RiskRepository {
 	/** Every version, newest first. */
 	List<ModelVersion> versions();
 
-	void saveScores(List<RiskAssessment> assessments);
+	/** The given version's entry, artifact, calibration and baseline. */
+	Optional<Artifact> artifact(int version);
 
-	Optional<RiskAssessment> score(PoolId pool);
+	/**
+	 * Stores each pool's latest score, replacing the one before, in a few multi-row
+	 * statements.
+	 */
+	void saveScores(List<StoredScore> scores);
 
-	/** The latest assessments of the given pools that have one, in one read. */
-	List<RiskAssessment> scores(Collection<PoolId> pools);
+	Optional<StoredScore> score(PoolId pool);
+
+	/** The latest scores of the given pools that have one, in one read. */
+	List<StoredScore> scores(Collection<PoolId> pools);
 
 	record Artifact(ModelVersion version, byte[] bytes, IsotonicCalibration calibration, @Nullable LinearFloor floor,
 			DriftBaseline baseline) {

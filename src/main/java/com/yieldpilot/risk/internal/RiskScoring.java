@@ -13,9 +13,7 @@ import java.util.Optional;
 
 import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.risk.RiskAssessment;
-import com.yieldpilot.risk.RiskFactor;
 import com.yieldpilot.risk.RiskScored;
-import com.yieldpilot.risk.internal.model.Contribution;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.Feature;
 import com.yieldpilot.risk.internal.model.FeatureBuilder;
@@ -34,9 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Scores pools from their stored daily history: with the promoted model when there is one
  * and the pool has {@value FeatureBuilder#MIN_HISTORY_DAYS} days of history up to
  * yesterday or today, with the {@link Heuristic} otherwise. Each score is stored as the
- * pool's latest assessment and as a market sample of metric {@code risk}, and announced
- * with {@link RiskScored}. Peer and market-wide features are computed across the pools
- * scored together, which after a market update are the pools that update touched.
+ * pool's latest assessment (with its feature row, from which {@link Explanations}
+ * explains it when it is shown) and as a market sample of metric {@code risk}, and
+ * announced with {@link RiskScored}. Peer and market-wide features are computed across
+ * the pools scored together, which after a market update are the pools that update
+ * touched.
  */
 @Service
 class RiskScoring {
@@ -46,9 +46,6 @@ class RiskScoring {
 	 * before it.
 	 */
 	static final Duration HISTORY = Duration.ofDays(150);
-
-	/** How many lines an explanation keeps. */
-	static final int EXPLANATION_LINES = 5;
 
 	private final PoolHistories histories;
 
@@ -74,15 +71,21 @@ class RiskScoring {
 		this.clock = clock;
 	}
 
+	/**
+	 * Scores the pools, stores the scores with their feature rows and announces them.
+	 * Model scores are not explained here ({@link Explanations} does it when one is
+	 * shown); the heuristic's explanation comes with its score and is stored with it.
+	 */
 	@Transactional
-	List<RiskAssessment> score(List<PoolId> pools) {
+	List<StoredScore> score(List<PoolId> pools) {
 		Instant now = this.clock.instant();
 		long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
 		List<PoolHistory> read = this.histories.read(pools, now.minus(HISTORY), now.plusSeconds(1));
-		FeatureTable table = FeatureBuilder.build(read, List.of(), 1);
+		// rows for yesterday and today (what the model scores) and each pool's last day
+		FeatureTable table = FeatureBuilder.build(read, List.of(), 1, today - 1);
 		Map<String, Integer> newest = new HashMap<>();
 		for (int r = 0; r < table.size(); r++) {
-			newest.put(table.history(r).pool(), r);
+			newest.merge(table.history(r).pool(), r, (a, b) -> (table.day(b) > table.day(a)) ? b : a);
 		}
 		Optional<StoredModel> model = this.registry.current();
 		List<float[]> rows = new ArrayList<>(pools.size());
@@ -98,31 +101,38 @@ class RiskScoring {
 			}
 		}
 		List<float[]> modelRows = byModel.stream().map(rows::get).toList();
-		Map<Integer, RiskModel.Explained> explainedByModel = new HashMap<>();
-		if (model.isPresent() && !modelRows.isEmpty()) {
-			List<RiskModel.Explained> explained = model.get().model().explain(concat(modelRows), modelRows.size());
-			for (int k = 0; k < byModel.size(); k++) {
-				explainedByModel.put(byModel.get(k), explained.get(k));
-			}
+		double[] modelScores = (model.isPresent() && !modelRows.isEmpty())
+				? model.get().model().score(concat(modelRows), modelRows.size()) : new double[0];
+		Map<Integer, Double> scoredByModel = new HashMap<>();
+		for (int k = 0; k < byModel.size(); k++) {
+			scoredByModel.put(byModel.get(k), modelScores[k]);
 		}
-		List<RiskAssessment> assessments = new ArrayList<>(pools.size());
+		List<StoredScore> scores = new ArrayList<>(pools.size());
 		for (int i = 0; i < pools.size(); i++) {
-			RiskModel.Explained explained = explainedByModel.get(i);
-			Integer version = (explained != null) ? model.orElseThrow().version().version() : null;
-			if (explained == null) {
-				explained = Heuristic.assess(rows.get(i));
+			Double score = scoredByModel.get(i);
+			if (score != null) {
+				scores.add(new StoredScore(new RiskAssessment(pools.get(i), score,
+						model.orElseThrow().version().version(), false, List.of(), now), rows.get(i), false));
 			}
-			assessments.add(new RiskAssessment(pools.get(i), explained.score(), version, version == null,
-					explained.top(EXPLANATION_LINES).stream().map(RiskScoring::factor).toList(), now));
+			else {
+				RiskModel.Explained heuristic = Heuristic.assess(rows.get(i));
+				scores.add(StoredScore.explained(
+						new RiskAssessment(pools.get(i), heuristic.score(), null, true,
+								heuristic.top(Explanations.LINES).stream().map(Explanations::factor).toList(), now),
+						rows.get(i)));
+			}
 		}
 		model.ifPresent(m -> this.drift = drift(m, modelRows, now));
-		this.repository.saveScores(assessments);
-		Map<PoolId, Double> scores = new LinkedHashMap<>();
-		assessments.forEach(a -> scores.put(a.pool(), a.score()));
-		this.samples.record(scores, now);
-		assessments.forEach(a -> this.events
-			.publishEvent(new RiskScored(a.pool(), a.score(), a.modelVersion(), a.heuristic(), a.explanation())));
-		return assessments;
+		this.repository.saveScores(scores);
+		Map<PoolId, Double> samples = new LinkedHashMap<>();
+		scores.forEach(s -> samples.put(s.assessment().pool(), s.assessment().score()));
+		this.samples.record(samples, now);
+		scores.forEach(s -> {
+			RiskAssessment a = s.assessment();
+			this.events
+				.publishEvent(new RiskScored(a.pool(), a.score(), a.modelVersion(), a.heuristic(), a.explanation()));
+		});
+		return scores;
 	}
 
 	/**
@@ -146,10 +156,6 @@ class RiskScoring {
 			System.arraycopy(rows.get(i), 0, features, i * Feature.COUNT, Feature.COUNT);
 		}
 		return features;
-	}
-
-	private static RiskFactor factor(Contribution c) {
-		return new RiskFactor(c.feature().key(), c.value(), c.contribution(), c.text());
 	}
 
 	private static float[] empty() {

@@ -49,8 +49,8 @@ class RiskBadgesBrowserIT extends BrowserIT {
 	@Test
 	void poolsGridAndPoolPageShowTheBadgeWithItsExplanation() {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.catalog.pool(POOL).isPresent());
-		this.transactions.executeWithoutResult(status -> this.repository
-			.saveScores(List.of(new RiskAssessment(POOL, 0.62, 7, false, EXPLANATION, Instant.now()))));
+		this.transactions.executeWithoutResult(status -> this.repository.saveScores(List
+			.of(StoredScore.explained(new RiskAssessment(POOL, 0.62, 7, false, EXPLANATION, Instant.now()), null))));
 		logInAsFarmer();
 
 		this.page.navigate(baseUrl() + "/pools");

@@ -6,10 +6,16 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
+import com.yieldpilot.market.DailyHistory;
 import com.yieldpilot.market.HistoryPoint;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
@@ -17,11 +23,14 @@ import com.yieldpilot.market.Resolution;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.db.tables.records.MetricLatestRecord;
 import com.yieldpilot.market.internal.db.tables.records.MetricSampleRecord;
+import com.yieldpilot.shared.PoolId;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
+import org.jooq.Record4;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +53,8 @@ class JooqSampleStore implements SampleStore {
 	 * the bind limit.
 	 */
 	private static final int CHUNK = 1000;
+
+	private static final long DAY_SECONDS = 86_400L;
 
 	private final DSLContext dsl;
 
@@ -253,6 +264,48 @@ class JooqSampleStore implements SampleStore {
 	}
 
 	@Override
+	public void dailyHistories(Collection<PoolId> subjects, List<Metric> metrics, Instant from, Instant to,
+			Consumer<DailyHistory> each) {
+		if (subjects.isEmpty() || metrics.isEmpty() || !from.isBefore(to)) {
+			return;
+		}
+		long fromDay = Math.floorDiv(from.getEpochSecond(), DAY_SECONDS);
+		int span = (int) (Math.floorDiv(to.getEpochSecond() - 1, DAY_SECONDS) - fromDay + 1);
+		Map<String, PoolId> ids = new LinkedHashMap<>();
+		subjects.forEach((id) -> ids.put(id.toString(), id));
+		List<String> names = metrics.stream().map(Metric::name).toList();
+		List<String> all = List.copyOf(ids.keySet());
+		for (int start = 0; start < all.size(); start += CHUNK) {
+			List<String> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+			DailyAccumulator pool = new DailyAccumulator(metrics, fromDay, span);
+			// the bucket as epoch seconds: parsing 12 million timestamps costs more than
+			// reading them
+			try (Cursor<Record4<String, String, Long, Double>> rows = this.dsl
+				.select(METRIC_ROLLUP.SUBJECT, METRIC_ROLLUP.METRIC,
+						DSL.extract(METRIC_ROLLUP.BUCKET, DatePart.EPOCH).cast(Long.class), METRIC_ROLLUP.AVG_VALUE)
+				.from(METRIC_ROLLUP)
+				.where(METRIC_ROLLUP.SUBJECT.in(chunk))
+				.and(METRIC_ROLLUP.METRIC.in(names))
+				.and(METRIC_ROLLUP.RESOLUTION.eq(Resolution.DAY.name()))
+				.and(METRIC_ROLLUP.BUCKET.ge(utc(from)))
+				.and(METRIC_ROLLUP.BUCKET.lt(utc(to)))
+				.orderBy(METRIC_ROLLUP.SUBJECT)
+				.fetchSize(10_000)
+				.fetchLazy()) {
+				for (Record4<String, String, Long, Double> row : rows) {
+					String subject = row.value1();
+					if (!subject.equals(pool.subject())) {
+						pool.flush(ids, each);
+						pool.start(subject);
+					}
+					pool.add(row.value2(), Math.floorDiv(row.value3(), DAY_SECONDS), row.value4());
+				}
+			}
+			pool.flush(ids, each);
+		}
+	}
+
+	@Override
 	public List<String> dropRawBefore(Instant before) {
 		String[] dropped = this.dsl.select(function("market_drop_partitions_before", String[].class, val(utc(before))))
 			.fetchOne(0, String[].class);
@@ -262,6 +315,73 @@ class JooqSampleStore implements SampleStore {
 	private static MetricSample sample(String subject, String metric, OffsetDateTime at, Double value, String source,
 			@Nullable Long block) {
 		return new MetricSample(subject, Metric.valueOf(metric), at.toInstant(), value, Source.valueOf(source), block);
+	}
+
+	/**
+	 * One subject's daily means while its rows stream in: a slot per day of the window,
+	 * trimmed to the days it has when handed over.
+	 */
+	private static final class DailyAccumulator {
+
+		private final List<Metric> metrics;
+
+		private final Map<String, Integer> index = new HashMap<>();
+
+		private final long fromDay;
+
+		private final double[][] means;
+
+		private @Nullable String subject;
+
+		private int first = Integer.MAX_VALUE;
+
+		private int last = -1;
+
+		DailyAccumulator(List<Metric> metrics, long fromDay, int span) {
+			this.metrics = metrics;
+			for (int m = 0; m < metrics.size(); m++) {
+				this.index.put(metrics.get(m).name(), m);
+			}
+			this.fromDay = fromDay;
+			this.means = new double[metrics.size()][span];
+			for (double[] series : this.means) {
+				Arrays.fill(series, Double.NaN);
+			}
+		}
+
+		@Nullable String subject() {
+			return this.subject;
+		}
+
+		void start(String subject) {
+			this.subject = subject;
+		}
+
+		void add(String metric, long day, double mean) {
+			int slot = (int) (day - this.fromDay);
+			Integer m = this.index.get(metric);
+			if (m == null || slot < 0 || slot >= this.means[m].length) {
+				return;
+			}
+			this.means[m][slot] = mean;
+			this.first = Math.min(this.first, slot);
+			this.last = Math.max(this.last, slot);
+		}
+
+		void flush(Map<String, PoolId> ids, Consumer<DailyHistory> each) {
+			if (this.subject != null && this.last >= 0) {
+				double[][] trimmed = new double[this.means.length][];
+				for (int m = 0; m < this.means.length; m++) {
+					trimmed[m] = Arrays.copyOfRange(this.means[m], this.first, this.last + 1);
+					Arrays.fill(this.means[m], Double.NaN);
+				}
+				each.accept(new DailyHistory(ids.get(this.subject), this.metrics, this.fromDay + this.first, trimmed));
+			}
+			this.subject = null;
+			this.first = Integer.MAX_VALUE;
+			this.last = -1;
+		}
+
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

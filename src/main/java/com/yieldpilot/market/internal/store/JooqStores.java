@@ -28,4 +28,8 @@ public final class JooqStores {
 		return new JooqPoolQuery(dsl);
 	}
 
+	public static CrossCheckStore crossCheckStore(DSLContext dsl) {
+		return new JooqCrossCheckStore(dsl);
+	}
+
 }

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
+import com.yieldpilot.market.DailyHistory;
 import com.yieldpilot.market.HistoryPoint;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
 import com.yieldpilot.market.Resolution;
+import com.yieldpilot.shared.PoolId;
 
 /**
  * Writes samples in batches and reads series and latest values. Writes need a running
@@ -58,6 +61,14 @@ public interface SampleStore {
 
 	/** Rollup buckets of one metric of one subject within [from, to), oldest first. */
 	List<HistoryPoint> rollups(String subject, Metric metric, Resolution resolution, Instant from, Instant to);
+
+	/**
+	 * The daily means of the given metrics of many subjects within [from, to), one
+	 * {@link DailyHistory} per subject that has any, handed over subject by subject so
+	 * the rows are never all in memory at once.
+	 */
+	void dailyHistories(Collection<PoolId> subjects, List<Metric> metrics, Instant from, Instant to,
+			Consumer<DailyHistory> each);
 
 	/**
 	 * Newest values that changed after a change number, in change order, at most

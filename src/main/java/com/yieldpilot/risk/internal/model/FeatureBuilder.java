@@ -47,6 +47,18 @@ public final class FeatureBuilder {
 	 * pools too young for the model, which the cold-start heuristic scores.
 	 */
 	public static FeatureTable build(List<PoolHistory> pools, List<Incident> incidents, int minHistoryDays) {
+		return build(pools, incidents, minHistoryDays, Long.MIN_VALUE);
+	}
+
+	/**
+	 * Rows only for the days from {@code fromDay} on, and for each pool's last observed
+	 * day: what scoring needs, which reads 150 days of history to score one. The rows
+	 * from {@code fromDay} on are the same as a full build's (their days' peers are all
+	 * there); the cross-section features of a pool's last day before it are computed
+	 * among the pools whose last day it also is.
+	 */
+	public static FeatureTable build(List<PoolHistory> pools, List<Incident> incidents, int minHistoryDays,
+			long fromDay) {
 		Incidents incidentIndex = new Incidents(incidents);
 		List<double[]> outcomes = new ArrayList<>(pools.size());
 		Map<Long, int[]> marketOutcomes = new HashMap<>();
@@ -73,7 +85,7 @@ public final class FeatureBuilder {
 					continue;
 				}
 				seen++;
-				if (seen < minHistoryDays) {
+				if (seen < minHistoryDays || (d < fromDay && d != history.lastDay())) {
 					continue;
 				}
 				float[] x = new float[F];

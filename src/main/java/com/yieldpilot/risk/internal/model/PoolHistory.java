@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,24 @@ public final class PoolHistory {
 		this.apyBase = apyBase;
 		this.apyReward = apyReward;
 		this.timestamps = timestamps;
+	}
+
+	/**
+	 * A history from daily series that start on the same day (e.g. the market's daily
+	 * rollups): a day is observed when any of its values is known.
+	 * @param stamp the timestamp a day's row gets, by day
+	 */
+	public static PoolHistory daily(String pool, long firstDay, double[] tvl, double[] apy, double[] apyBase,
+			double[] apyReward, LongFunction<String> stamp) {
+		String[] timestamps = new String[apy.length];
+		for (int i = 0; i < timestamps.length; i++) {
+			if (!Double.isNaN(tvl[i]) || !Double.isNaN(apy[i]) || !Double.isNaN(apyBase[i])
+					|| !Double.isNaN(apyReward[i])) {
+				timestamps[i] = stamp.apply(firstDay + i);
+			}
+		}
+		return new PoolHistory(pool, firstDay, tvl.clone(), apy.clone(), apyBase.clone(), apyReward.clone(),
+				timestamps);
 	}
 
 	public String pool() {

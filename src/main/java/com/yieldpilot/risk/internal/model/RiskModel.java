@@ -169,6 +169,10 @@ public final class RiskModel {
 	}
 
 	private float[][] predict(float[] features, int rows, boolean contributions) {
+		if (rows == 0) {
+			// XGBoost fails on an empty matrix
+			return new float[0][];
+		}
 		float[] dense = new float[rows * this.width];
 		Arrays.fill(dense, Float.NaN);
 		for (int r = 0; r < rows; r++) {
