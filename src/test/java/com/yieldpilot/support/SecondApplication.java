@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.yieldpilot.YieldPilotApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,10 +23,21 @@ public final class SecondApplication {
 	}
 
 	public static ConfigurableApplicationContext start(Path home, String... settings) {
+		return start(home, List.of(), settings);
+	}
+
+	/**
+	 * Starts it with initializers that run before its beans are made, e.g. to add a
+	 * post-processor that learns where its local anvil listens.
+	 */
+	public static ConfigurableApplicationContext start(Path home, List<ApplicationContextInitializer<?>> initializers,
+			String... settings) {
 		List<String> args = new ArrayList<>(List.of("--yieldpilot.home=" + home, "--server.port=0",
 				"--spring.quartz.properties.org.quartz.scheduler.instanceName=yieldpilot-" + UUID.randomUUID()));
 		args.addAll(List.of(settings));
-		return new SpringApplicationBuilder(YieldPilotApplication.class).run(args.toArray(String[]::new));
+		return new SpringApplicationBuilder(YieldPilotApplication.class)
+			.initializers(initializers.toArray(ApplicationContextInitializer<?>[]::new))
+			.run(args.toArray(String[]::new));
 	}
 
 }

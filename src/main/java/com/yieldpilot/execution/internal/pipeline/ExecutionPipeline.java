@@ -375,8 +375,10 @@ public class ExecutionPipeline {
 			}
 			case MISMATCH -> {
 				this.alerts.increment();
-				log.error("ALERT execution {}: {}; it stays signed and is not advanced", id, sent.detail());
-				this.store.alert(id, sent.detail() + ": the state does not advance until an admin checks the RPC");
+				log.error("ALERT execution {}: {}; it stays signed, and the same bytes are sent again", id,
+						sent.detail());
+				this.store.alert(id, sent.detail()
+						+ ": not advanced on this answer; the same bytes are sent again. Check the RPC provider");
 			}
 			case FAILED -> log.warn("Execution {} not sent yet, will retry with the same bytes: {}", id, sent.detail());
 		}
