@@ -60,7 +60,7 @@ class VaultService implements Vaults {
 	@Override
 	public Portfolio portfolio(Vault vault) {
 		VaultChainReader.Holdings holdings = this.reader.holdings(this.chains.client(vault.chainId()), vault);
-		Map<String, PoolId> known = this.pools.byTarget();
+		Map<String, PoolId> known = this.pools.on(vault.chainId());
 		int decimals = vault.assetDecimals();
 		List<Position> positions = holdings.positions()
 			.stream()
@@ -75,7 +75,7 @@ class VaultService implements Vaults {
 
 	@Override
 	public Optional<String> target(Vault vault, PoolId pool) {
-		return this.pools.byTarget()
+		return this.pools.on(vault.chainId())
 			.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().equals(pool))
