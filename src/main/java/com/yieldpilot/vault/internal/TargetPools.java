@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which pool an ERC-4626 target is on a chain, by its lower-case address: on local mode's
- * chain the simulated pools' vaults; on any other chain the registry's pools (reviewed
- * registry file or added by an admin) with a vault address on that chain. Watched
- * DefiLlama pools are never targets: YieldPilot only acts on reviewed pools.
+ * chain (where the devnet market runs) the simulated pools' vaults; on any other chain
+ * the registry's pools (reviewed registry file or added by an admin) with a vault address
+ * on that chain. Watched DefiLlama pools are never targets: YieldPilot only acts on
+ * reviewed pools.
  */
 @Component
 class TargetPools {
@@ -45,7 +46,10 @@ class TargetPools {
 
 	Map<String, PoolId> on(long chainId) {
 		LocalChain localChain = this.local.getIfAvailable();
-		if (localChain != null && localChain.chainId() == chainId) {
+		// a node of a local deployment without a chain of its own reaches the same anvil
+		// through a configured URL
+		long localId = (localChain != null) ? localChain.chainId() : LocalChain.CHAIN_ID;
+		if (chainId == localId && this.devnet.getIfAvailable() != null) {
 			return simulated();
 		}
 		return registered(this.catalog.pools(), chainId, this.chains::chainId);

@@ -237,8 +237,13 @@ class ExecutionScreensBrowserIT extends BrowserIT {
 	}
 
 	private void chooseState(String state) {
-		this.page.locator("#execution-state-filter").click();
+		Locator select = this.page.locator("#execution-state-filter");
+		select.click();
+		// the option is clicked once the list is open, not while it opens
+		PlaywrightAssertions.assertThat(select).hasAttribute("opened", java.util.regex.Pattern.compile(".*"));
 		this.page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(state).setExact(true)).click();
+		PlaywrightAssertions.assertThat(select).not().hasAttribute("opened", java.util.regex.Pattern.compile(".*"));
+		PlaywrightAssertions.assertThat(select).containsText(state);
 	}
 
 	/**

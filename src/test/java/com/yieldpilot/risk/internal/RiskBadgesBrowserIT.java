@@ -56,6 +56,9 @@ class RiskBadgesBrowserIT extends BrowserIT {
 		this.page.navigate(baseUrl() + "/pools");
 		this.page.locator("#filter-chain input").fill("arbitrum");
 		this.page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("arbitrum")).first().click();
+		// only this pool's row: the grid refreshes with the market and may reorder or
+		// recycle rows between finding a cell and clicking it
+		this.page.locator("#pool-filter input").fill(POOL.toString());
 		Locator badge = this.page.locator("#pools .risk-badge", new Page.LocatorOptions().setHasText("high 0.62 · v7"));
 		PlaywrightAssertions.assertThat(badge).hasCount(1);
 		PlaywrightAssertions.assertThat(badge).hasClass(Pattern.compile("risk-high"));
@@ -63,10 +66,7 @@ class RiskBadgesBrowserIT extends BrowserIT {
 				+ "APY moved by 0.40 points (7-day std. dev.): +0.08\n"
 				+ "7-day APY ranks above 20% of its peers: -0.03");
 
-		// the row is opened by its pool id: the grid recycles cell elements when it
-		// refreshes a page, so the badge's cell may show another row by the time it is
-		// clicked
-		this.page.locator("#pools").getByText(POOL.toString(), new Locator.GetByTextOptions().setExact(true)).click();
+		badge.click();
 		this.page.waitForURL(url -> url.contains("/pools/") && url.contains("arbitrum") && !url.contains("USDT"));
 		PlaywrightAssertions.assertThat(this.page.locator("#pool-risk")).hasText("high 0.62 · v7");
 		PlaywrightAssertions.assertThat(this.page.locator("#risk-explanation li"))
