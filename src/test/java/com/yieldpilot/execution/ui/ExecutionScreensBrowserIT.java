@@ -238,11 +238,14 @@ class ExecutionScreensBrowserIT extends BrowserIT {
 
 	private void chooseState(String state) {
 		Locator select = this.page.locator("#execution-state-filter");
+		// a click while the list is still closing from the last choice is ignored
+		PlaywrightAssertions.assertThat(select).not().hasAttribute("closing", java.util.regex.Pattern.compile(".*"));
 		select.click();
 		// the option is clicked once the list is open, not while it opens
 		PlaywrightAssertions.assertThat(select).hasAttribute("opened", java.util.regex.Pattern.compile(".*"));
 		this.page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(state).setExact(true)).click();
 		PlaywrightAssertions.assertThat(select).not().hasAttribute("opened", java.util.regex.Pattern.compile(".*"));
+		PlaywrightAssertions.assertThat(select).not().hasAttribute("closing", java.util.regex.Pattern.compile(".*"));
 		PlaywrightAssertions.assertThat(select).containsText(state);
 	}
 
