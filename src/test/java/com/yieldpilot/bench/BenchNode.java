@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.yieldpilot.YieldPilotApplication;
@@ -21,7 +20,6 @@ import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.pipeline.ExecutionCrashHook;
 import com.yieldpilot.market.Metric;
-import com.yieldpilot.market.MarketUpdated;
 import com.yieldpilot.market.MetricSample;
 import com.yieldpilot.market.PoolDescriptor;
 import com.yieldpilot.market.Source;
@@ -39,10 +37,7 @@ import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -73,11 +68,6 @@ final class BenchNode implements AutoCloseable {
 
 	static final BigInteger USDC = BigInteger.TEN.pow(6);
 
-	/**
-	 * Market updates closer together than this fire the rule shards once (RuleSchedule).
-	 */
-	private static final Duration COALESCE = Duration.ofMillis(1_100);
-
 	/** One transaction the chain answered for, and when (System.nanoTime). */
 	record Sent(ExecutionId id, long nanos) {
 	}
@@ -85,8 +75,6 @@ final class BenchNode implements AutoCloseable {
 	final ConfigurableApplicationContext context;
 
 	private final LinkedBlockingQueue<Sent> sent;
-
-	private final AtomicLong lastMarketUpdate;
 
 	private final MarketIngestion ingestion;
 
@@ -96,11 +84,9 @@ final class BenchNode implements AutoCloseable {
 
 	final Web3j web3j;
 
-	private BenchNode(ConfigurableApplicationContext context, LinkedBlockingQueue<Sent> sent,
-			AtomicLong lastMarketUpdate) {
+	private BenchNode(ConfigurableApplicationContext context, LinkedBlockingQueue<Sent> sent) {
 		this.context = context;
 		this.sent = sent;
-		this.lastMarketUpdate = lastMarketUpdate;
 		this.ingestion = context.getBean(MarketIngestion.class);
 		this.transactions = context.getBean(TransactionTemplate.class);
 		this.dsl = context.getBean(DSLContext.class);
@@ -116,7 +102,6 @@ final class BenchNode implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		LinkedBlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
-		AtomicLong lastUpdate = new AtomicLong();
 		ExecutionCrashHook probe = new ExecutionCrashHook() {
 			@Override
 			public void reached(ExecutionId id, ExecutionState state) {
@@ -127,21 +112,15 @@ final class BenchNode implements AutoCloseable {
 				sent.add(new Sent(id, System.nanoTime()));
 			}
 		};
-		ApplicationListener<ApplicationEvent> updates = (event) -> {
-			if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof MarketUpdated) {
-				lastUpdate.set(System.nanoTime());
-			}
-		};
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(YieldPilotApplication.class)
 			.initializers((ctx) -> ctx.getBeanFactory().registerSingleton("benchBroadcastProbe", probe))
-			.listeners(updates)
 			.run("--yieldpilot.home=" + home.toAbsolutePath(), "--server.port=0",
 					// confirmations polled often, so the next firing need not wait long
 					// for
 					// the previous intent to settle (not part of the measured path)
 					"--yieldpilot.execution.poll=200ms", "--logging.level.com.yieldpilot=WARN",
 					"--server.shutdown=immediate", "--spring.quartz.wait-for-jobs-to-complete-on-shutdown=false");
-		return new BenchNode(context, sent, lastUpdate);
+		return new BenchNode(context, sent);
 	}
 
 	/** The next transaction the chain answered for, waiting at most {@code timeout}. */
@@ -161,16 +140,6 @@ final class BenchNode implements AutoCloseable {
 
 	void clearSent() {
 		this.sent.clear();
-	}
-
-	/**
-	 * Waits until the rule shards would evaluate at once on the next market update: no
-	 * update (the simulator's included) in the last second.
-	 */
-	void awaitShardsReady() {
-		await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(5))
-			.until(() -> System.nanoTime() - this.lastMarketUpdate.get() > COALESCE.toNanos());
 	}
 
 	/** Waits until no intent of the bench's rules is still open. */

@@ -52,9 +52,9 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The measured path runs on one YieldPilot node in local mode ({@link BenchNode}): a new
  * APY for a pool is stored and {@code MarketUpdated} published as a market refresh does;
- * the clustered Quartz shard job evaluates the farmer's live rule in Drools and proposes
- * the intent; the guardrails review it (event publication registry, guardrail DRL); the
- * pipeline plans it from the vault read on anvil, checks its cost, simulates it
+ * the node evaluates the rule shards at once (the farmer's live rule in Drools) and
+ * proposes the intent; the guardrails review it (event publication registry, guardrail
+ * DRL); the pipeline plans it from the vault read on anvil, checks its cost, simulates it
  * ({@code eth_call}, {@code eth_estimateGas}), signs it under the key's nonce lock, saves
  * it and sends it. An operation ends when anvil has answered
  * {@code eth_sendRawTransaction} and the answer is recorded (the pipeline's hook after
@@ -62,8 +62,8 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * {@code marketUpdateToBroadcast}: one firing at a time (the farmer's deposit intents
  * wait for each other by design), two rules on one pool (above and below 5%) so each move
- * fires one. Between operations, not measured: the previous intent settles and a second
- * passes since the last market update (the shards coalesce updates within one second).
+ * fires one. Between operations, not measured: the previous intent settles. The simulated
+ * market keeps moving meanwhile, so a firing may wait for an evaluation already running.
  * The stage split is printed at the end from {@code execution_step}.
  * <p>
  * {@code fleetIntentsToBroadcast}: {@value #FLEET} farmers with a vault each (created
@@ -164,7 +164,6 @@ public class ExecutionLatencyBenchmark {
 			// a fleet's hundred confirmations and settlements take minutes on a loaded
 			// machine
 			node.node.awaitSettled(Duration.ofMinutes(10));
-			node.node.awaitShardsReady();
 			node.node.clearSent();
 		}
 

@@ -1,11 +1,8 @@
 package com.yieldpilot.rules.internal.runtime;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.yieldpilot.market.MarketUpdated;
 import com.yieldpilot.platform.scheduling.ClusterJobs;
@@ -36,10 +33,12 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Registers one clustered Quartz job per shard, repeating every tick, and fires a shard's
- * job at once when its rules change or the market moves, so rules are evaluated on every
- * market update and a saved rule is live within one evaluation. Quartz runs each shard on
- * one node at a time, and a dead node's shards move to the others.
+ * Registers one clustered Quartz job per shard, repeating every tick, and evaluates a
+ * shard at once on this node when its rules change or the market moves here
+ * ({@link ShardRunner}), so rules are evaluated on every market update without waiting
+ * for a trigger to be picked up, and a saved rule is live within one evaluation. Quartz
+ * runs each shard's tick on one node at a time, a dead node's shards move to the others,
+ * and the shard's row lock keeps any two evaluations of it apart.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "yieldpilot.rules.evaluation.enabled", matchIfMissing = true)
@@ -56,9 +55,6 @@ class RuleSchedule implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(RuleSchedule.class);
 
-	/** Market updates closer together than this fire a shard once. */
-	private static final long COALESCE_MILLIS = 1_000;
-
 	private final ClusterJobs jobs;
 
 	private final Scheduler scheduler;
@@ -67,16 +63,18 @@ class RuleSchedule implements ApplicationRunner {
 
 	private final RuntimeProperties runtime;
 
-	private final Clock clock;
+	private final ShardRunner runner;
 
-	private final Map<Integer, Instant> lastFired = new ConcurrentHashMap<>();
+	/** Set once the shards exist: no evaluation is asked for before. */
+	private volatile boolean started;
 
-	RuleSchedule(ClusterJobs jobs, Scheduler scheduler, RuleStore store, RuntimeProperties runtime, Clock clock) {
+	RuleSchedule(ClusterJobs jobs, Scheduler scheduler, RuleStore store, RuntimeProperties runtime,
+			ShardRunner runner) {
 		this.jobs = jobs;
 		this.scheduler = scheduler;
 		this.store = store;
 		this.runtime = runtime;
-		this.clock = clock;
+		this.runner = runner;
 	}
 
 	static JobKey shardJob(int shard) {
@@ -103,11 +101,15 @@ class RuleSchedule implements ApplicationRunner {
 				log.info("Rule shard {} {} every {}", shard, change, this.runtime.tick());
 			}
 		}
+		this.started = true;
+		requestAll();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void ruleChanged(RuleChanged changed) {
-		fire(changed.shard(), true);
+		if (this.started) {
+			this.runner.request(changed.shard());
+		}
 		try {
 			syncSchedule(changed.rule(), this.store.schedule(changed.rule()).orElse(null));
 		}
@@ -170,24 +172,14 @@ class RuleSchedule implements ApplicationRunner {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void marketUpdated(MarketUpdated updated) {
-		for (int shard = 0; shard < this.runtime.shards(); shard++) {
-			fire(shard, false);
+		if (this.started) {
+			requestAll();
 		}
 	}
 
-	private void fire(int shard, boolean always) {
-		Instant now = this.clock.instant();
-		Instant last = this.lastFired.get(shard);
-		if (!always && last != null && now.toEpochMilli() - last.toEpochMilli() < COALESCE_MILLIS) {
-			return;
-		}
-		this.lastFired.put(shard, now);
-		try {
-			this.scheduler.triggerJob(shardJob(shard));
-		}
-		catch (SchedulerException ex) {
-			// the repeating trigger evaluates the shard within one tick anyway
-			log.warn("Could not fire rule shard {} now: {}", shard, ex.getMessage());
+	private void requestAll() {
+		for (int shard = 0; shard < this.runtime.shards(); shard++) {
+			this.runner.request(shard);
 		}
 	}
 

@@ -1,0 +1,98 @@
+package com.yieldpilot.rules.internal.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ShardRunnerTest {
+
+	private final List<Integer> evaluated = new CopyOnWriteArrayList<>();
+
+	private final CountDownLatch started = new CountDownLatch(1);
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private ShardRunner runner;
+
+	@AfterEach
+	void stop() {
+		if (this.runner != null) {
+			this.runner.stop();
+		}
+	}
+
+	@Test
+	void requestsWhileAShardRunsEvaluateItOnceMoreAfterwards() throws InterruptedException {
+		this.runner = new ShardRunner((shard) -> {
+			this.evaluated.add(shard);
+			if (this.evaluated.size() == 1) {
+				this.started.countDown();
+				awaitRelease();
+			}
+		});
+		this.runner.request(3);
+		assertThat(this.started.await(10, TimeUnit.SECONDS)).isTrue();
+		this.runner.request(3);
+		this.runner.request(3);
+		this.runner.request(3);
+		this.release.countDown();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.evaluated.size() == 2);
+		this.runner.request(3);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.evaluated.size() == 3);
+		assertThat(this.evaluated).containsExactly(3, 3, 3);
+	}
+
+	@Test
+	void shardsRunSideBySide() throws InterruptedException {
+		CountDownLatch both = new CountDownLatch(2);
+		this.runner = new ShardRunner((shard) -> {
+			both.countDown();
+			try {
+				// each evaluation waits for the other shard's to have started
+				assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.evaluated.add(shard);
+		});
+		this.runner.request(0);
+		this.runner.request(1);
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.evaluated.size() == 2);
+		assertThat(this.evaluated).containsExactlyInAnyOrder(0, 1);
+	}
+
+	@Test
+	void aFailedEvaluationLeavesTheShardReadyForTheNextRequest() {
+		this.runner = new ShardRunner((shard) -> {
+			this.evaluated.add(shard);
+			if (this.evaluated.size() == 1) {
+				throw new IllegalStateException("the database went away");
+			}
+		});
+		this.runner.request(1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.evaluated.size() == 1);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			this.runner.request(1);
+			assertThat(this.evaluated).hasSizeGreaterThanOrEqualTo(2);
+		});
+	}
+
+	private void awaitRelease() {
+		try {
+			this.release.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
