@@ -39,6 +39,7 @@ public class MarketIngestion {
 
 	@Transactional
 	public MarketUpdated ingest(MarketBatch batch) {
+		this.samples.takeChangeTurn();
 		this.registry.registerAll(batch.pools());
 		this.samples.ensurePartitions(batch.observedAt(), batch.observedAt());
 		int stored = this.samples.append(batch.samples());

@@ -32,6 +32,7 @@ import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -54,12 +55,24 @@ class JooqSampleStore implements SampleStore {
 	 */
 	private static final int CHUNK = 1000;
 
+	/**
+	 * The advisory lock that makes writers of the newest values commit in the order of
+	 * their change numbers ("YPCHGFED" in ASCII).
+	 */
+	private static final long CHANGE_FEED_LOCK = 0x5950434847464544L;
+
 	private static final long DAY_SECONDS = 86_400L;
 
 	private final DSLContext dsl;
 
 	JooqSampleStore(DSLContext dsl) {
 		this.dsl = dsl;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void takeChangeTurn() {
+		this.dsl.select(function("pg_advisory_xact_lock", SQLDataType.OTHER, val(CHANGE_FEED_LOCK))).fetch();
 	}
 
 	@Override

@@ -20,6 +20,15 @@ import com.yieldpilot.shared.PoolId;
 public interface SampleStore {
 
 	/**
+	 * Waits until no other transaction writes newest values, and keeps others waiting
+	 * until this one ends. Change numbers come from a sequence as rows are written, and
+	 * readers follow the feed by "after n": were a writer with a lower number to commit
+	 * after one with a higher, a reader between the two commits would skip its values for
+	 * good. Taken first in a transaction, before any row lock, so turns never deadlock.
+	 */
+	void takeChangeTurn();
+
+	/**
 	 * Stores samples; a sample already stored (same subject, metric, time and source) is
 	 * ignored.
 	 */
