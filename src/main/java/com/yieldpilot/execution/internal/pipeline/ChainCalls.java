@@ -34,7 +34,10 @@ final class ChainCalls {
 
 	static Outcome call(Web3j web3j, String from, String to, String data, DefaultBlockParameter block)
 			throws IOException {
-		EthCall call = web3j.ethCall(Transaction.createEthCallTransaction(from, to, data), block).send();
+		return outcome(web3j.ethCall(Transaction.createEthCallTransaction(from, to, data), block).send());
+	}
+
+	private static Outcome outcome(EthCall call) {
 		if (call.hasError()) {
 			return new Outcome(null, revert(call.getError()));
 		}
@@ -57,11 +60,23 @@ final class ChainCalls {
 		return (BigInteger) values.get(0).getValue();
 	}
 
-	/** The gas the call takes, or why it reverts. */
-	static Outcome estimateGas(Web3j web3j, String from, String to, String data) throws IOException {
-		EthEstimateGas estimate = web3j
-			.ethEstimateGas(Transaction.createFunctionCallTransaction(from, null, null, null, to, data))
-			.send();
+	/**
+	 * A simulation in one round trip: {@code eth_call} and {@code eth_estimateGas} of the
+	 * same call at the latest block, in one JSON-RPC batch. A revert comes from the call
+	 * (it carries the reason); the gas from the estimate.
+	 * @return the estimate's gas as output, or why the call reverts
+	 */
+	static Outcome simulate(Web3j web3j, String from, String to, String data) throws IOException {
+		List<? extends Response<?>> answers = web3j.newBatch()
+			.add(web3j.ethCall(Transaction.createEthCallTransaction(from, to, data), DefaultBlockParameterName.LATEST))
+			.add(web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(from, null, null, null, to, data)))
+			.send()
+			.getResponses();
+		Outcome called = outcome((EthCall) answers.get(0));
+		return called.reverted() ? called : outcome((EthEstimateGas) answers.get(1));
+	}
+
+	private static Outcome outcome(EthEstimateGas estimate) {
 		if (estimate.hasError()) {
 			return new Outcome(null, revert(estimate.getError()));
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -106,6 +107,12 @@ public class ExecutionPipeline {
 	private final Clock clock;
 
 	private final Counter alerts;
+
+	/**
+	 * Keys whose nonce sequence exists in PostgreSQL ("chainId/address"): only a key not
+	 * in it reads the chain's transaction count before signing.
+	 */
+	private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
 
 	private final ExecutorService runner = Executors
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("execution-", 0).factory());
@@ -243,7 +250,7 @@ public class ExecutionPipeline {
 			return;
 		}
 		Plan plan = next.value();
-		if (!this.store.move(id, token, BEFORE_SIGNING, ExecutionState.PLANNED, plan.summary(),
+		if (!this.store.advance(id, token, BEFORE_SIGNING, ExecutionState.PLANNED, plan.summary(),
 				Map.of(EXECUTION.PLAN, JSON.writeValueAsString(plan), EXECUTION.SUMMARY, plan.summary(),
 						EXECUTION.CHAIN_ID, plan.chainId(), EXECUTION.VAULT_ADDRESS, plan.vault()))) {
 			return;
@@ -263,18 +270,15 @@ public class ExecutionPipeline {
 			stop(id, token, cost, paper);
 			return;
 		}
-		if (!this.store.move(id, token, ExecutionState.PLANNED, ExecutionState.COST_CHECKED, paid.value())) {
+		if (!this.store.advance(id, token, List.of(ExecutionState.PLANNED), ExecutionState.COST_CHECKED, paid.value(),
+				Map.of())) {
 			return;
 		}
 		reached(id, ExecutionState.COST_CHECKED);
 		TxSignService signer = this.signers.signer(plan.chainId());
-		ChainCalls.Outcome simulated;
 		ChainCalls.Outcome gas;
 		try {
-			simulated = ChainCalls.call(web3j, signer.getAddress(), plan.vault(), plan.calldata(),
-					DefaultBlockParameterName.LATEST);
-			gas = simulated.reverted() ? simulated
-					: ChainCalls.estimateGas(web3j, signer.getAddress(), plan.vault(), plan.calldata());
+			gas = ChainCalls.simulate(web3j, signer.getAddress(), plan.vault(), plan.calldata());
 		}
 		catch (IOException ex) {
 			stop(id, token, new Outcome.Defer<>("the simulation could not reach the chain (" + ex.getMessage() + ")"),
@@ -286,7 +290,7 @@ public class ExecutionPipeline {
 			return;
 		}
 		long gasLimit = Long.parseLong(gas.output()) * 5 / 4;
-		if (!this.store.move(id, token, List.of(ExecutionState.COST_CHECKED), ExecutionState.SIMULATED,
+		if (!this.store.advance(id, token, List.of(ExecutionState.COST_CHECKED), ExecutionState.SIMULATED,
 				"eth_call passed; estimateGas " + gas.output() + ", limit " + gasLimit,
 				Map.of(EXECUTION.GAS_LIMIT, gasLimit))) {
 			return;
@@ -327,21 +331,33 @@ public class ExecutionPipeline {
 	private boolean sign(ExecutionId id, long token, Plan plan, long gasLimit, Fees.Caps caps, TxSignService signer,
 			Web3j web3j) {
 		String from = signer.getAddress().toLowerCase(Locale.ROOT);
-		try {
-			BigInteger chainNonce = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING)
-				.send()
-				.getTransactionCount();
-			this.store.ensureKey(plan.chainId(), from, chainNonce.longValueExact());
-		}
-		catch (IOException | RuntimeException ex) {
-			defer(id, token, "the executor key's nonce could not be read (" + ex.getMessage() + ")");
-			return false;
+		String key = plan.chainId() + "/" + from;
+		if (!this.knownKeys.contains(key)) {
+			// a key's sequence starts at the chain's count the first time it signs; from
+			// then on PostgreSQL's row is the only source of nonces
+			try {
+				BigInteger chainNonce = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING)
+					.send()
+					.getTransactionCount();
+				this.store.ensureKey(plan.chainId(), from, chainNonce.longValueExact());
+				this.knownKeys.add(key);
+			}
+			catch (IOException | RuntimeException ex) {
+				defer(id, token, "the executor key's nonce could not be read (" + ex.getMessage() + ")");
+				return false;
+			}
 		}
 		Boolean signed = this.transactions.execute((status) -> {
 			if (!this.store.lockFor(id, token, ExecutionState.SIMULATED)) {
 				return false; // another node took over: the fence
 			}
-			long nonce = this.store.takeNonce(plan.chainId(), from);
+			OptionalLong taken = this.store.takeNonce(plan.chainId(), from);
+			if (taken.isEmpty()) {
+				// its row is gone: read the chain's count again before signing
+				this.knownKeys.remove(key);
+				throw new IllegalStateException("the executor key " + from + " has no nonce sequence yet");
+			}
+			long nonce = taken.getAsLong();
 			RawTransaction tx = RawTransaction.createTransaction(plan.chainId(), BigInteger.valueOf(nonce),
 					BigInteger.valueOf(gasLimit), plan.vault(), BigInteger.ZERO, plan.calldata(), caps.priorityFee(),
 					caps.maxFee());
@@ -368,8 +384,8 @@ public class ExecutionPipeline {
 			case ACCEPTED, KNOWN -> {
 				this.store.sent(latest.getTxHash());
 				this.crashHook.getIfAvailable(() -> ExecutionCrashHook.NONE).sent(id);
-				if (this.store.move(id, token, List.of(ExecutionState.SIGNED), ExecutionState.BROADCAST, sent.detail(),
-						Map.of())) {
+				if (this.store.advance(id, token, List.of(ExecutionState.SIGNED), ExecutionState.BROADCAST,
+						sent.detail(), Map.of())) {
 					reached(id, ExecutionState.BROADCAST);
 				}
 			}

@@ -28,6 +28,7 @@ import org.jooq.Record1;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
@@ -176,6 +177,37 @@ public class ExecutionStore {
 		return true;
 	}
 
+	/**
+	 * Moves like {@link #move}, in a transaction of its own that does not wait for
+	 * PostgreSQL to flush it to disk (it is visible to every node at once, and durable
+	 * within the WAL writer's delay). Only for steps recovery redoes when they are lost:
+	 * a crash of PostgreSQL right after leaves the execution a step earlier, where a
+	 * planned, checked or simulated one is planned again from the chain, and a broadcast
+	 * one (still signed) sends the same saved bytes again. The signing transaction waits
+	 * for its flush, and that flush makes every earlier step durable with it.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	boolean advance(ExecutionId id, @Nullable Long token, Collection<ExecutionState> from, ExecutionState to,
+			String detail, Map<Field<?>, Object> sets) {
+		relaxCommit();
+		return move(id, token, from, to, detail, sets);
+	}
+
+	/** Records a send of the transaction, as {@link #advance} commits: redone if lost. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void sent(String hash) {
+		relaxCommit();
+		this.dsl.update(EXECUTION_TX)
+			.set(EXECUTION_TX.LAST_SENT_AT, now())
+			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
+			.where(EXECUTION_TX.TX_HASH.eq(hash))
+			.execute();
+	}
+
+	private void relaxCommit() {
+		this.dsl.execute("set local synchronous_commit to off");
+	}
+
 	@Transactional
 	boolean move(ExecutionId id, @Nullable Long token, ExecutionState from, ExecutionState to,
 			@Nullable String detail) {
@@ -222,22 +254,19 @@ public class ExecutionStore {
 	}
 
 	/**
-	 * Locks the key's row and takes its next nonce; the caller's transaction must save
-	 * the signed transaction and commit, or roll the nonce back with it.
+	 * Locks the key's row and takes its next nonce, in one statement; the caller's
+	 * transaction must save the signed transaction and commit, or roll the nonce back
+	 * with it.
+	 * @return empty when the key has no sequence
 	 */
-	long takeNonce(long chainId, String address) {
-		long nonce = this.dsl.select(EXECUTOR_KEY.NEXT_NONCE)
-			.from(EXECUTOR_KEY)
-			.where(EXECUTOR_KEY.CHAIN_ID.eq(chainId).and(EXECUTOR_KEY.ADDRESS.eq(address)))
-			.forUpdate()
-			.fetchSingle()
-			.value1();
-		this.dsl.update(EXECUTOR_KEY)
-			.set(EXECUTOR_KEY.NEXT_NONCE, nonce + 1)
+	OptionalLong takeNonce(long chainId, String address) {
+		Record1<Long> next = this.dsl.update(EXECUTOR_KEY)
+			.set(EXECUTOR_KEY.NEXT_NONCE, EXECUTOR_KEY.NEXT_NONCE.plus(1))
 			.set(EXECUTOR_KEY.UPDATED_AT, now())
 			.where(EXECUTOR_KEY.CHAIN_ID.eq(chainId).and(EXECUTOR_KEY.ADDRESS.eq(address)))
-			.execute();
-		return nonce;
+			.returningResult(EXECUTOR_KEY.NEXT_NONCE)
+			.fetchOne();
+		return (next != null) ? OptionalLong.of(next.value1() - 1) : OptionalLong.empty();
 	}
 
 	/** Locks the execution's row while it is in the state under the token (the fence). */
@@ -270,14 +299,6 @@ public class ExecutionStore {
 			.where(EXECUTION_TX.EXECUTION_ID.eq(id.value()))
 			.orderBy(EXECUTION_TX.ATTEMPT)
 			.fetch();
-	}
-
-	void sent(String hash) {
-		this.dsl.update(EXECUTION_TX)
-			.set(EXECUTION_TX.LAST_SENT_AT, now())
-			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
-			.where(EXECUTION_TX.TX_HASH.eq(hash))
-			.execute();
 	}
 
 	/**

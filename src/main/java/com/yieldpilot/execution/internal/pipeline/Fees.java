@@ -3,10 +3,12 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthMaxPriorityFeePerGas;
 import org.web3j.utils.Convert;
@@ -44,11 +46,21 @@ class Fees {
 	}
 
 	Quote quote(Web3j web3j) throws IOException {
-		EthBlock.Block block = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+		// one round trip: the latest block and the suggested tip in one JSON-RPC batch
+		List<? extends Response<?>> answers = web3j.newBatch()
+			.add(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false))
+			.add(web3j.ethMaxPriorityFeePerGas())
+			.send()
+			.getResponses();
+		EthBlock latest = (EthBlock) answers.get(0);
+		if (latest.hasError()) {
+			throw new IOException("the latest block could not be read: " + latest.getError().getMessage());
+		}
+		EthBlock.Block block = latest.getBlock();
 		BigInteger base = (block != null && block.getBaseFeePerGas() != null) ? block.getBaseFeePerGas()
 				: BigInteger.ZERO;
 		BigInteger tip = gwei(this.properties.priorityFeeGwei());
-		EthMaxPriorityFeePerGas suggested = web3j.ethMaxPriorityFeePerGas().send();
+		EthMaxPriorityFeePerGas suggested = (EthMaxPriorityFeePerGas) answers.get(1);
 		if (!suggested.hasError() && suggested.getResult() != null) {
 			tip = suggested.getMaxPriorityFeePerGas().max(BigInteger.ONE);
 		}
