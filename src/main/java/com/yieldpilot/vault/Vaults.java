@@ -35,6 +35,14 @@ public interface Vaults {
 	Portfolio portfolio(Vault vault);
 
 	/**
+	 * The vault's configuration and its portfolio, read on chain at the same block: what
+	 * planning a call needs, in fewer round trips than {@link #state} and
+	 * {@link #portfolio} one after the other.
+	 * @throws VaultReadException when the chain cannot be read
+	 */
+	VaultSnapshot snapshot(Vault vault);
+
+	/**
 	 * The ERC-4626 target the pool is on the vault's chain, allowlisted or not; empty
 	 * when YieldPilot knows no target for the pool there.
 	 */

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.VaultReadException;
@@ -64,20 +65,14 @@ final class VaultChainReader {
 	record Held(String target, BigInteger shares, BigInteger assets) {
 	}
 
+	/** The vault's configuration and what it holds, at one block. */
+	record Snapshot(VaultState state, Holdings holdings) {
+	}
+
 	VaultState state(Web3j web3j, Vault vault) {
 		try {
 			DefaultBlockParameter block = latest(web3j);
-			String at = vault.address();
-			List<Function> calls = List.of(view("owner", Address.class), view("pendingOwner", Address.class),
-					view("executor", Address.class), view("paused", Bool.class),
-					view("maxAssetsPerExecution", Uint256.class), view("allowancePerPeriod", Uint256.class),
-					view("period", Uint64.class), view("availableAllowance", Uint256.class), targetsCall());
-			List<List<Type>> r = batch(web3j, block, calls.stream().map((f) -> new Call(at, f)).toList());
-			int decimals = vault.assetDecimals();
-			return new VaultState(number(block), address(r.get(0)), optionalAddress(r.get(1)),
-					optionalAddress(r.get(2)), (Boolean) r.get(3).getFirst().getValue(), amount(r.get(4), decimals),
-					amount(r.get(5), decimals), Duration.ofSeconds(uint(r.get(6)).longValueExact()),
-					amount(r.get(7), decimals), addresses(r.get(8)));
+			return state(vault, block, batch(web3j, block, stateCalls(vault)));
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new VaultReadException("Cannot read vault " + vault.address() + ": " + ex.getMessage(), ex);
@@ -89,24 +84,66 @@ final class VaultChainReader {
 			DefaultBlockParameter block = latest(web3j);
 			List<List<Type>> first = batch(web3j, block, List.of(new Call(vault.address(), targetsCall()),
 					new Call(vault.assetAddress(), balanceOf(vault.address()))));
-			List<String> targets = addresses(first.get(0));
-			BigInteger idle = uint(first.get(1));
-			List<List<Type>> shares = batch(web3j, block,
-					targets.stream().map((t) -> new Call(t, balanceOf(vault.address()))).toList());
-			List<List<Type>> assets = batch(web3j, block, targets.stream()
-				.map((t) -> new Call(t,
-						call("convertToAssets", new Uint256(uint(shares.get(targets.indexOf(t)))), Uint256.class)))
-				.toList());
-			List<Held> held = new ArrayList<>();
-			for (int i = 0; i < targets.size(); i++) {
-				held.add(new Held(targets.get(i), uint(shares.get(i)), uint(assets.get(i))));
-			}
-			return new Holdings(number(block), idle, held);
+			return holdings(web3j, vault, block, addresses(first.get(0)), uint(first.get(1)));
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new VaultReadException(
 					"Cannot read the holdings of vault " + vault.address() + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * {@link #state} and {@link #holdings} at the same block, in four round trips instead
+	 * of six: the configuration and the idle balance share one batch.
+	 */
+	Snapshot snapshot(Web3j web3j, Vault vault) {
+		try {
+			DefaultBlockParameter block = latest(web3j);
+			List<Call> calls = new ArrayList<>(stateCalls(vault));
+			calls.add(new Call(vault.assetAddress(), balanceOf(vault.address())));
+			List<List<Type>> r = batch(web3j, block, calls);
+			VaultState state = state(vault, block, r);
+			return new Snapshot(state, holdings(web3j, vault, block, state.allowlist(), uint(r.get(calls.size() - 1))));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new VaultReadException("Cannot read vault " + vault.address() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static List<Call> stateCalls(Vault vault) {
+		String at = vault.address();
+		return Stream
+			.of(view("owner", Address.class), view("pendingOwner", Address.class), view("executor", Address.class),
+					view("paused", Bool.class), view("maxAssetsPerExecution", Uint256.class),
+					view("allowancePerPeriod", Uint256.class), view("period", Uint64.class),
+					view("availableAllowance", Uint256.class), targetsCall())
+			.map((f) -> new Call(at, f))
+			.toList();
+	}
+
+	private static VaultState state(Vault vault, DefaultBlockParameter block, List<List<Type>> r) {
+		int decimals = vault.assetDecimals();
+		return new VaultState(number(block), address(r.get(0)), optionalAddress(r.get(1)), optionalAddress(r.get(2)),
+				(Boolean) r.get(3).getFirst().getValue(), amount(r.get(4), decimals), amount(r.get(5), decimals),
+				Duration.ofSeconds(uint(r.get(6)).longValueExact()), amount(r.get(7), decimals), addresses(r.get(8)));
+	}
+
+	/** Each target's shares, then what they are worth, at the block. */
+	private static Holdings holdings(Web3j web3j, Vault vault, DefaultBlockParameter block, List<String> targets,
+			BigInteger idle) throws IOException {
+		List<List<Type>> shares = batch(web3j, block,
+				targets.stream().map((t) -> new Call(t, balanceOf(vault.address()))).toList());
+		List<Call> worth = new ArrayList<>();
+		for (int i = 0; i < targets.size(); i++) {
+			worth.add(
+					new Call(targets.get(i), call("convertToAssets", new Uint256(uint(shares.get(i))), Uint256.class)));
+		}
+		List<List<Type>> assets = batch(web3j, block, worth);
+		List<Held> held = new ArrayList<>();
+		for (int i = 0; i < targets.size(); i++) {
+			held.add(new Held(targets.get(i), uint(shares.get(i)), uint(assets.get(i))));
+		}
+		return new Holdings(number(block), idle, held);
 	}
 
 	/**

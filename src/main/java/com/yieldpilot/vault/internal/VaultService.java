@@ -11,6 +11,7 @@ import com.yieldpilot.vault.Portfolio;
 import com.yieldpilot.vault.Position;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.VaultId;
+import com.yieldpilot.vault.VaultSnapshot;
 import com.yieldpilot.vault.VaultState;
 import com.yieldpilot.vault.Vaults;
 
@@ -59,7 +60,16 @@ class VaultService implements Vaults {
 
 	@Override
 	public Portfolio portfolio(Vault vault) {
-		VaultChainReader.Holdings holdings = this.reader.holdings(this.chains.client(vault.chainId()), vault);
+		return portfolio(vault, this.reader.holdings(this.chains.client(vault.chainId()), vault));
+	}
+
+	@Override
+	public VaultSnapshot snapshot(Vault vault) {
+		VaultChainReader.Snapshot read = this.reader.snapshot(this.chains.client(vault.chainId()), vault);
+		return new VaultSnapshot(read.state(), portfolio(vault, read.holdings()));
+	}
+
+	private Portfolio portfolio(Vault vault, VaultChainReader.Holdings holdings) {
 		Map<String, PoolId> known = this.pools.on(vault.chainId());
 		int decimals = vault.assetDecimals();
 		List<Position> positions = holdings.positions()

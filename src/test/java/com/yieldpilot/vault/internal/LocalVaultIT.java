@@ -17,10 +17,12 @@ import com.yieldpilot.identity.UserId;
 import com.yieldpilot.market.LocalDevnet;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.vault.Portfolio;
+import com.yieldpilot.vault.Position;
 import com.yieldpilot.vault.PortfolioPoint;
 import com.yieldpilot.vault.Portfolios;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.VaultState;
+import com.yieldpilot.vault.VaultSnapshot;
 import com.yieldpilot.vault.Vaults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,17 @@ class LocalVaultIT extends ApplicationIT {
 		assertThat(after.positions().getFirst().assets().subtract(held)).isBetween(new BigDecimal("999.99"),
 				new BigDecimal("1000.1"));
 		assertThat(after.value()).isBetween(before.value().subtract(new BigDecimal("0.01")), before.value());
+
+		// the configuration and the holdings read together, at one block
+		VaultSnapshot snapshot = this.vaults.snapshot(this.vault);
+		assertThat(snapshot.portfolio().block()).isEqualTo(snapshot.state().block())
+			.isGreaterThanOrEqualTo(after.block());
+		assertThat(snapshot.state().executor()).isEqualToIgnoringCase(DevAccounts.executor().getAddress());
+		assertThat(snapshot.portfolio().positions()).map(Position::target)
+			.containsExactlyElementsOf(snapshot.state().allowlist());
+		if (snapshot.state().block() == after.block()) {
+			assertThat(snapshot.portfolio()).isEqualTo(after);
+		}
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import com.yieldpilot.vault.Portfolio;
 import com.yieldpilot.vault.Position;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.VaultReadException;
+import com.yieldpilot.vault.VaultSnapshot;
 import com.yieldpilot.vault.VaultState;
 import com.yieldpilot.vault.Vaults;
 import org.jspecify.annotations.Nullable;
@@ -94,7 +95,8 @@ class Planner {
 
 	private Outcome<Plan> plan(Vault vault, Action action, List<PoolId> pools, String onchainId, double scale)
 			throws IOException {
-		VaultState state = this.vaults.state(vault);
+		VaultSnapshot read = this.vaults.snapshot(vault);
+		VaultState state = read.state();
 		String executor = this.signers.signer(vault.chainId()).getAddress();
 		if (state.executor() == null || !state.executor().equalsIgnoreCase(executor)) {
 			return new Outcome.Fail<>("Your vault's executor is " + state.executor() + ", not YieldPilot's key "
@@ -112,7 +114,7 @@ class Planner {
 			}
 			targets.add(target);
 		}
-		Portfolio portfolio = this.vaults.portfolio(vault);
+		Portfolio portfolio = read.portfolio();
 		Web3j web3j = this.chains.client(vault.chainId());
 		Sizing sizing = new Sizing(vault, state, web3j);
 		long deadline = this.clock.instant().plus(this.properties.deadline()).getEpochSecond();
