@@ -23,6 +23,7 @@ import org.jooq.InsertValuesStep7;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,7 +128,15 @@ class JooqRiskRepository implements RiskRepository {
 	}
 
 	private static Artifact artifact(RiskModelRecord row) {
-		StoredCalibration calibration = JSON.readValue(row.getCalibration(), StoredCalibration.class);
+		StoredCalibration calibration;
+		try {
+			calibration = JSON.readValue(row.getCalibration(), StoredCalibration.class);
+		}
+		catch (JacksonException ex) {
+			throw new UnreadableModelException(
+					"Model v" + row.getVersion() + "'s calibration cannot be read back: " + ex.getOriginalMessage(),
+					ex);
+		}
 		Map<String, Map<String, double[]>> baseline = JSON.readValue(row.getFeatureBaseline(), new TypeReference<>() {
 		});
 		return new Artifact(version(row), row.getArtifact(),

@@ -17,6 +17,8 @@ import com.yieldpilot.risk.internal.model.RiskModel;
 import com.yieldpilot.risk.internal.model.RiskTrainer;
 import com.yieldpilot.risk.internal.model.Hyperparameters;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
@@ -39,7 +41,12 @@ class ModelRegistry {
 
 	private final Clock clock;
 
+	private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+
 	private volatile @Nullable StoredModel cached;
+
+	/** The promoted version found unreadable: not read (nor warned about) again. */
+	private volatile int unreadable = -1;
 
 	private volatile @Nullable StoredModel other;
 
@@ -59,7 +66,19 @@ class ModelRegistry {
 		if (model != null && model.version().version() == promoted.get()) {
 			return Optional.of(model);
 		}
-		Optional<StoredModel> loaded = this.repository.promoted().map(ModelRegistry::restore);
+		if (this.unreadable == promoted.get()) {
+			return Optional.empty();
+		}
+		Optional<StoredModel> loaded;
+		try {
+			loaded = this.repository.promoted().map(ModelRegistry::restore);
+		}
+		catch (UnreadableModelException ex) {
+			this.unreadable = promoted.get();
+			this.cached = null;
+			LOG.warn("{} Serving the heuristic until the next model is trained.", ex.getMessage());
+			return Optional.empty();
+		}
 		loaded.ifPresent(m -> this.cached = m);
 		return loaded;
 	}
@@ -78,7 +97,13 @@ class ModelRegistry {
 		if (other != null && other.version().version() == version) {
 			return Optional.of(other.model());
 		}
-		Optional<StoredModel> loaded = this.repository.artifact(version).map(ModelRegistry::restore);
+		Optional<StoredModel> loaded;
+		try {
+			loaded = this.repository.artifact(version).map(ModelRegistry::restore);
+		}
+		catch (UnreadableModelException ex) {
+			return Optional.empty();
+		}
 		loaded.ifPresent(m -> this.other = m);
 		return loaded.map(StoredModel::model);
 	}
@@ -110,6 +135,12 @@ class ModelRegistry {
 			status = current.isEmpty() ? JooqRiskRepository.PROMOTED : "REJECTED";
 			decision = current.isEmpty() ? "promoted: the first model (no validation window with both outcomes)"
 					: "rejected: no validation window with both outcomes to compare it on";
+		}
+		else if (current.isEmpty() && this.repository.promotedVersion().isPresent()) {
+			status = JooqRiskRepository.PROMOTED;
+			decision = String.format(Locale.ROOT,
+					"promoted: v%d, the promoted model, cannot be read by this build (AUC %.3f, Brier %.4f)",
+					this.repository.promotedVersion().get(), metrics.auc(), metrics.brier());
 		}
 		else if (current.isEmpty()) {
 			status = JooqRiskRepository.PROMOTED;
@@ -161,8 +192,8 @@ class ModelRegistry {
 			return new StoredModel(artifact.version(),
 					RiskModel.restore(trees, artifact.floor(), artifact.calibration()), artifact.baseline());
 		}
-		catch (com.google.protobuf.InvalidProtocolBufferException | ClassCastException ex) {
-			throw new IllegalStateException(
+		catch (com.google.protobuf.InvalidProtocolBufferException | ClassCastException | IllegalArgumentException ex) {
+			throw new UnreadableModelException(
 					"Model v" + artifact.version().version() + " cannot be read back: " + ex.getMessage(), ex);
 		}
 	}

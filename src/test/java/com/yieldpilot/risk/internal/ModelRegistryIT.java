@@ -84,4 +84,37 @@ class ModelRegistryIT extends ApplicationIT {
 			.isLessThan(0.01);
 	}
 
+	@Test
+	void aPromotedModelFittedOnOtherFloorTermsServesNothingAndTheNextOneReplacesIt() throws Exception {
+		FeatureTable table = FeatureBuilder.build(HistoryCsv.read(new StringReader(SyntheticHistory.csv(40, 300, 21))),
+				List.of());
+		long asOf = SyntheticHistory.START.plusDays(240).toEpochDay();
+		long last = SyntheticHistory.START.plusDays(299).toEpochDay();
+		List<Integer> validation = new ArrayList<>();
+		for (int r = 0; r < table.size(); r++) {
+			if (table.day(r) > asOf - Outcome.HORIZON_DAYS && table.maturedBy(r, last)) {
+				validation.add(r);
+			}
+		}
+		RiskModel model = RiskTrainer.train(table, asOf,
+				new Hyperparameters(40, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5));
+		ModelVersion old = this.registry.register(model, table, validation);
+		// as an earlier build stored it: a floor on terms this build no longer computes
+		String calibration = this.db.select(RISK_MODEL.CALIBRATION)
+			.from(RISK_MODEL)
+			.where(RISK_MODEL.VERSION.eq(old.version()))
+			.fetchSingle(RISK_MODEL.CALIBRATION);
+		assertThat(calibration).contains("\"terms\":[");
+		this.db.update(RISK_MODEL)
+			.set(RISK_MODEL.CALIBRATION, calibration.replace("\"terms\":[", "\"terms\":[\"retired_term:NONE\","))
+			.where(RISK_MODEL.VERSION.eq(old.version()))
+			.execute();
+
+		assertThat(this.registry.current()).as("an unreadable promoted model scores nothing").isEmpty();
+		ModelVersion next = this.registry.register(model, table, validation);
+		assertThat(next.status()).isEqualTo("PROMOTED");
+		assertThat(next.decision()).contains("v" + old.version()).contains("cannot be read by this build");
+		assertThat(this.registry.current().orElseThrow().version().version()).isEqualTo(next.version());
+	}
+
 }
