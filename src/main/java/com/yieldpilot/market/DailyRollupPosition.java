@@ -2,12 +2,24 @@ package com.yieldpilot.market;
 
 /**
  * A place in the change feed of the daily rollups
- * ({@link MarketData#dailyRollupChanges}): every daily rollup written after it was taken,
- * on any node, including by transactions that were still running then, is read as a
- * change from it. Opaque: only compare it by passing it back.
+ * ({@link MarketData#dailyRollupChanges}): what a read at that moment could not see, on
+ * any node. Every daily rollup written by a transaction that had not committed then,
+ * including ones that commit out of order, is read as a change from it; rollups it could
+ * see are not read again. Opaque: pass it back.
  *
- * @param oldestRunning the oldest PostgreSQL transaction id still running when it was
- * taken
+ * @param firstUnseen the first PostgreSQL transaction id not yet started then
+ * (pg_snapshot_xmax)
+ * @param running the ids of transactions still running then (pg_snapshot_xip)
  */
-public record DailyRollupPosition(long oldestRunning) {
+public record DailyRollupPosition(long firstUnseen, long[] running) {
+
+	public DailyRollupPosition {
+		running = running.clone();
+	}
+
+	@Override
+	public long[] running() {
+		return this.running.clone();
+	}
+
 }

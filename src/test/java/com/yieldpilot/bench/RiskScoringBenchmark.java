@@ -171,6 +171,11 @@ public class RiskScoringBenchmark {
 					+ " and " + sample.get(0));
 		}
 		this.risk.cacheServesWhatTheDatabaseHolds(this.ids);
+		for (int i = 0; i < 3; i++) {
+			System.out.println("stages of an update, one by one: " + this.risk.stages(this.ids));
+			dsl.execute(ROLL_UP_TODAY);
+			System.out.println("the same after the hourly rollup: " + this.risk.stages(this.ids));
+		}
 	}
 
 	@TearDown(Level.Trial)

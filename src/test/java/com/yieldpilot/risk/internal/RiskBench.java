@@ -2,7 +2,10 @@ package com.yieldpilot.risk.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import com.yieldpilot.market.MarketBench;
@@ -10,6 +13,8 @@ import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
+import com.yieldpilot.risk.internal.model.Feature;
+import com.yieldpilot.risk.internal.model.FeatureBuilder;
 import com.yieldpilot.risk.internal.model.FeatureTable;
 import com.yieldpilot.risk.internal.model.PoolHistory;
 import com.yieldpilot.risk.internal.model.RiskModel;
@@ -84,6 +89,42 @@ public final class RiskBench {
 				this.repository, this.samples, this.events, this.clock)
 			.score(pools)
 			.size();
+	}
+
+	/**
+	 * Times the stages of an update one by one, once each, in transactions of their own:
+	 * the held histories served (after the feed), the features, the model, storing the
+	 * scores and storing them as {@code risk} samples. A rough split for the README, not
+	 * a measurement.
+	 */
+	public String stages(List<PoolId> pools) {
+		Instant now = this.clock.instant();
+		long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
+		TransactionTemplate tx = new TransactionTemplate(this.transactions);
+		long t0 = System.nanoTime();
+		List<PoolHistory> read = this.cache.read(pools, now, RiskScoring.HISTORY);
+		long t1 = System.nanoTime();
+		FeatureTable table = FeatureBuilder.build(read, List.of(), 1, today - 1);
+		long t2 = System.nanoTime();
+		float[] rows = new float[pools.size() * Feature.COUNT];
+		for (int r = 0, i = 0; r < table.size() && i < pools.size(); r++) {
+			if (table.day(r) == today) {
+				System.arraycopy(table.features(), r * Feature.COUNT, rows, i++ * Feature.COUNT, Feature.COUNT);
+			}
+		}
+		this.registry.current().orElseThrow().model().score(rows, pools.size());
+		long t3 = System.nanoTime();
+		List<StoredScore> scores = tx.execute((s) -> this.repository.scores(pools));
+		long t4 = System.nanoTime();
+		tx.executeWithoutResult((s) -> this.repository.saveScores(scores));
+		long t5 = System.nanoTime();
+		Map<PoolId, Double> values = new LinkedHashMap<>();
+		scores.forEach((s) -> values.put(s.assessment().pool(), s.assessment().score()));
+		tx.executeWithoutResult((s) -> this.samples.record(values, now));
+		long t6 = System.nanoTime();
+		return String.format(Locale.ROOT,
+				"held histories %.0f ms, features %.0f ms, model %.0f ms, scores stored %.0f ms, risk samples stored %.0f ms",
+				(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6);
 	}
 
 	/**

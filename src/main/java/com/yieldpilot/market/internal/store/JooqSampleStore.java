@@ -33,9 +33,9 @@ import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -311,13 +311,13 @@ class JooqSampleStore implements SampleStore {
 
 	@Override
 	public DailyRollupPosition dailyRollupPosition() {
-		// xid8 has no cast to bigint, its text form has; see V34
-		Field<Long> oldestRunning = function("pg_snapshot_xmin", Object.class,
-				function("pg_current_snapshot", Object.class))
-			.cast(SQLDataType.VARCHAR)
-			.cast(SQLDataType.BIGINT);
-		Long position = this.dsl.select(oldestRunning).fetchOne(0, Long.class);
-		return new DailyRollupPosition(Objects.requireNonNull(position, "pg_snapshot_xmin returned nothing"));
+		// xid8 has no cast to bigint, its text form has (see V34); both from one snapshot
+		Field<Long> firstUnseen = DSL.field("pg_snapshot_xmax(pg_current_snapshot())::text::bigint", Long.class);
+		Field<Long[]> running = DSL
+			.field("array(select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) as x)", Long[].class);
+		Record2<Long, Long[]> snapshot = this.dsl.select(firstUnseen, running).fetchSingle();
+		return new DailyRollupPosition(Objects.requireNonNull(snapshot.value1(), "pg_snapshot_xmax returned nothing"),
+				Arrays.stream(snapshot.value2()).mapToLong(Long::longValue).toArray());
 	}
 
 	@Override
@@ -332,7 +332,11 @@ class JooqSampleStore implements SampleStore {
 			.from(METRIC_ROLLUP)
 			// the partial index metric_rollup_day_change_ix
 			.where(METRIC_ROLLUP.RESOLUTION.eq(Resolution.DAY.name()))
-			.and(METRIC_ROLLUP.CHANGE_XID.ge(since.oldestRunning()))
+			// written by a transaction the position's read could not see: one started
+			// after
+			// it or still running then
+			.and(METRIC_ROLLUP.CHANGE_XID.ge(since.firstUnseen())
+				.or(METRIC_ROLLUP.CHANGE_XID.in(Arrays.stream(since.running()).boxed().toList())))
 			.and(METRIC_ROLLUP.METRIC.in(metrics.stream().map(Metric::name).toList()))
 			.and(METRIC_ROLLUP.BUCKET.ge(utc(from)))
 			.fetchSize(10_000)

@@ -73,9 +73,9 @@ public interface SampleStore {
 			Consumer<DailyHistory> each);
 
 	/**
-	 * Where the daily rollups' change feed stands now: the oldest transaction still
-	 * running, so that every daily rollup this transaction cannot see yet is written by
-	 * one at least as new.
+	 * Where the daily rollups' change feed stands now: which transactions this one cannot
+	 * see (started later, or still running), so that exactly their daily rollups are read
+	 * as changes later.
 	 */
 	DailyRollupPosition dailyRollupPosition();
 
