@@ -142,6 +142,28 @@ public class MarketData {
 	}
 
 	/**
+	 * Where the change feed of the daily rollups stands now, to read what changes from
+	 * here on with {@link #dailyRollupChanges}. Take it before reading what it should
+	 * follow (e.g. with {@link #dailyHistories}).
+	 */
+	public DailyRollupPosition dailyRollupPosition() {
+		return this.samples.dailyRollupPosition();
+	}
+
+	/**
+	 * The pools' daily rollups of the given metrics, of days from {@code from} on, that
+	 * were written since the position, on any node and by any job (the hourly rollup,
+	 * history imports and backfills), as they stand now: what a copy of
+	 * {@link #dailyHistories} taken after the position needs to stay current. A rollup
+	 * may come again although it was read before; rollups are never deleted. Needs a
+	 * transaction when called from outside (its rows stream through a cursor).
+	 */
+	public void dailyRollupChanges(DailyRollupPosition since, List<Metric> metrics, Instant from,
+			Consumer<DailyRollupChange> each) {
+		this.samples.dailyRollupChanges(since, metrics, from, each);
+	}
+
+	/**
 	 * One metric's history at a resolution: raw samples, or hourly or daily rollups (kept
 	 * for years).
 	 */

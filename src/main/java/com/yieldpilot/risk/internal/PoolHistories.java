@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PoolHistories {
 
-	private static final List<Metric> METRICS = List.of(Metric.TVL, Metric.APY, Metric.APY_BASE, Metric.APY_REWARD);
+	/** The metrics read, in the order of {@link PoolHistory}'s series. */
+	static final List<Metric> METRICS = List.of(Metric.TVL, Metric.APY, Metric.APY_BASE, Metric.APY_REWARD);
 
 	private final MarketData market;
 

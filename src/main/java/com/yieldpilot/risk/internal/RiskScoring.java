@@ -47,7 +47,7 @@ class RiskScoring {
 	 */
 	static final Duration HISTORY = Duration.ofDays(150);
 
-	private final PoolHistories histories;
+	private final HistoryCache histories;
 
 	private final ModelRegistry registry;
 
@@ -61,7 +61,7 @@ class RiskScoring {
 
 	private volatile Drift drift = new Drift(null, Map.of(), null);
 
-	RiskScoring(PoolHistories histories, ModelRegistry registry, RiskRepository repository, RiskSamples samples,
+	RiskScoring(HistoryCache histories, ModelRegistry registry, RiskRepository repository, RiskSamples samples,
 			ApplicationEventPublisher events, Clock clock) {
 		this.histories = histories;
 		this.registry = registry;
@@ -80,7 +80,7 @@ class RiskScoring {
 	List<StoredScore> score(List<PoolId> pools) {
 		Instant now = this.clock.instant();
 		long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
-		List<PoolHistory> read = this.histories.read(pools, now.minus(HISTORY), now.plusSeconds(1));
+		List<PoolHistory> read = this.histories.read(pools, now, HISTORY);
 		// rows for yesterday and today (what the model scores) and each pool's last day
 		FeatureTable table = FeatureBuilder.build(read, List.of(), 1, today - 1);
 		Map<String, Integer> newest = new HashMap<>();

@@ -13,9 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.yieldpilot.market.DailyHistory;
+import com.yieldpilot.market.DailyRollupChange;
+import com.yieldpilot.market.DailyRollupPosition;
 import com.yieldpilot.market.HistoryPoint;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
@@ -30,6 +33,7 @@ import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -315,6 +319,48 @@ class JooqSampleStore implements SampleStore {
 				}
 			}
 			pool.flush(ids, each);
+		}
+	}
+
+	@Override
+	public DailyRollupPosition dailyRollupPosition() {
+		// xid8 has no cast to bigint, its text form has (see V34); both from one snapshot
+		Field<Long> firstUnseen = DSL.field("pg_snapshot_xmax(pg_current_snapshot())::text::bigint", Long.class);
+		Field<Long[]> running = DSL
+			.field("array(select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) as x)", Long[].class);
+		Record2<Long, Long[]> snapshot = this.dsl.select(firstUnseen, running).fetchSingle();
+		return new DailyRollupPosition(Objects.requireNonNull(snapshot.value1(), "pg_snapshot_xmax returned nothing"),
+				Arrays.stream(snapshot.value2()).mapToLong(Long::longValue).toArray());
+	}
+
+	@Override
+	public void dailyRollupChanges(DailyRollupPosition since, List<Metric> metrics, Instant from,
+			Consumer<DailyRollupChange> each) {
+		if (metrics.isEmpty()) {
+			return;
+		}
+		try (Cursor<Record4<String, String, Long, Double>> rows = this.dsl
+			.select(METRIC_ROLLUP.SUBJECT, METRIC_ROLLUP.METRIC,
+					DSL.extract(METRIC_ROLLUP.BUCKET, DatePart.EPOCH).cast(Long.class), METRIC_ROLLUP.AVG_VALUE)
+			.from(METRIC_ROLLUP)
+			// the partial index metric_rollup_day_change_ix
+			.where(METRIC_ROLLUP.RESOLUTION.eq(Resolution.DAY.name()))
+			// written by a transaction the position's read could not see: one started
+			// after
+			// it or still running then
+			.and(METRIC_ROLLUP.CHANGE_XID.ge(since.firstUnseen())
+				.or(METRIC_ROLLUP.CHANGE_XID.in(Arrays.stream(since.running()).boxed().toList())))
+			.and(METRIC_ROLLUP.METRIC.in(metrics.stream().map(Metric::name).toList()))
+			.and(METRIC_ROLLUP.BUCKET.ge(utc(from)))
+			.fetchSize(10_000)
+			.fetchLazy()) {
+			for (Record4<String, String, Long, Double> row : rows) {
+				Optional<PoolId> pool = PoolId.tryParse(row.value1());
+				if (pool.isPresent()) {
+					each.accept(new DailyRollupChange(pool.get(), Metric.valueOf(row.value2()),
+							Math.floorDiv(row.value3(), DAY_SECONDS), row.value4()));
+				}
+			}
 		}
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.yieldpilot.market.DailyHistory;
+import com.yieldpilot.market.DailyRollupChange;
+import com.yieldpilot.market.DailyRollupPosition;
 import com.yieldpilot.market.HistoryPoint;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
@@ -78,6 +80,21 @@ public interface SampleStore {
 	 */
 	void dailyHistories(Collection<PoolId> subjects, List<Metric> metrics, Instant from, Instant to,
 			Consumer<DailyHistory> each);
+
+	/**
+	 * Where the daily rollups' change feed stands now: which transactions this one cannot
+	 * see (started later, or still running), so that exactly their daily rollups are read
+	 * as changes later.
+	 */
+	DailyRollupPosition dailyRollupPosition();
+
+	/**
+	 * The daily rollups of the given metrics of pools, of days from {@code from} on,
+	 * written since the position (some of them may have been read before), handed over
+	 * one by one.
+	 */
+	void dailyRollupChanges(DailyRollupPosition since, List<Metric> metrics, Instant from,
+			Consumer<DailyRollupChange> each);
 
 	/**
 	 * Newest values that changed after a change number, in change order, at most

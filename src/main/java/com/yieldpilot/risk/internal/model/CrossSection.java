@@ -3,6 +3,7 @@ package com.yieldpilot.risk.internal.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,11 +16,38 @@ import com.yieldpilot.risk.internal.model.FeatureBuilder.Row;
  */
 final class CrossSection {
 
+	/**
+	 * Sorted known values of the columns ranked against during one day's pass, by array
+	 * identity (arrays do not override equals): each of the market-wide columns is sorted
+	 * once a day rather than once per pool, which made a day of 20,000 pools take
+	 * seconds. Peer-group columns are made per pool and age out.
+	 */
+	private static final ThreadLocal<Map<float[], float[]>> SORTED = new ThreadLocal<>();
+
+	private static final int SORTED_KEPT = 32;
+
 	private CrossSection() {
 	}
 
 	/** Features of one day's rows relative to their peers and to the whole market. */
 	static void fill(List<Row> day, Map<Long, int[]> marketOutcomes) {
+		SORTED.set(new LinkedHashMap<>(2 * SORTED_KEPT, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<float[], float[]> eldest) {
+				return size() > SORTED_KEPT;
+			}
+
+		});
+		try {
+			fillDay(day, marketOutcomes);
+		}
+		finally {
+			SORTED.remove();
+		}
+	}
+
+	private static void fillDay(List<Row> day, Map<Long, int[]> marketOutcomes) {
 		Map<String, List<Row>> groups = new HashMap<>();
 		for (Row row : day) {
 			groups.computeIfAbsent(row.peerGroup(), k -> new ArrayList<>()).add(row);
@@ -90,11 +118,10 @@ final class CrossSection {
 	}
 
 	static double median(float[] values) {
-		float[] known = known(values);
+		float[] known = sortedKnown(values);
 		if (known.length == 0) {
 			return Double.NaN;
 		}
-		Arrays.sort(known);
 		int mid = known.length / 2;
 		return (known.length % 2 == 1) ? known[mid] : (known[mid - 1] + known[mid]) / 2.0;
 	}
@@ -104,18 +131,49 @@ final class CrossSection {
 		if (Float.isNaN(v)) {
 			return Double.NaN;
 		}
-		int below = 0;
-		int equal = 0;
-		int count = 0;
-		for (float value : values) {
-			if (Float.isNaN(value)) {
-				continue;
-			}
-			count++;
-			below += (value < v) ? 1 : 0;
-			equal += (value == v) ? 1 : 0;
-		}
+		float[] known = sortedKnown(values);
+		int count = known.length;
+		// counted with the primitive comparisons, so -0 and 0 tie as they did in a scan
+		int below = firstIndex(known, (value) -> !(value < v));
+		int equal = firstIndex(known, (value) -> value > v) - below;
 		return (count <= 1) ? Double.NaN : (below + 0.5 * (equal - 1)) / (count - 1);
+	}
+
+	/**
+	 * The first index whose value passes the test, which fails before it and passes
+	 * after.
+	 */
+	private static int firstIndex(float[] sorted, FloatTest test) {
+		int low = 0;
+		int high = sorted.length;
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if (test.passes(sorted[mid])) {
+				high = mid;
+			}
+			else {
+				low = mid + 1;
+			}
+		}
+		return low;
+	}
+
+	/** The known values in ascending order, sorted once per array during a day's pass. */
+	private static float[] sortedKnown(float[] values) {
+		Map<float[], float[]> sorted = SORTED.get();
+		return (sorted != null) ? sorted.computeIfAbsent(values, CrossSection::sort) : sort(values);
+	}
+
+	private static float[] sort(float[] values) {
+		float[] known = known(values);
+		Arrays.sort(known);
+		return known;
+	}
+
+	private interface FloatTest {
+
+		boolean passes(float value);
+
 	}
 
 	private static float[] known(float[] values) {
