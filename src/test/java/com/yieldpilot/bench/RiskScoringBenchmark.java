@@ -133,7 +133,7 @@ public class RiskScoringBenchmark {
 		long started = System.nanoTime();
 		dsl.execute("select setseed(0.42)");
 		int registered = dsl.execute(LOAD_POOLS, this.pools);
-		// loaded as rows written before V34 are: without change marks
+		// loaded as rows written before V38 are: without change marks
 		dsl.execute("alter table metric_rollup disable trigger metric_rollup_changed");
 		dsl.execute("alter table metric_rollup drop constraint metric_rollup_pkey");
 		int rollups = dsl.execute(LOAD_ROLLUPS, this.days, this.days, this.days);

@@ -324,7 +324,7 @@ class JooqSampleStore implements SampleStore {
 
 	@Override
 	public DailyRollupPosition dailyRollupPosition() {
-		// xid8 has no cast to bigint, its text form has (see V34); both from one snapshot
+		// xid8 has no cast to bigint, its text form has (see V38); both from one snapshot
 		Field<Long> firstUnseen = DSL.field("pg_snapshot_xmax(pg_current_snapshot())::text::bigint", Long.class);
 		Field<Long[]> running = DSL
 			.field("array(select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) as x)", Long[].class);
