@@ -2,10 +2,13 @@ package com.yieldpilot.rules.internal.runtime;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +18,7 @@ import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentProposed;
 import com.yieldpilot.rules.IntentStatus;
+import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.rules.RuleTrace;
 import com.yieldpilot.rules.TraceOutcome;
@@ -62,6 +66,19 @@ public class IntentDesk implements RuleIntents {
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
+
+	/**
+	 * The actions of recently read rule versions: an intent is read several times on its
+	 * way (review, each execution step), and parsing its rule's text each time showed in
+	 * the pipeline's profile.
+	 */
+	private final Map<VersionKey, List<Action>> actions = Collections
+		.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<VersionKey, List<Action>> eldest) {
+				return size() > 2_000;
+			}
+		});
 
 	IntentDesk(IntentStore intents, RuleStore rules, TraceStore traces, RuntimeProperties runtime,
 			ApplicationEventPublisher events, Clock clock) {
@@ -189,12 +206,21 @@ public class IntentDesk implements RuleIntents {
 	}
 
 	private ActionIntent view(StoredIntent intent) {
-		List<Action> actions = this.rules.version(intent.rule(), intent.ruleVersion())
-			.map(v -> RuleParser.parse(v.text()))
-			.filter(ParseResult.Parsed.class::isInstance)
-			.map(p -> ((ParseResult.Parsed) p).rule().actions())
-			.orElseThrow(() -> new IllegalStateException("Intent " + intent.id() + " lost its rule version"));
+		VersionKey key = new VersionKey(intent.rule(), intent.ruleVersion());
+		List<Action> actions = this.actions.get(key);
+		if (actions == null) {
+			actions = this.rules.version(intent.rule(), intent.ruleVersion())
+				.map(v -> RuleParser.parse(v.text()))
+				.filter(ParseResult.Parsed.class::isInstance)
+				.map(p -> ((ParseResult.Parsed) p).rule().actions())
+				.orElseThrow(() -> new IllegalStateException("Intent " + intent.id() + " lost its rule version"));
+			this.actions.put(key, actions);
+		}
 		return view(intent, actions);
+	}
+
+	/** A rule version: its text, and so its actions, never change once saved. */
+	private record VersionKey(RuleId rule, int version) {
 	}
 
 	private static ActionIntent view(StoredIntent intent, List<Action> actions) {
