@@ -6,6 +6,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.yieldpilot.identity.NewUser;
 import com.yieldpilot.identity.Role;
 import com.yieldpilot.identity.UserAccounts;
+import com.yieldpilot.market.MetricCatalog;
 import com.yieldpilot.support.BrowserIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,16 @@ class RuleScreensBrowserIT extends BrowserIT {
 	@Autowired
 	UserAccounts users;
 
+	@Autowired
+	MetricCatalog catalog;
+
 	private String name;
 
 	@BeforeEach
 	void logInAsTheDemoFarmer() {
+		// the rules name the simulated market's pools: run alone, this class may start
+		// before the first refresh registered them
+		RuleValidationApiIT.awaitMarket(this.catalog);
 		this.name = "Aave watch " + System.nanoTime() % 1_000_000;
 		logInAsFarmer();
 	}
