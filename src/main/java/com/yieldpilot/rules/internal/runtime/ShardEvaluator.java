@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and traced. Whichever node runs a shard next resumes from the stored state.
  */
 @Service
-public class ShardEvaluator {
+public class ShardEvaluator implements ShardEvaluation {
 
 	private static final int PAGE = 5_000;
 
@@ -76,6 +76,7 @@ public class ShardEvaluator {
 	}
 
 	/** Evaluates the shard now; one evaluation per shard at a time on this node. */
+	@Override
 	public Tick evaluate(int shardNumber) {
 		while (true) {
 			Shard shard = this.shards.computeIfAbsent(shardNumber, n -> new Shard(this.network.newShard(this.clock)));

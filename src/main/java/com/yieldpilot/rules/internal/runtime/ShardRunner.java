@@ -5,13 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,19 +32,14 @@ class ShardRunner {
 	/** Running, and asked again since it started. */
 	private static final int AGAIN = 2;
 
-	private final IntConsumer evaluation;
+	private final ShardEvaluation evaluation;
 
 	private final Map<Integer, AtomicInteger> states = new ConcurrentHashMap<>();
 
 	private final ExecutorService threads = Executors
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("rules-shard-", 0).factory());
 
-	@Autowired
-	ShardRunner(ShardEvaluator evaluator) {
-		this(evaluator::evaluate);
-	}
-
-	ShardRunner(IntConsumer evaluation) {
+	ShardRunner(ShardEvaluation evaluation) {
 		this.evaluation = evaluation;
 	}
 
@@ -70,7 +63,7 @@ class ShardRunner {
 	private void drain(int shard, AtomicInteger state) {
 		while (true) {
 			try {
-				this.evaluation.accept(shard);
+				this.evaluation.evaluate(shard);
 			}
 			catch (RuntimeException ex) {
 				// the shard's repeating trigger evaluates it again within one tick

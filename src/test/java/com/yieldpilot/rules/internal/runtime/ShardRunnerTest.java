@@ -20,6 +20,8 @@ class ShardRunnerTest {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
+	private static final ShardEvaluator.Tick TICK = new ShardEvaluator.Tick(0, 0, 0);
+
 	private ShardRunner runner;
 
 	@AfterEach
@@ -37,6 +39,7 @@ class ShardRunnerTest {
 				this.started.countDown();
 				awaitRelease();
 			}
+			return TICK;
 		});
 		this.runner.request(3);
 		assertThat(this.started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -63,6 +66,7 @@ class ShardRunnerTest {
 				Thread.currentThread().interrupt();
 			}
 			this.evaluated.add(shard);
+			return TICK;
 		});
 		this.runner.request(0);
 		this.runner.request(1);
@@ -77,6 +81,7 @@ class ShardRunnerTest {
 			if (this.evaluated.size() == 1) {
 				throw new IllegalStateException("the database went away");
 			}
+			return TICK;
 		});
 		this.runner.request(1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.evaluated.size() == 1);

@@ -1,0 +1,9 @@
+package com.yieldpilot.rules.internal.runtime;
+
+/** Evaluates one shard now ({@link ShardEvaluator} on every node). */
+@FunctionalInterface
+interface ShardEvaluation {
+
+	ShardEvaluator.Tick evaluate(int shard);
+
+}
