@@ -45,17 +45,9 @@ class ModelRegistryIT extends ApplicationIT {
 
 	@Test
 	void promotesTheFirstModelAndRefusesAWorseOneOnTheSameWindow() throws Exception {
-		FeatureTable table = FeatureBuilder.build(HistoryCsv.read(new StringReader(SyntheticHistory.csv(40, 300, 21))),
-				List.of());
-		long asOf = SyntheticHistory.START.plusDays(240).toEpochDay();
-		long last = SyntheticHistory.START.plusDays(299).toEpochDay();
-		List<Integer> validation = new ArrayList<>();
-		for (int r = 0; r < table.size(); r++) {
-			if (table.day(r) > asOf - Outcome.HORIZON_DAYS && table.maturedBy(r, last)) {
-				validation.add(r);
-			}
-		}
-		RiskModel good = RiskTrainer.train(table, asOf,
+		FeatureTable table = syntheticTable();
+		List<Integer> validation = validation(table);
+		RiskModel good = RiskTrainer.train(table, AS_OF,
 				new Hyperparameters(80, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5));
 		ModelVersion first = this.registry.register(good, table, validation);
 		assertThat(first.status()).isEqualTo("PROMOTED");
@@ -63,7 +55,7 @@ class ModelRegistryIT extends ApplicationIT {
 		assertThat(first.auc()).isNotNull();
 		assertThat(first.reliability()).hasSize(10);
 
-		RiskModel worse = RiskTrainer.train(table, asOf,
+		RiskModel worse = RiskTrainer.train(table, AS_OF,
 				new Hyperparameters(1, 0.01, 1, 5, 0.5, 0.2, 1, 7L, 45, 0.8, 0));
 		ModelVersion second = this.registry.register(worse, table, validation);
 		assertThat(second.status()).isEqualTo("REJECTED");
@@ -86,17 +78,9 @@ class ModelRegistryIT extends ApplicationIT {
 
 	@Test
 	void aPromotedModelFittedOnOtherFloorTermsServesNothingAndTheNextOneReplacesIt() throws Exception {
-		FeatureTable table = FeatureBuilder.build(HistoryCsv.read(new StringReader(SyntheticHistory.csv(40, 300, 21))),
-				List.of());
-		long asOf = SyntheticHistory.START.plusDays(240).toEpochDay();
-		long last = SyntheticHistory.START.plusDays(299).toEpochDay();
-		List<Integer> validation = new ArrayList<>();
-		for (int r = 0; r < table.size(); r++) {
-			if (table.day(r) > asOf - Outcome.HORIZON_DAYS && table.maturedBy(r, last)) {
-				validation.add(r);
-			}
-		}
-		RiskModel model = RiskTrainer.train(table, asOf,
+		FeatureTable table = syntheticTable();
+		List<Integer> validation = validation(table);
+		RiskModel model = RiskTrainer.train(table, AS_OF,
 				new Hyperparameters(40, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5));
 		ModelVersion old = this.registry.register(model, table, validation);
 		// as an earlier build stored it: a floor on terms this build no longer computes
@@ -115,6 +99,31 @@ class ModelRegistryIT extends ApplicationIT {
 		assertThat(next.status()).isEqualTo("PROMOTED");
 		assertThat(next.decision()).contains("v" + old.version()).contains("cannot be read by this build");
 		assertThat(this.registry.current().orElseThrow().version().version()).isEqualTo(next.version());
+	}
+
+	/**
+	 * Training up to day 240 of the synthetic history; validation rows matured by day
+	 * 299.
+	 */
+	private static final long AS_OF = SyntheticHistory.START.plusDays(240).toEpochDay();
+
+	private static FeatureTable syntheticTable() throws Exception {
+		return FeatureBuilder.build(HistoryCsv.read(new StringReader(SyntheticHistory.csv(40, 300, 21))), List.of());
+	}
+
+	/**
+	 * The rows of the validation window: after the training cut, outcome known by the
+	 * last day.
+	 */
+	private static List<Integer> validation(FeatureTable table) {
+		long last = SyntheticHistory.START.plusDays(299).toEpochDay();
+		List<Integer> validation = new ArrayList<>();
+		for (int r = 0; r < table.size(); r++) {
+			if (table.day(r) > AS_OF - Outcome.HORIZON_DAYS && table.maturedBy(r, last)) {
+				validation.add(r);
+			}
+		}
+		return validation;
 	}
 
 }
