@@ -5,7 +5,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.yieldpilot.vault.Vault;
@@ -27,9 +31,11 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.DefaultBlockParameterNumber;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
@@ -43,6 +49,9 @@ import org.web3j.utils.Numeric;
  */
 final class VaultChainReader {
 
+	/** How many vaults' newest snapshots are kept: one per farmer and chain. */
+	private static final int RECENT = 4_096;
+
 	private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
 	private static final String FUNDED = EventEncoder.buildEventSignature("Funded(address,uint256)");
@@ -52,6 +61,16 @@ final class VaultChainReader {
 
 	private static final String POSITION_REDEEMED = EventEncoder
 		.buildEventSignature("PositionRedeemed(address,address,uint256,uint256)");
+
+	/**
+	 * Each vault's newest snapshot ("chainId/address"), least recently used out first.
+	 */
+	private final Map<String, Pinned> recent = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Pinned> eldest) {
+			return size() > RECENT;
+		}
+	});
 
 	/** What the vault holds at a block, in the asset's smallest unit. */
 	record Holdings(long block, BigInteger idle, List<Held> positions) {
@@ -93,21 +112,43 @@ final class VaultChainReader {
 	}
 
 	/**
-	 * {@link #state} and {@link #holdings} at the same block, in four round trips instead
-	 * of six: the configuration and the idle balance share one batch.
+	 * {@link #state} and {@link #holdings} at the chain's newest block, in four round
+	 * trips instead of six: the configuration and the idle balance share one batch. A
+	 * vault already read at that very block (same number and hash) is not read again:
+	 * what a block holds never changes, so the guardrails' read of an intent's vault and
+	 * the plan's read a few milliseconds later cost one round trip between them when no
+	 * block came in between, and see the same numbers. A reorg changes the hash and reads
+	 * again.
 	 */
 	Snapshot snapshot(Web3j web3j, Vault vault) {
 		try {
-			DefaultBlockParameter block = latest(web3j);
+			EthBlock.Block head = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+			if (head == null || head.getHash() == null) {
+				throw new IOException("the node named no latest block");
+			}
+			String key = vault.chainId() + "/" + vault.address().toLowerCase(Locale.ROOT);
+			Pinned pinned = this.recent.get(key);
+			if (pinned != null && pinned.snapshot().state().block() == head.getNumber().longValueExact()
+					&& pinned.hash().equals(head.getHash())) {
+				return pinned.snapshot();
+			}
+			DefaultBlockParameter block = new DefaultBlockParameterNumber(head.getNumber());
 			List<Call> calls = new ArrayList<>(stateCalls(vault));
 			calls.add(new Call(vault.assetAddress(), balanceOf(vault.address())));
 			List<List<Type>> r = batch(web3j, block, calls);
 			VaultState state = state(vault, block, r);
-			return new Snapshot(state, holdings(web3j, vault, block, state.allowlist(), uint(r.get(calls.size() - 1))));
+			Snapshot read = new Snapshot(state,
+					holdings(web3j, vault, block, state.allowlist(), uint(r.get(calls.size() - 1))));
+			this.recent.put(key, new Pinned(head.getHash(), read));
+			return read;
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new VaultReadException("Cannot read vault " + vault.address() + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** A snapshot and the hash of the block it was read at. */
+	private record Pinned(String hash, Snapshot snapshot) {
 	}
 
 	private static List<Call> stateCalls(Vault vault) {

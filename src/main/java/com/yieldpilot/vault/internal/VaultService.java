@@ -58,9 +58,14 @@ class VaultService implements Vaults {
 		return this.reader.state(this.chains.client(vault.chainId()), vault);
 	}
 
+	/**
+	 * What the vault holds now, from its {@link #snapshot}: the guardrails read it to
+	 * review an intent and the plan reads the snapshot right after, at the same block
+	 * when none came in between, so the plan's amounts are the reviewed ones.
+	 */
 	@Override
 	public Portfolio portfolio(Vault vault) {
-		return portfolio(vault, this.reader.holdings(this.chains.client(vault.chainId()), vault));
+		return snapshot(vault).portfolio();
 	}
 
 	@Override

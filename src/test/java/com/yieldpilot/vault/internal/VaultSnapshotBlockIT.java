@@ -1,0 +1,184 @@
+package com.yieldpilot.vault.internal;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.yieldpilot.chain.DevAccounts;
+import com.yieldpilot.chain.LocalChain;
+import com.yieldpilot.chain.contracts.YieldVault;
+import com.yieldpilot.identity.UserAccounts;
+import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.vault.Vault;
+import com.yieldpilot.vault.Vaults;
+import io.reactivex.Flowable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.protocol.websocket.events.Notification;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A vault's snapshot is read once per block: the guardrails' read and the plan's read of
+ * the same intent share it when no block came in between. The chain's head is pinned by
+ * the test (the local chain keeps mining for the rest of the application), so what is
+ * served from the block already read, and what is read again, is certain.
+ */
+class VaultSnapshotBlockIT extends ApplicationIT {
+
+	@Autowired
+	Vaults vaults;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	LocalChain chain;
+
+	private Vault vault;
+
+	private PinnedHead node;
+
+	private Web3j web3j;
+
+	@BeforeEach
+	void demoVault() {
+		var farmer = this.accounts.findByUsername("farmer").orElseThrow().id();
+		await().atMost(Duration.ofMinutes(2)).until(() -> this.vaults.vault(farmer, LocalChain.CHAIN_ID).isPresent());
+		this.vault = this.vaults.vault(farmer, LocalChain.CHAIN_ID).orElseThrow();
+		this.node = new PinnedHead(new HttpService(this.chain.rpcUrl()));
+		this.web3j = Web3j.build(this.node);
+	}
+
+	@Test
+	void aVaultReadAtTheNewestBlockIsNotReadAgainUntilABlockComesOrTheBlockIsReplaced() throws Exception {
+		VaultChainReader reader = new VaultChainReader();
+		this.node.head = head();
+		VaultChainReader.Snapshot first = reader.snapshot(this.web3j, this.vault);
+		assertThat(first.state().block()).isEqualTo(this.node.head.getNumber().longValueExact());
+
+		int before = this.node.requests.get();
+		VaultChainReader.Snapshot again = reader.snapshot(this.web3j, this.vault);
+		assertThat(again).isSameAs(first);
+		assertThat(this.node.requests.get() - before).as("only the newest block is asked for").isEqualTo(1);
+
+		// a reorg replaces the block at the same height: its hash differs, so it is read
+		// again
+		EthBlock.Block replaced = head(this.node.head.getNumber());
+		replaced.setHash("0x" + "ab".repeat(32));
+		this.node.head = replaced;
+		before = this.node.requests.get();
+		VaultChainReader.Snapshot reread = reader.snapshot(this.web3j, this.vault);
+		assertThat(reread).isNotSameAs(first).isEqualTo(first);
+		assertThat(this.node.requests.get() - before).isGreaterThan(1);
+
+		// a new block with the executor's deposit: read again, and the deposit is in it
+		depositOneUsdc(first.state().allowlist().getFirst());
+		this.node.head = head();
+		VaultChainReader.Snapshot moved = reader.snapshot(this.web3j, this.vault);
+		assertThat(moved.state().block()).isGreaterThan(first.state().block());
+		assertThat(moved.holdings()).isNotEqualTo(first.holdings());
+		assertThat(reader.snapshot(this.web3j, this.vault)).isSameAs(moved);
+	}
+
+	private EthBlock.Block head() throws IOException {
+		return this.chain.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+	}
+
+	private EthBlock.Block head(BigInteger number) throws IOException {
+		return this.chain.web3j()
+			.ethGetBlockByNumber(new org.web3j.protocol.core.DefaultBlockParameterNumber(number), false)
+			.send()
+			.getBlock();
+	}
+
+	private void depositOneUsdc(String target) throws Exception {
+		var executor = YieldVault
+			.load(this.vault.address(), this.chain.web3j(),
+					new RawTransactionManager(this.chain.web3j(), DevAccounts.executor(), this.chain.chainId(),
+							new PollingTransactionReceiptProcessor(this.chain.web3j(), 50, 200)),
+					new DefaultGasProvider());
+		byte[] id = new byte[32];
+		new SecureRandom().nextBytes(id);
+		executor
+			.executeDeposit(id, target, BigInteger.valueOf(1_000_000L), BigInteger.ONE,
+					BigInteger.valueOf(Instant.now().getEpochSecond() + 3_600))
+			.send();
+	}
+
+	/**
+	 * The local chain, except that its newest block is the one the test names; counts the
+	 * requests (a batch is one).
+	 */
+	static final class PinnedHead implements Web3jService {
+
+		private final Web3jService chain;
+
+		final AtomicInteger requests = new AtomicInteger();
+
+		volatile EthBlock.Block head;
+
+		PinnedHead(Web3jService chain) {
+			this.chain = chain;
+		}
+
+		@Override
+		public <T extends Response> T send(Request request, Class<T> type) throws IOException {
+			this.requests.incrementAndGet();
+			if ("eth_getBlockByNumber".equals(request.getMethod())
+					&& DefaultBlockParameterName.LATEST.getValue().equals(request.getParams().getFirst())) {
+				EthBlock answer = new EthBlock();
+				answer.setResult(this.head);
+				return type.cast(answer);
+			}
+			return this.chain.send(request, type);
+		}
+
+		@Override
+		public <T extends Response> CompletableFuture<T> sendAsync(Request request, Class<T> type) {
+			throw new UnsupportedOperationException("the reader sends synchronously");
+		}
+
+		@Override
+		public BatchResponse sendBatch(BatchRequest batch) throws IOException {
+			this.requests.incrementAndGet();
+			return this.chain.sendBatch(batch);
+		}
+
+		@Override
+		public CompletableFuture<BatchResponse> sendBatchAsync(BatchRequest batch) {
+			throw new UnsupportedOperationException("the reader sends synchronously");
+		}
+
+		@Override
+		public <T extends Notification<?>> Flowable<T> subscribe(Request request, String unsubscribe, Class<T> type) {
+			throw new UnsupportedOperationException("no subscriptions");
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.chain.close();
+		}
+
+	}
+
+}
