@@ -43,6 +43,14 @@ public interface Vaults {
 	VaultSnapshot snapshot(Vault vault);
 
 	/**
+	 * Starts reading the user's vaults at the chain's newest block in the background and
+	 * returns at once: a {@link #portfolio} or {@link #snapshot} asked for soon after, at
+	 * the same block, waits for that read instead of making its own. A failed read is
+	 * forgotten; the read that follows makes its own and reports.
+	 */
+	void prefetch(UserId user);
+
+	/**
 	 * The ERC-4626 target the pool is on the vault's chain, allowlisted or not; empty
 	 * when YieldPilot knows no target for the pool there.
 	 */

@@ -71,6 +71,7 @@ class GuardrailReviewer {
 		}
 		ActionIntent intent = found.get();
 		GuardrailVerdict verdict = this.engine.review(intent);
+		this.store.commitWithoutWaiting();
 		if (!this.store.insert(verdict, intent.owner())) {
 			return;
 		}

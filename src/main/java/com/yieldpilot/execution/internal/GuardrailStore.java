@@ -56,4 +56,12 @@ public interface GuardrailStore {
 	 */
 	boolean insert(GuardrailVerdict verdict, UserId owner);
 
+	/**
+	 * Lets the caller's transaction commit without waiting for the disk. For the review
+	 * only: a review PostgreSQL loses in a crash is redone from the intent's publication,
+	 * which committed durably before it, and signing flushes the log, so no transaction
+	 * is signed on a review that is not on disk (decision 0017).
+	 */
+	void commitWithoutWaiting();
+
 }

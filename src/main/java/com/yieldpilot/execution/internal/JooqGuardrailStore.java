@@ -179,6 +179,12 @@ class JooqGuardrailStore implements GuardrailStore {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
+	public void commitWithoutWaiting() {
+		this.dsl.execute("set local synchronous_commit to off");
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean insert(GuardrailVerdict verdict, UserId owner) {
 		BigDecimal scale = BigDecimal.valueOf(verdict.scale()).setScale(6, RoundingMode.HALF_EVEN);
 		if (verdict.outcome() == GuardrailVerdict.Outcome.SCALED) {

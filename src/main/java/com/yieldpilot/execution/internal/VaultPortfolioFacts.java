@@ -11,6 +11,7 @@ import java.util.Set;
 import com.yieldpilot.execution.PortfolioFacts;
 import com.yieldpilot.execution.PortfolioView;
 import com.yieldpilot.identity.UserId;
+import com.yieldpilot.rules.IntentProposed;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.vault.Portfolio;
 import com.yieldpilot.vault.Portfolios;
@@ -21,6 +22,7 @@ import com.yieldpilot.vault.Vaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +46,18 @@ class VaultPortfolioFacts implements PortfolioFacts {
 	VaultPortfolioFacts(Vaults vaults, Portfolios portfolios) {
 		this.vaults = vaults;
 		this.portfolios = portfolios;
+	}
+
+	/**
+	 * Starts reading the farmer's vaults as soon as an intent is proposed, still inside
+	 * the proposing transaction: the review runs only after that commits and the registry
+	 * hands it over, and by then it finds the vaults read at the newest block (or waits
+	 * for the read under way) instead of starting four round trips to the chain. A
+	 * proposal rolled back wasted one read.
+	 */
+	@EventListener
+	void on(IntentProposed proposed) {
+		this.vaults.prefetch(proposed.intent().owner());
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import com.yieldpilot.vault.Vault;
@@ -114,11 +116,12 @@ final class VaultChainReader {
 	/**
 	 * {@link #state} and {@link #holdings} at the chain's newest block, in four round
 	 * trips instead of six: the configuration and the idle balance share one batch. A
-	 * vault already read at that very block (same number and hash) is not read again:
-	 * what a block holds never changes, so the guardrails' read of an intent's vault and
-	 * the plan's read a few milliseconds later cost one round trip between them when no
-	 * block came in between, and see the same numbers. A reorg changes the hash and reads
-	 * again.
+	 * vault already read, or being read, at that very block (same number and hash) is not
+	 * read again: what a block holds never changes. So the guardrails' read of an
+	 * intent's vault, started while the intent is proposed, and the plan's read a few
+	 * milliseconds later cost one round trip each after the first when no block came in
+	 * between, and see the same numbers. A reorg changes the hash and reads again; a read
+	 * that failed is not kept.
 	 */
 	Snapshot snapshot(Web3j web3j, Vault vault) {
 		try {
@@ -127,28 +130,51 @@ final class VaultChainReader {
 				throw new IOException("the node named no latest block");
 			}
 			String key = vault.chainId() + "/" + vault.address().toLowerCase(Locale.ROOT);
-			Pinned pinned = this.recent.get(key);
-			if (pinned != null && pinned.snapshot().state().block() == head.getNumber().longValueExact()
-					&& pinned.hash().equals(head.getHash())) {
-				return pinned.snapshot();
+			Pinned mine = new Pinned(head.getNumber().longValueExact(), head.getHash(), new CompletableFuture<>());
+			Pinned pinned = this.recent.compute(key, (k, known) -> (known != null && known.at(mine)) ? known : mine);
+			if (pinned != mine) {
+				return pinned.read().join();
 			}
-			DefaultBlockParameter block = new DefaultBlockParameterNumber(head.getNumber());
-			List<Call> calls = new ArrayList<>(stateCalls(vault));
-			calls.add(new Call(vault.assetAddress(), balanceOf(vault.address())));
-			List<List<Type>> r = batch(web3j, block, calls);
-			VaultState state = state(vault, block, r);
-			Snapshot read = new Snapshot(state,
-					holdings(web3j, vault, block, state.allowlist(), uint(r.get(calls.size() - 1))));
-			this.recent.put(key, new Pinned(head.getHash(), read));
-			return read;
+			try {
+				DefaultBlockParameter block = new DefaultBlockParameterNumber(head.getNumber());
+				List<Call> calls = new ArrayList<>(stateCalls(vault));
+				calls.add(new Call(vault.assetAddress(), balanceOf(vault.address())));
+				List<List<Type>> r = batch(web3j, block, calls);
+				VaultState state = state(vault, block, r);
+				Snapshot read = new Snapshot(state,
+						holdings(web3j, vault, block, state.allowlist(), uint(r.get(calls.size() - 1))));
+				mine.read().complete(read);
+				return read;
+			}
+			catch (IOException | RuntimeException ex) {
+				this.recent.remove(key, mine);
+				mine.read().completeExceptionally(ex);
+				throw ex;
+			}
+		}
+		catch (CompletionException ex) {
+			// another thread's read of the same block failed: its cause says why
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			if (cause instanceof VaultReadException failed) {
+				throw failed;
+			}
+			throw new VaultReadException("Cannot read vault " + vault.address() + ": " + cause.getMessage(), cause);
 		}
 		catch (IOException | RuntimeException ex) {
+			if (ex instanceof VaultReadException failed) {
+				throw failed;
+			}
 			throw new VaultReadException("Cannot read vault " + vault.address() + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	/** A snapshot and the hash of the block it was read at. */
-	private record Pinned(String hash, Snapshot snapshot) {
+	/** A vault's snapshot at a block (number and hash), read or being read. */
+	private record Pinned(long block, String hash, CompletableFuture<Snapshot> read) {
+
+		boolean at(Pinned other) {
+			return this.block == other.block && this.hash.equals(other.hash);
+		}
+
 	}
 
 	private static List<Call> stateCalls(Vault vault) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.shared.PoolId;
@@ -14,6 +16,9 @@ import com.yieldpilot.vault.VaultId;
 import com.yieldpilot.vault.VaultSnapshot;
 import com.yieldpilot.vault.VaultState;
 import com.yieldpilot.vault.Vaults;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class VaultService implements Vaults {
 
+	private static final Logger log = LoggerFactory.getLogger(VaultService.class);
+
 	private final VaultRepository repository;
 
 	private final VaultChains chains;
 
 	private final VaultChainReader reader = new VaultChainReader();
+
+	/** Where {@link #prefetch} reads: a virtual thread per prefetch. */
+	private final ExecutorService background = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("vault-prefetch-", 0).factory());
 
 	private final TargetPools pools;
 
@@ -86,6 +97,26 @@ class VaultService implements Vaults {
 		return new Portfolio(vault.id(), vault.assetSymbol(), holdings.block(),
 				VaultChainReader.amount(holdings.idle(), decimals), positions,
 				VaultChainReader.amount(holdings.total(), decimals), net);
+	}
+
+	@Override
+	public void prefetch(UserId user) {
+		this.background.execute(() -> {
+			try {
+				for (Vault vault : vaults(user)) {
+					this.reader.snapshot(this.chains.client(vault.chainId()), vault);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.debug("Prefetching the vaults of {} failed; the next read makes its own: {}", user,
+						ex.getMessage());
+			}
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		this.background.shutdown();
 	}
 
 	@Override

@@ -6,6 +6,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.yieldpilot.chain.DevAccounts;
@@ -100,6 +104,30 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 		assertThat(reader.snapshot(this.web3j, this.vault)).isSameAs(moved);
 	}
 
+	@Test
+	void twoReadsOfTheSameBlockAtOnceReadTheChainOnce() throws Exception {
+		this.node.head = head();
+		new VaultChainReader().snapshot(this.web3j, this.vault);
+		int alone = this.node.batches.getAndSet(0);
+
+		VaultChainReader reader = new VaultChainReader();
+		this.node.hold = new CountDownLatch(1);
+		// a thread each: the common pool has one on a two-core machine
+		ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+		CompletableFuture<VaultChainReader.Snapshot> first = CompletableFuture
+			.supplyAsync(() -> reader.snapshot(this.web3j, this.vault), threads);
+		await().atMost(Duration.ofMinutes(1)).until(() -> this.node.batches.get() == 1);
+		int heads = this.node.heads.get();
+		CompletableFuture<VaultChainReader.Snapshot> second = CompletableFuture
+			.supplyAsync(() -> reader.snapshot(this.web3j, this.vault), threads);
+		await().atMost(Duration.ofMinutes(1)).until(() -> this.node.heads.get() == heads + 1);
+		this.node.hold.countDown();
+
+		assertThat(second.get(1, TimeUnit.MINUTES)).isSameAs(first.get(1, TimeUnit.MINUTES));
+		assertThat(this.node.batches.get()).as("the second read waited for the first").isEqualTo(alone);
+		threads.close();
+	}
+
 	private EthBlock.Block head() throws IOException {
 		return this.chain.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
 	}
@@ -135,6 +163,13 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 
 		final AtomicInteger requests = new AtomicInteger();
 
+		final AtomicInteger heads = new AtomicInteger();
+
+		final AtomicInteger batches = new AtomicInteger();
+
+		/** Batches wait for it: a test holds a read in the middle with it. */
+		volatile CountDownLatch hold = new CountDownLatch(0);
+
 		volatile EthBlock.Block head;
 
 		PinnedHead(Web3jService chain) {
@@ -146,6 +181,7 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 			this.requests.incrementAndGet();
 			if ("eth_getBlockByNumber".equals(request.getMethod())
 					&& DefaultBlockParameterName.LATEST.getValue().equals(request.getParams().getFirst())) {
+				this.heads.incrementAndGet();
 				EthBlock answer = new EthBlock();
 				answer.setResult(this.head);
 				return type.cast(answer);
@@ -161,6 +197,16 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 		@Override
 		public BatchResponse sendBatch(BatchRequest batch) throws IOException {
 			this.requests.incrementAndGet();
+			this.batches.incrementAndGet();
+			try {
+				if (!this.hold.await(1, TimeUnit.MINUTES)) {
+					throw new IOException("the test never let the batch go");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException(ex);
+			}
 			return this.chain.sendBatch(batch);
 		}
 
