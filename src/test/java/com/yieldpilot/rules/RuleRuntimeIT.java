@@ -153,8 +153,8 @@ class RuleRuntimeIT extends ApplicationIT {
 		assertThat(first.priority()).isEqualTo(80);
 		JsonNode waited = newest(farmer.traces(low), "WAITING");
 		assertThat(waited.get("reason").asString()).contains("\"High\"").contains(this.from.toString());
-		awaitReviewed(high);
-		awaitReviewed(low);
+		awaitSettled(high);
+		awaitSettled(low);
 
 		assertThat(intent(high).status()).isEqualTo(IntentStatus.COMPLETED);
 		assertThat(intent(low).status()).isEqualTo(IntentStatus.COMPLETED);
@@ -329,6 +329,17 @@ class RuleRuntimeIT extends ApplicationIT {
 			.until(() -> this.dsl
 				.resultQuery("select count(*) from rule_intent where rule_id = ?::uuid and status in "
 						+ "('PROPOSED', 'WAITING')", rule)
+				.fetchOne(0, Integer.class) == 0);
+	}
+
+	/**
+	 * Until the rule's intents have ended: reviewed, and their (paper) executions run.
+	 */
+	private void awaitSettled(String rule) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.dsl
+				.resultQuery("select count(*) from rule_intent where rule_id = ?::uuid and status in "
+						+ "('PROPOSED', 'WAITING', 'ACCEPTED')", rule)
 				.fetchOne(0, Integer.class) == 0);
 	}
 

@@ -173,7 +173,10 @@ class RuleSchedule implements ApplicationRunner {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void marketUpdated(MarketUpdated updated) {
 		if (this.started) {
-			requestAll();
+			WatchedTerms.Change change = WatchedTerms.Change.of(updated);
+			for (int shard = 0; shard < this.runtime.shards(); shard++) {
+				this.runner.request(shard, change);
+			}
 		}
 	}
 

@@ -104,6 +104,19 @@ public class ShardEvaluator implements ShardEvaluation {
 	}
 
 	/**
+	 * Whether the market update wrote a value the shard's rules read, as of the shard's
+	 * last evaluation on this node; a shard not built here yet is concerned by
+	 * everything. An update that comes while the shard is being evaluated is run again
+	 * anyway ({@link ShardRunner}), so a rule installed by that evaluation misses
+	 * nothing.
+	 */
+	@Override
+	public boolean concerns(int shardNumber, WatchedTerms.Change change) {
+		Shard shard = this.shards.get(shardNumber);
+		return shard == null || shard.watched.concerns(change);
+	}
+
+	/**
 	 * Evaluates a time-triggered rule at one of its scheduled times: its conditions (if
 	 * any) against the current market, firing when they hold. The intent's key names the
 	 * scheduled time, so a fire recovered on another node proposes nothing twice.
@@ -224,6 +237,7 @@ public class ShardEvaluator implements ShardEvaluation {
 			}
 		}
 		this.traces.append(newTraces);
+		shard.watched = WatchedTerms.of(shard.engine.terms());
 		this.store.shardEvaluated(shardNumber, now);
 		// every change of the shard is this transaction's or was read above
 		shard.cursor = Math.max(shard.cursor, this.store.lastChange(shardNumber));
@@ -266,6 +280,9 @@ public class ShardEvaluator implements ShardEvaluation {
 		final Map<Long, RuleState> states = new HashMap<>();
 
 		long cursor;
+
+		/** What its rules read, as of its last evaluation: all until the first. */
+		volatile WatchedTerms watched = WatchedTerms.ALL;
 
 		Shard(EngineShard engine) {
 			this.engine = engine;

@@ -60,6 +60,20 @@ class ShardRunner {
 		}
 	}
 
+	/**
+	 * Evaluates the shard soon if the market update wrote a value its rules read, or if
+	 * it is being evaluated now (that evaluation may have read the market before the
+	 * update and installed a rule that reads it). A shard the update does not concern
+	 * waits for its next update or its repeating trigger, which also notices values going
+	 * stale and windows moving on.
+	 */
+	void request(int shard, WatchedTerms.Change change) {
+		AtomicInteger state = this.states.get(shard);
+		if ((state != null && state.get() != IDLE) || this.evaluation.concerns(shard, change)) {
+			request(shard);
+		}
+	}
+
 	private void drain(int shard, AtomicInteger state) {
 		while (true) {
 			try {

@@ -91,6 +91,40 @@ class ShardRunnerTest {
 		});
 	}
 
+	@Test
+	void anUpdateThatConcernsNoRuleOfAnIdleShardEvaluatesNothingButOneDuringAnEvaluationRunsItAgain()
+			throws InterruptedException {
+		WatchedTerms.Change elsewhere = new WatchedTerms.Change(java.util.Set.of("aave-v3:base:USDC|apy"));
+		this.runner = new ShardRunner(new ShardEvaluation() {
+			@Override
+			public ShardEvaluator.Tick evaluate(int shard) {
+				ShardRunnerTest.this.evaluated.add(shard);
+				if (ShardRunnerTest.this.evaluated.size() == 1) {
+					ShardRunnerTest.this.started.countDown();
+					awaitRelease();
+				}
+				return TICK;
+			}
+
+			@Override
+			public boolean concerns(int shard, WatchedTerms.Change change) {
+				return false;
+			}
+		});
+		this.runner.request(2, elsewhere);
+		this.runner.request(2);
+		assertThat(this.started.await(10, TimeUnit.SECONDS)).isTrue();
+		// the running evaluation may have read the market before this update
+		this.runner.request(2, elsewhere);
+		this.release.countDown();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.evaluated.size() == 2);
+		// idle again: an update it does not read is left to the next one and the trigger
+		this.runner.request(2, elsewhere);
+		this.runner.request(2);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.evaluated.size() == 3);
+		assertThat(this.evaluated).containsExactly(2, 2, 2);
+	}
+
 	private void awaitRelease() {
 		try {
 			this.release.await(10, TimeUnit.SECONDS);
