@@ -235,7 +235,7 @@ class ExecutionChainFaultsIT {
 		ExecutionAdmin admin = app.getBean(ExecutionAdmin.class);
 		SignedIn signedIn = new SignedIn(app.getBean(UserAccounts.class),
 				app.getBeanProvider(SecurityContextHolderStrategy.class));
-		List<Execution> waiting = signedIn.as(credentials.adminUsername(), () -> admin.deferred(100));
+		List<DeferredExecution> waiting = signedIn.as(credentials.adminUsername(), () -> admin.deferred(100));
 		assertThat(waiting).filteredOn((e) -> e.id().value().toString().equals(id))
 			.singleElement()
 			.satisfies((e) -> assertThat(e.reason()).isEqualTo(deferred.get("reason").asString()));
