@@ -3,7 +3,6 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.security.SignatureException;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import com.yieldpilot.support.JumpingClock;
 import com.yieldpilot.support.LocalCredentials;
 import com.yieldpilot.support.SecondApplication;
 import com.yieldpilot.support.TestHomes;
+import com.yieldpilot.support.TwoRaisesCap;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.Vaults;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.SignedRawTransaction;
 import org.web3j.crypto.TransactionDecoder;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.utils.Convert;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -101,28 +99,13 @@ class StuckReplacementIT {
 	@Test
 	void aReplacementIsReplacedAgainOnlyAStuckPeriodAfterItWasLastSentAtTheSameNonceAndWithinTheCap()
 			throws IOException {
-		Confirmations confirmations = app.getBean(Confirmations.class);
 		chain.automine(false);
-		chain.nextBaseFee(gwei("1"));
-		chain.mine();
-		// nothing is mined while automine is off: the pipeline quotes this base fee and
-		// tip throughout
-		BigInteger base = chain.web3j()
-			.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-			.send()
-			.getBlock()
-			.getBaseFeePerGas();
-		BigInteger tip = chain.web3j().ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
-		BigInteger first = base.shiftLeft(1).add(tip);
-		// room for two raises of 12.5% (x1.27), not a third (x1.42)
-		BigDecimal capGwei = Convert.fromWei(new BigDecimal(first).multiply(new BigDecimal("1.35")), Convert.Unit.GWEI)
-			.setScale(9, RoundingMode.DOWN);
-		BigInteger cap = Convert.toWei(capGwei, Convert.Unit.GWEI).toBigIntegerExact();
+		TwoRaisesCap cap = TwoRaisesCap.overTheQuote(chain);
 		BigInteger before = FarmerExecutions.executorNonce(chain.web3j());
 		String name = "Stuck on the test's clock " + UUID.randomUUID();
 
 		farmer.rule(name, "deposit 5000 USDC into " + FarmerExecutions.AAVE,
-				"max gas " + capGwei.stripTrailingZeros().toPlainString() + " gwei, mode live");
+				"max gas " + cap.gwei() + " gwei, mode live");
 		JsonNode sent = farmer.awaitExecution(name, "BROADCAST");
 		// its intent is out: the hours the clock skips must not fire the rule again
 		farmer.disableRules();
@@ -130,51 +113,38 @@ class StuckReplacementIT {
 		long nonce = sent.get("nonce").asLong();
 		assertThat(nonce).isEqualTo(before.longValueExact());
 
-		CLOCK.jump(Duration.ofMinutes(50));
-		confirmations.poll();
-		assertThat(attempts(id)).as("50 minutes after the first send").hasSize(1);
+		assertThat(attemptsAfter(50, id)).as("50 minutes after the first send").hasSize(1);
 
-		CLOCK.jump(Duration.ofMinutes(15));
-		confirmations.poll();
-		List<ExecutionTxRecord> replaced = attempts(id);
+		List<ExecutionTxRecord> replaced = attemptsAfter(15, id);
 		assertThat(replaced).as("65 minutes after the first send").hasSize(2);
 		String second = replaced.get(1).getTxHash();
 		assertThat(pool()).containsExactly(Map.entry(nonce, second));
 
-		CLOCK.jump(Duration.ofMinutes(50));
-		confirmations.poll();
-		assertThat(attempts(id)).as("50 minutes after the replacement's send").hasSize(2);
+		assertThat(attemptsAfter(50, id)).as("50 minutes after the replacement's send").hasSize(2);
 
 		chain.dropTransaction(second);
-		CLOCK.jump(Duration.ofMinutes(20));
-		confirmations.poll();
-		List<ExecutionTxRecord> resent = attempts(id);
+		List<ExecutionTxRecord> resent = attemptsAfter(20, id);
 		assertThat(resent).as("a dropped replacement is sent again as it was, not replaced").hasSize(2);
 		assertThat(pool()).containsExactly(Map.entry(nonce, second));
 		assertThat(resent.get(1).getLastSentAt()).isAfter(resent.get(1).getSignedAt().plusMinutes(69));
 
-		CLOCK.jump(Duration.ofMinutes(40));
-		confirmations.poll();
-		assertThat(attempts(id)).as("110 minutes after signing the replacement, 40 after sending it again").hasSize(2);
+		assertThat(attemptsAfter(40, id)).as("110 minutes after signing the replacement, 40 after sending it again")
+			.hasSize(2);
 
-		CLOCK.jump(Duration.ofMinutes(25));
-		confirmations.poll();
-		List<ExecutionTxRecord> all = attempts(id);
+		List<ExecutionTxRecord> all = attemptsAfter(25, id);
 		assertThat(all).as("65 minutes after the replacement was last sent").hasSize(3);
 		assertThat(pool()).containsExactly(Map.entry(nonce, all.get(2).getTxHash()));
 
-		CLOCK.jump(Duration.ofMinutes(65));
-		confirmations.poll();
-		assertThat(attempts(id)).as("a third raise would pass the cap").hasSize(3);
-		assertThat(FarmerExecutions.stepDetails(execution(id), "BROADCAST")).contains("stuck at the fee cap of "
-				+ capGwei.stripTrailingZeros().toPlainString() + " gwei; waiting for cheaper gas");
+		assertThat(attemptsAfter(65, id)).as("a third raise would pass the cap").hasSize(3);
+		assertThat(FarmerExecutions.stepDetails(execution(id), "BROADCAST"))
+			.contains("stuck at the fee cap of " + cap.gwei() + " gwei; waiting for cheaper gas");
 
-		assertThat(all.get(0).getMaxFeeWei()).isEqualTo(first);
+		assertThat(all.get(0).getMaxFeeWei()).isEqualTo(cap.first());
 		for (int i = 0; i < all.size(); i++) {
 			RawTransaction signed = TransactionDecoder.decode(all.get(i).getRawTx());
 			assertThat(signed.getNonce().longValueExact()).isEqualTo(nonce);
 			assertThat(from(signed)).isEqualToIgnoringCase(DevAccounts.executor().getAddress());
-			assertThat(all.get(i).getMaxFeeWei()).isLessThanOrEqualTo(cap);
+			assertThat(all.get(i).getMaxFeeWei()).isLessThanOrEqualTo(cap.cap());
 			if (i > 0) {
 				assertThat(new BigDecimal(all.get(i).getMaxFeeWei())).isGreaterThanOrEqualTo(
 						new BigDecimal(all.get(i - 1).getMaxFeeWei()).multiply(new BigDecimal("1.125")));
@@ -186,7 +156,7 @@ class StuckReplacementIT {
 		chain.automine(true);
 		chain.mine();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			confirmations.poll();
+			app.getBean(Confirmations.class).poll();
 			return execution(id).get("state").asString().equals("CONFIRMED");
 		});
 		JsonNode done = execution(id);
@@ -196,7 +166,13 @@ class StuckReplacementIT {
 		assertThat(FarmerExecutions.executorNonce(chain.web3j())).isEqualTo(before.add(BigInteger.ONE));
 	}
 
-	private static List<ExecutionTxRecord> attempts(ExecutionId id) {
+	/**
+	 * Moves the clock, runs the confirmation step as the heartbeat would, and reads the
+	 * execution's attempts.
+	 */
+	private static List<ExecutionTxRecord> attemptsAfter(int minutes, ExecutionId id) {
+		CLOCK.jump(Duration.ofMinutes(minutes));
+		app.getBean(Confirmations.class).poll();
 		return app.getBean(ExecutionStore.class).attempts(id);
 	}
 
@@ -221,10 +197,6 @@ class StuckReplacementIT {
 		catch (SignatureException ex) {
 			throw new IllegalStateException("a saved transaction whose signature does not recover", ex);
 		}
-	}
-
-	private static BigInteger gwei(String gwei) {
-		return Convert.toWei(gwei, Convert.Unit.GWEI).toBigIntegerExact();
 	}
 
 }
