@@ -21,9 +21,9 @@ class KillSwitchControl extends VerticalLayout {
 
 	private final Paragraph state = new Paragraph();
 
-	final TextField reason = new TextField("Why");
+	private final TextField reason = new TextField("Why");
 
-	final Button toggle = new Button();
+	private final Button toggle = new Button();
 
 	KillSwitchControl(Guardrails guardrails) {
 		this.guardrails = guardrails;
