@@ -23,8 +23,10 @@ public interface ExecutionAdmin {
 
 	/**
 	 * Executions of all farmers that wait to be tried again (fees above the cap, the kill
-	 * switch, a chain that could not be read), newest first, each with why in its reason.
+	 * switch, a chain that could not be read), newest first, each with why and when it is
+	 * tried next.
+	 * @param limit at most this many, 1 to 500
 	 */
-	List<Execution> deferred(int limit);
+	List<DeferredExecution> deferred(int limit);
 
 }

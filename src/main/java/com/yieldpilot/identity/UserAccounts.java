@@ -1,5 +1,7 @@
 package com.yieldpilot.identity;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import com.yieldpilot.identity.internal.UserRepository;
@@ -53,6 +55,16 @@ public class UserAccounts {
 	@Transactional(readOnly = true)
 	public Optional<UserAccount> findByUsername(String username) {
 		return this.users.findByUsername(username);
+	}
+
+	/**
+	 * The usernames of these users, for admins' lists of many farmers' rows; an id of no
+	 * user is left out.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public Map<UserId, String> usernames(Collection<UserId> ids) {
+		return ids.isEmpty() ? Map.of() : this.users.usernames(ids);
 	}
 
 	@Transactional(readOnly = true)

@@ -3,7 +3,6 @@ package com.yieldpilot.execution;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import com.yieldpilot.support.LocalCredentials;
 import com.yieldpilot.support.SecondApplication;
 import com.yieldpilot.support.SignedIn;
 import com.yieldpilot.support.TestHomes;
+import com.yieldpilot.support.TwoRaisesCap;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.Vaults;
 import org.junit.jupiter.api.AfterAll;
@@ -164,31 +164,18 @@ class ExecutionChainFaultsIT {
 	@Test
 	void aStuckTransactionIsReplacedWithBothFeeCapsRaisedAndNeverAboveTheRulesCap() throws IOException {
 		chain.automine(false);
-		chain.nextBaseFee(gwei("1"));
-		chain.mine();
-		// nothing is mined while automine is off: the pipeline sees this quote too
-		BigInteger base = chain.web3j()
-			.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-			.send()
-			.getBlock()
-			.getBaseFeePerGas();
+		TwoRaisesCap cap = TwoRaisesCap.overTheQuote(chain);
 		BigInteger tip = chain.web3j().ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
-		BigInteger first = base.shiftLeft(1).add(tip);
-		// room for two raises of 12.5% (x1.27) but not a third (x1.42)
-		BigDecimal capGwei = Convert.fromWei(new BigDecimal(first).multiply(new BigDecimal("1.35")), Convert.Unit.GWEI)
-			.setScale(9, RoundingMode.DOWN);
-		BigInteger cap = Convert.toWei(capGwei, Convert.Unit.GWEI).toBigIntegerExact();
 		String name = "Stuck under a cap " + UUID.randomUUID();
 
-		rule(name, "deposit 5000 USDC into " + AAVE,
-				"max gas " + capGwei.stripTrailingZeros().toPlainString() + " gwei, mode live");
+		rule(name, "deposit 5000 USDC into " + AAVE, "max gas " + cap.gwei() + " gwei, mode live");
 		String id = awaitExecution(name);
-		awaitStep(id, "BROADCAST", (d) -> d.startsWith("stuck at the fee cap of "
-				+ capGwei.stripTrailingZeros().toPlainString() + " gwei; waiting for cheaper gas"));
+		awaitStep(id, "BROADCAST",
+				(d) -> d.startsWith("stuck at the fee cap of " + cap.gwei() + " gwei; waiting for cheaper gas"));
 
 		List<Attempt> attempts = attempts(id);
 		assertThat(attempts).hasSize(3);
-		assertThat(attempts.get(0).maxFee()).isEqualTo(first);
+		assertThat(attempts.get(0).maxFee()).isEqualTo(cap.first());
 		assertThat(attempts.get(0).tip()).isEqualTo(tip);
 		for (int i = 1; i < attempts.size(); i++) {
 			Attempt earlier = attempts.get(i - 1);
@@ -199,10 +186,10 @@ class ExecutionChainFaultsIT {
 			assertThat(new BigDecimal(later.tip()))
 				.isGreaterThanOrEqualTo(new BigDecimal(earlier.tip()).multiply(new BigDecimal("1.125")));
 		}
-		assertThat(attempts).allSatisfy((a) -> assertThat(a.maxFee()).isLessThanOrEqualTo(cap));
+		assertThat(attempts).allSatisfy((a) -> assertThat(a.maxFee()).isLessThanOrEqualTo(cap.cap()));
 		// the next raise would pass the cap: it was not signed
 		assertThat(new BigDecimal(attempts.get(2).maxFee()).multiply(new BigDecimal("1.125")))
-			.isGreaterThan(new BigDecimal(cap));
+			.isGreaterThan(new BigDecimal(cap.cap()));
 		assertThat(chain.pending(DevAccounts.executor().getAddress()))
 			.containsExactly(Map.entry(attempts.get(0).nonce(), attempts.get(2).hash()));
 
@@ -235,7 +222,7 @@ class ExecutionChainFaultsIT {
 		ExecutionAdmin admin = app.getBean(ExecutionAdmin.class);
 		SignedIn signedIn = new SignedIn(app.getBean(UserAccounts.class),
 				app.getBeanProvider(SecurityContextHolderStrategy.class));
-		List<Execution> waiting = signedIn.as(credentials.adminUsername(), () -> admin.deferred(100));
+		List<DeferredExecution> waiting = signedIn.as(credentials.adminUsername(), () -> admin.deferred(100));
 		assertThat(waiting).filteredOn((e) -> e.id().value().toString().equals(id))
 			.singleElement()
 			.satisfies((e) -> assertThat(e.reason()).isEqualTo(deferred.get("reason").asString()));

@@ -2,7 +2,9 @@ package com.yieldpilot.identity.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,6 +59,14 @@ class JooqUserRepository implements UserRepository {
 			.where(APP_USER.USERNAME.eq(normalize(username)))
 			.fetchOptional()
 			.map(this::toAccount);
+	}
+
+	@Override
+	public Map<UserId, String> usernames(Collection<UserId> ids) {
+		return this.dsl.select(APP_USER.ID, APP_USER.USERNAME)
+			.from(APP_USER)
+			.where(APP_USER.ID.in(ids))
+			.fetchMap(APP_USER.ID, APP_USER.USERNAME);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package com.yieldpilot.identity.internal;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +18,9 @@ public interface UserRepository {
 	Optional<UserAccount> findById(UserId id);
 
 	Optional<UserAccount> findByUsername(String username);
+
+	/** The usernames of the users among the ids that exist. */
+	Map<UserId, String> usernames(Collection<UserId> ids);
 
 	/** The account with its password hash, for log-in only. */
 	Optional<Credentials> findCredentials(String username);

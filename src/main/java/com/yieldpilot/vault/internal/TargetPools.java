@@ -1,7 +1,7 @@
 package com.yieldpilot.vault.internal;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +14,7 @@ import com.yieldpilot.market.LocalDevnet;
 import com.yieldpilot.market.MetricCatalog;
 import com.yieldpilot.market.PoolDescriptor;
 import com.yieldpilot.shared.PoolId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,22 @@ class TargetPools {
 		this.chains = chains;
 	}
 
+	/** A target's pool and vault address and, where it is known already, its token. */
+	record Target(PoolId pool, String vault, @Nullable String asset) {
+	}
+
+	/** The targets on the chain by their lower-case vault address. */
 	Map<String, PoolId> on(long chainId) {
+		return targets(chainId).stream()
+			.collect(Collectors.toMap((t) -> t.vault().toLowerCase(Locale.ROOT), Target::pool, (a, b) -> a,
+					LinkedHashMap::new));
+	}
+
+	/**
+	 * The targets on the chain: local mode's simulated pools with their tokens, or the
+	 * registry's pools in its order, whose tokens only the chain can tell.
+	 */
+	List<Target> targets(long chainId) {
 		LocalChain localChain = this.local.getIfAvailable();
 		// a node of a local deployment without a chain of its own reaches the same anvil
 		// through a configured URL
@@ -52,7 +68,10 @@ class TargetPools {
 		if (chainId == localId && this.devnet.getIfAvailable() != null) {
 			return simulated();
 		}
-		return registered(this.catalog.pools(), chainId, this.chains::chainId);
+		return registered(this.catalog.pools(), chainId, this.chains::chainId).entrySet()
+			.stream()
+			.map((e) -> new Target(e.getValue(), e.getKey(), null))
+			.toList();
 	}
 
 	/**
@@ -61,7 +80,7 @@ class TargetPools {
 	 */
 	static Map<String, PoolId> registered(List<PoolDescriptor> pools, long chainId,
 			Function<String, Optional<Long>> chainIds) {
-		Map<String, PoolId> targets = new HashMap<>();
+		Map<String, PoolId> targets = new LinkedHashMap<>();
 		for (PoolDescriptor pool : pools) {
 			if (pool.origin() == PoolDescriptor.Origin.REGISTRY && pool.vaultAddress() != null
 					&& chainIds.apply(pool.chain()).filter((id) -> id == chainId).isPresent()) {
@@ -71,19 +90,16 @@ class TargetPools {
 		return targets;
 	}
 
-	private Map<String, PoolId> simulated() {
+	private List<Target> simulated() {
 		LocalDevnet market = this.devnet.getIfAvailable();
 		if (market == null) {
-			return Map.of();
+			return List.of();
 		}
 		try {
-			return market.pools(Duration.ZERO)
-				.stream()
-				.collect(Collectors.toMap((p) -> p.vault().toLowerCase(Locale.ROOT), LocalDevnet.DevnetPoolVault::pool,
-						(a, b) -> a));
+			return market.pools(Duration.ZERO).stream().map((p) -> new Target(p.pool(), p.vault(), p.token())).toList();
 		}
 		catch (IllegalStateException ex) {
-			return Map.of(); // not deployed yet
+			return List.of(); // not deployed yet
 		}
 	}
 

@@ -14,13 +14,17 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.yieldpilot.chain.DevAccounts;
+import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.Guardrails;
+import com.yieldpilot.execution.internal.pipeline.DeferredForTests;
+import com.yieldpilot.execution.internal.pipeline.ExecutionStore;
 import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
+import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
@@ -46,8 +50,9 @@ import static org.awaitility.Awaitility.await;
  * The execution screens in a real Chromium against the running application: the demo
  * farmer's paper execution in the history and its steps (another farmer's is not found),
  * the approvals inbox rejecting and approving, and an action decided elsewhere meanwhile;
- * the admin page with local mode's executor key, pausing and resuming all execution.
- * Rules fire on pools of the test's own, and are disabled afterwards.
+ * the admin page with local mode's executor key and another farmer's deferred execution,
+ * pausing and resuming all execution. Rules fire on pools of the test's own, and are
+ * disabled afterwards.
  */
 class ExecutionScreensBrowserIT extends BrowserIT {
 
@@ -72,6 +77,9 @@ class ExecutionScreensBrowserIT extends BrowserIT {
 
 	@Autowired
 	Guardrails guardrails;
+
+	@Autowired
+	ExecutionStore store;
 
 	@Autowired
 	ObjectProvider<SecurityContextHolderStrategy> strategy;
@@ -170,37 +178,48 @@ class ExecutionScreensBrowserIT extends BrowserIT {
 	}
 
 	@Test
-	void theAdminPageListsTheLocalExecutorKeyAndPausesAndResumesAllExecution() {
+	void theAdminPageListsTheLocalExecutorKeyAndDeferredExecutionsAndPausesAndResumesAllExecution() {
 		SignedIn admin = new SignedIn(this.accounts, this.strategy);
+		TestFarmer owner = TestFarmer.create(this.accounts, this.issuer, "def");
+		String reason = "the simulation could not reach the chain (connection refused)";
+		// a day ahead: the heartbeat does not try it while the page shows it
+		Instant retryAt = Instant.now().plus(Duration.ofDays(1));
+		ExecutionId deferred = DeferredForTests.create(this.store, owner.account().id(), new RuleId(UUID.randomUUID()),
+				"Waiting for the chain", reason, retryAt);
 		try {
 			logInAsAdmin();
 			menu("admin/execution");
 			PlaywrightAssertions.assertThat(this.page.locator("#executor-keys"))
 				.containsText(DevAccounts.executor().getAddress().toLowerCase(Locale.ROOT));
 			PlaywrightAssertions.assertThat(this.page.locator("#executor-keys")).containsText("ETH");
-			Locator paused = this.page.locator("#execution-paused");
-			PlaywrightAssertions.assertThat(paused).containsText("Running");
+			Locator waiting = this.page.locator("#deferred-executions");
+			for (String cell : List.of(deferred.value().toString(), owner.account().username(), "Waiting for the chain",
+					reason, ExecutionFormat.time(retryAt))) {
+				PlaywrightAssertions.assertThat(row(waiting, cell).first()).isVisible();
+			}
 
-			this.page.locator("#execution-pause").click();
-			PlaywrightAssertions.assertThat(this.page.locator("#execution-pause-reason"))
+			Locator state = this.page.locator("#kill-switch-state");
+			PlaywrightAssertions.assertThat(state).containsText("Off");
+			this.page.locator("#kill-switch-toggle").click();
+			PlaywrightAssertions.assertThat(this.page.locator("#kill-switch-reason"))
 				.hasAttribute("invalid", Pattern.compile(".*"));
-			this.page.locator("#execution-pause-reason input").fill("browser drill");
-			this.page.locator("#execution-pause").click();
-			this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause now").setExact(true))
+			this.page.locator("#kill-switch-reason input").fill("browser drill");
+			this.page.locator("#kill-switch-toggle").click();
+			this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop everything").setExact(true))
 				.click();
-			PlaywrightAssertions.assertThat(paused).containsText("Paused");
-			PlaywrightAssertions.assertThat(paused).containsText("browser drill");
+			PlaywrightAssertions.assertThat(state).containsText("ON");
+			PlaywrightAssertions.assertThat(state).containsText("browser drill");
 			assertThat(admin.as(credentials().adminUsername(), () -> this.guardrails.killSwitch()).engaged()).isTrue();
 
 			this.page.reload();
-			PlaywrightAssertions.assertThat(paused).containsText("Paused");
-			this.page.locator("#execution-pause").click();
-			this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume now").setExact(true))
-				.click();
-			PlaywrightAssertions.assertThat(paused).containsText("Running");
+			PlaywrightAssertions.assertThat(state).containsText("ON");
+			this.page.locator("#kill-switch-toggle").click();
+			this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release").setExact(true)).click();
+			PlaywrightAssertions.assertThat(state).containsText("Off");
 			assertThat(admin.as(credentials().adminUsername(), () -> this.guardrails.killSwitch()).engaged()).isFalse();
 		}
 		finally {
+			DeferredForTests.cancel(this.store, deferred);
 			// never leave the shared application paused for the other tests
 			admin.run(credentials().adminUsername(), () -> {
 				if (this.guardrails.killSwitch().engaged()) {

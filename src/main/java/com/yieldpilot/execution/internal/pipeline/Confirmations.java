@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +39,9 @@ import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
  * deep as the chain's confirmation depth. A mined block that the chain no longer has (a
  * reorg) sends the execution back to broadcast with the same bytes. A transaction the
  * node no longer knows (dropped) is sent again as it was, which also fills the nonce gap
- * behind it. One pending past {@code stuck-after} is replaced at the same nonce with both
- * fee caps 12.5% higher, never above the cap. Nothing here takes a new nonce.
+ * behind it. One pending for {@code stuck-after} since it was last sent is replaced at
+ * the same nonce with both fee caps 12.5% higher, never above the cap. Nothing here takes
+ * a new nonce.
  */
 @Component
 class Confirmations {
@@ -162,11 +164,22 @@ class Confirmations {
 					"the node no longer had it (dropped); sent the same bytes again: " + sent.detail());
 			return;
 		}
-		Instant since = latest.getSignedAt().toInstant();
-		if (Duration.between(since, this.clock.instant()).compareTo(this.properties.stuckAfter()) < 0) {
+		if (Duration.between(lastSent(latest), this.clock.instant()).compareTo(this.properties.stuckAfter()) < 0) {
 			return;
 		}
 		replace(row, id, web3j, latest);
+	}
+
+	/**
+	 * When the node last took the attempt: the pool has had it since then, so that is
+	 * where its stuck period starts. Signing can be long before (a crash or an
+	 * unreachable RPC between signing and sending), and a dropped attempt sent again
+	 * starts anew. One never recorded as sent (a crash right after sending it) counts
+	 * from its signing.
+	 */
+	private static Instant lastSent(ExecutionTxRecord attempt) {
+		OffsetDateTime sent = attempt.getLastSentAt();
+		return ((sent != null) ? sent : attempt.getSignedAt()).toInstant();
 	}
 
 	/**

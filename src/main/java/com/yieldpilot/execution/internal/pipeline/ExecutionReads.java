@@ -75,6 +75,24 @@ public class ExecutionReads {
 		return executions(EXECUTION.ALERT.isNotNull(), limit);
 	}
 
+	/** A deferred execution's row, before its owner's name is looked up. */
+	record DeferredRow(ExecutionId id, UserId owner, RuleId rule, String ruleName, @Nullable String summary,
+			@Nullable String reason, @Nullable Instant retryAt, Instant deferredAt) {
+	}
+
+	List<DeferredRow> deferred(int limit) {
+		return this.dsl
+			.select(EXECUTION.ID, EXECUTION.OWNER_ID, EXECUTION.RULE_ID, EXECUTION.RULE_NAME, EXECUTION.SUMMARY,
+					EXECUTION.REASON, EXECUTION.RETRY_AT, EXECUTION.UPDATED_AT)
+			.from(EXECUTION)
+			.where(EXECUTION.STATE.eq(ExecutionState.DEFERRED.name()))
+			.orderBy(EXECUTION.CREATED_AT.desc(), EXECUTION.ACTION_INDEX.desc())
+			.limit(limit)
+			.fetch((r) -> new DeferredRow(new ExecutionId(r.value1()), r.value2(), new RuleId(r.value3()), r.value4(),
+					r.value5(), r.value6(), (r.value7() != null) ? r.value7().toInstant() : null,
+					r.value8().toInstant()));
+	}
+
 	/**
 	 * Per executor key: its next nonce, unconfirmed count and the oldest unconfirmed
 	 * signing time.

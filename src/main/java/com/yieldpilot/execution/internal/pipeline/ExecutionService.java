@@ -8,17 +8,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.chain.LocalChain;
+import com.yieldpilot.execution.DeferredExecution;
 import com.yieldpilot.execution.Execution;
 import com.yieldpilot.execution.ExecutionAdmin;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.Executions;
 import com.yieldpilot.execution.ExecutorKeyStatus;
+import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.rules.IntentId;
 import org.jspecify.annotations.Nullable;
@@ -46,15 +50,18 @@ class ExecutionService implements Executions, ExecutionAdmin {
 
 	private final ObjectProvider<LocalChain> localChain;
 
+	private final UserAccounts accounts;
+
 	private final Clock clock;
 
 	ExecutionService(ExecutionReads store, ExecutionPipeline pipeline, ChainAccess chains, ExecutorSigners signers,
-			ObjectProvider<LocalChain> localChain, Clock clock) {
+			ObjectProvider<LocalChain> localChain, UserAccounts accounts, Clock clock) {
 		this.store = store;
 		this.pipeline = pipeline;
 		this.chains = chains;
 		this.signers = signers;
 		this.localChain = localChain;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -152,8 +159,14 @@ class ExecutionService implements Executions, ExecutionAdmin {
 
 	@Override
 	@PreAuthorize("hasRole('ADMIN')")
-	public List<Execution> deferred(int limit) {
-		return this.store.list(null, ExecutionState.DEFERRED, Math.clamp(limit, 1, MAX_LIMIT));
+	public List<DeferredExecution> deferred(int limit) {
+		List<ExecutionReads.DeferredRow> rows = this.store.deferred(Math.clamp(limit, 1, MAX_LIMIT));
+		Map<UserId, String> farmers = this.accounts
+			.usernames(rows.stream().map(ExecutionReads.DeferredRow::owner).collect(Collectors.toSet()));
+		return rows.stream()
+			.map((r) -> new DeferredExecution(r.id(), r.owner(), farmers.getOrDefault(r.owner(), "(deleted user)"),
+					r.rule(), r.ruleName(), r.summary(), r.reason(), r.retryAt(), r.deferredAt()))
+			.toList();
 	}
 
 }
