@@ -1,10 +1,8 @@
 package com.yieldpilot.market;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.shared.PoolId;
 
@@ -30,16 +28,15 @@ public class RiskSamples {
 	 * @throws IllegalArgumentException for a score outside [0, 1]
 	 */
 	public void record(Map<PoolId, Double> scores, Instant observedAt) {
-		List<MetricSample> samples = scores.entrySet().stream().map(e -> {
-			double score = e.getValue();
+		scores.forEach((pool, score) -> {
 			if (!(score >= 0 && score <= 1)) {
-				throw new IllegalArgumentException(
-						"A risk score lies in [0, 1], not " + score + " (" + e.getKey() + ")");
+				throw new IllegalArgumentException("A risk score lies in [0, 1], not " + score + " (" + pool + ")");
 			}
-			return new MetricSample(e.getKey().toString(), Metric.RISK, observedAt, score, Source.RISK_MODEL, null);
-		}).toList();
-		if (!samples.isEmpty()) {
-			this.ingestion.ingest(new MarketBatch(Source.RISK_MODEL, observedAt, List.of(), samples));
+		});
+		if (!scores.isEmpty()) {
+			// every pool's score at once: one statement per column, not a row of binds
+			// each
+			this.ingestion.ingestColumn(Source.RISK_MODEL, Metric.RISK, observedAt, scores);
 		}
 	}
 

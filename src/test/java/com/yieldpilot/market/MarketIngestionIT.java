@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.yieldpilot.market.internal.ingest.MarketBatch;
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** A batch goes in; the catalog, the REST API and the time series show exactly it. */
@@ -80,6 +83,38 @@ class MarketIngestionIT extends ApplicationIT {
 		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		assertThat(this.ingestion.ingest(batch(at, 5.0, 2_000_000)).samples()).isEqualTo(5);
 		assertThat(this.ingestion.ingest(batch(at, 5.0, 2_000_000)).samples()).isZero();
+	}
+
+	@Test
+	void aColumnOfValuesIsStoredOnceAnnouncedAndAnOlderOneLeavesTheLatestAlone() throws Exception {
+		this.ingestion.ingest(batch(Instant.now(), 4.0, 1_000_000));
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Map<PoolId, Double> scores = new LinkedHashMap<>();
+		scores.put(this.weth, 0.625);
+		scores.put(this.usdc, 0.25);
+
+		MarketUpdated updated = this.ingestion.ingestColumn(Source.RISK_MODEL, Metric.RISK, at, scores);
+		assertThat(updated.pools()).containsExactly(this.weth, this.usdc);
+		assertThat(updated.metrics()).containsExactly(Metric.RISK);
+		assertThat(updated.source()).isEqualTo(Source.RISK_MODEL);
+		assertThat(updated.samples()).isEqualTo(2);
+		assertThat(this.ingestion.ingestColumn(Source.RISK_MODEL, Metric.RISK, at, scores).samples()).as("stored once")
+			.isZero();
+		assertThat(this.ingestion
+			.ingestColumn(Source.RISK_MODEL, Metric.RISK, at.minusSeconds(60), Map.of(this.usdc, 0.875))
+			.samples()).isEqualTo(1);
+
+		assertThat(this.market.history(this.usdc, Metric.RISK, at.minusSeconds(120), at.plusSeconds(1)))
+			.extracting(MetricSample::value)
+			.containsExactly(0.875, 0.25);
+		JsonNode pool = this.json
+			.readTree(http().get("/api/v1/pools/" + this.usdc, credentials().farmerToken()).body());
+		assertThat(pool.get("metrics").get("risk").get("value").asDouble()).as("the newest, not the last written")
+			.isEqualTo(0.25);
+		assertThat(pool.get("metrics").get("risk").get("source").asString()).isEqualTo("RISK_MODEL");
+		assertThatThrownBy(() -> this.ingestion.ingestColumn(Source.SIMULATOR, Metric.GAS, at, Map.of(this.usdc, 1.0)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("not a pool's metric");
 	}
 
 	@Test

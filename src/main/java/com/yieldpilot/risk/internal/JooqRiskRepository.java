@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,13 @@ import com.yieldpilot.risk.internal.model.IsotonicCalibration;
 import com.yieldpilot.risk.internal.model.LinearFloor;
 import com.yieldpilot.shared.PoolId;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep7;
+import org.jooq.DataType;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -43,8 +48,10 @@ class JooqRiskRepository implements RiskRepository {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Scores per multi-row upsert: 7 binds each, well under PostgreSQL's limit. */
-	private static final int CHUNK = 1000;
+	/** Scores per upsert: seven array binds whatever the count. */
+	private static final int CHUNK = 10_000;
+
+	private static final HexFormat HEX = HexFormat.of();
 
 	private final DSLContext db;
 
@@ -156,18 +163,46 @@ class JooqRiskRepository implements RiskRepository {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void saveScores(List<StoredScore> scores) {
 		for (int start = 0; start < scores.size(); start += CHUNK) {
-			var insert = this.db.insertInto(RISK_SCORE, RISK_SCORE.POOL_ID, RISK_SCORE.SCORE, RISK_SCORE.MODEL_VERSION,
-					RISK_SCORE.HEURISTIC, RISK_SCORE.EXPLANATION, RISK_SCORE.FEATURES, RISK_SCORE.SCORED_AT);
-			InsertValuesStep7<RiskScoreRecord, PoolId, Double, Integer, Boolean, String, byte[], OffsetDateTime> values = insert;
-			for (StoredScore stored : scores.subList(start, Math.min(scores.size(), start + CHUNK))) {
+			List<StoredScore> chunk = scores.subList(start, Math.min(scores.size(), start + CHUNK));
+			int n = chunk.size();
+			String[] pools = new String[n];
+			Double[] values = new Double[n];
+			Integer[] versions = new Integer[n];
+			Boolean[] heuristic = new Boolean[n];
+			String[] explanations = new String[n];
+			String[] features = new String[n];
+			OffsetDateTime[] scoredAt = new OffsetDateTime[n];
+			for (int i = 0; i < n; i++) {
+				StoredScore stored = chunk.get(i);
 				RiskAssessment a = stored.assessment();
-				float[] features = stored.features();
-				values = values.values(a.pool(), a.score(), a.modelVersion(), a.heuristic(),
-						stored.explained() ? JSON.writeValueAsString(a.explanation()) : null,
-						(features != null) ? FeatureBytes.write(features) : null,
-						a.scoredAt().atOffset(ZoneOffset.UTC));
+				float[] row = stored.features();
+				pools[i] = a.pool().toString();
+				values[i] = a.score();
+				versions[i] = a.modelVersion();
+				heuristic[i] = a.heuristic();
+				explanations[i] = stored.explained() ? JSON.writeValueAsString(a.explanation()) : null;
+				features[i] = (row != null) ? HEX.formatHex(FeatureBytes.write(row)) : null;
+				scoredAt[i] = a.scoredAt().atOffset(ZoneOffset.UTC);
 			}
-			values.onConflict(RISK_SCORE.POOL_ID)
+			// one array per column: the statement's text and binds do not grow with the
+			// rows
+			Table<?> rows = DSL
+				.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6})", array(pools, SQLDataType.VARCHAR),
+						array(values, SQLDataType.DOUBLE), array(versions, SQLDataType.INTEGER),
+						array(heuristic, SQLDataType.BOOLEAN), array(explanations, SQLDataType.CLOB),
+						array(features, SQLDataType.CLOB), array(scoredAt, SQLDataType.TIMESTAMPWITHTIMEZONE))
+				.as("scored", "pool_id", "score", "model_version", "heuristic", "explanation", "features", "scored_at");
+			this.db
+				.insertInto(RISK_SCORE, RISK_SCORE.POOL_ID, RISK_SCORE.SCORE, RISK_SCORE.MODEL_VERSION,
+						RISK_SCORE.HEURISTIC, RISK_SCORE.EXPLANATION, RISK_SCORE.FEATURES, RISK_SCORE.SCORED_AT)
+				.select(DSL
+					.select(column(RISK_SCORE.POOL_ID), column(RISK_SCORE.SCORE), column(RISK_SCORE.MODEL_VERSION),
+							column(RISK_SCORE.HEURISTIC), column(RISK_SCORE.EXPLANATION),
+							DSL.function("decode", RISK_SCORE.FEATURES.getDataType(),
+									DSL.field(DSL.name("scored", "features"), String.class), DSL.inline("hex")),
+							column(RISK_SCORE.SCORED_AT))
+					.from(rows))
+				.onConflict(RISK_SCORE.POOL_ID)
 				.doUpdate()
 				.set(RISK_SCORE.SCORE, DSL.excluded(RISK_SCORE.SCORE))
 				.set(RISK_SCORE.MODEL_VERSION, DSL.excluded(RISK_SCORE.MODEL_VERSION))
@@ -177,6 +212,15 @@ class JooqRiskRepository implements RiskRepository {
 				.set(RISK_SCORE.SCORED_AT, DSL.excluded(RISK_SCORE.SCORED_AT))
 				.execute();
 		}
+	}
+
+	private static <T> Field<T[]> array(T[] values, DataType<T> type) {
+		return DSL.val(values, type.array()).cast(type.array());
+	}
+
+	/** A column of the unnested rows, typed as the table's. */
+	private static <T> Field<T> column(TableField<RiskScoreRecord, T> field) {
+		return DSL.field(DSL.name("scored", field.getName()), field.getDataType());
 	}
 
 	@Override

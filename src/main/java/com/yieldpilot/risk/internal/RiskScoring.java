@@ -49,6 +49,8 @@ class RiskScoring {
 
 	private final HistoryCache histories;
 
+	private final FeatureCache features;
+
 	private final ModelRegistry registry;
 
 	private final RiskRepository repository;
@@ -61,9 +63,10 @@ class RiskScoring {
 
 	private volatile Drift drift = new Drift(null, Map.of(), null);
 
-	RiskScoring(HistoryCache histories, ModelRegistry registry, RiskRepository repository, RiskSamples samples,
-			ApplicationEventPublisher events, Clock clock) {
+	RiskScoring(HistoryCache histories, FeatureCache features, ModelRegistry registry, RiskRepository repository,
+			RiskSamples samples, ApplicationEventPublisher events, Clock clock) {
 		this.histories = histories;
+		this.features = features;
 		this.registry = registry;
 		this.repository = repository;
 		this.samples = samples;
@@ -82,7 +85,7 @@ class RiskScoring {
 		long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
 		List<PoolHistory> read = this.histories.read(pools, now, HISTORY);
 		// rows for yesterday and today (what the model scores) and each pool's last day
-		FeatureTable table = FeatureBuilder.build(read, List.of(), 1, today - 1);
+		FeatureTable table = this.features.build(read, 1, today - 1);
 		Map<String, Integer> newest = new HashMap<>();
 		for (int r = 0; r < table.size(); r++) {
 			newest.merge(table.history(r).pool(), r, (a, b) -> (table.day(b) > table.day(a)) ? b : a);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -23,6 +24,8 @@ import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.market.internal.maintenance.MarketMaintenance;
 import com.yieldpilot.risk.internal.model.Feature;
+import com.yieldpilot.risk.internal.model.FeatureBuilder;
+import com.yieldpilot.risk.internal.model.FeatureTable;
 import com.yieldpilot.risk.internal.model.PoolHistory;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
@@ -43,9 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The histories scoring holds between market updates are what a fresh read of the daily
- * rollups returns, after every way a rollup changes: the hourly rollup, a history import,
- * a write this node does not hear of (another node's), and a write whose transaction
- * commits after a later one.
+ * rollups returns, and the features built with the pools' kept own features those built
+ * afresh from it, after every way a rollup changes: the hourly rollup, a history import,
+ * a write this node does not hear of (another node's), a write whose transaction commits
+ * after a later one, and the next day.
  */
 class HistoryCacheIT extends ApplicationIT {
 
@@ -58,6 +62,9 @@ class HistoryCacheIT extends ApplicationIT {
 
 	@Autowired
 	PoolHistories histories;
+
+	@Autowired
+	FeatureCache features;
 
 	@Autowired
 	RiskScoring scoring;
@@ -223,13 +230,29 @@ class HistoryCacheIT extends ApplicationIT {
 		return this.scoring.score(List.of(pool)).get(0);
 	}
 
-	/** Asserts the cache serves what a fresh read returns, and returns it. */
+	/**
+	 * Asserts the cache serves what a fresh read returns, and that the features scoring
+	 * builds from it with the pools' kept own features are those built afresh from that
+	 * read; returns the histories.
+	 */
 	private List<PoolHistory> assertSameAsFreshRead(Instant now) {
 		List<PoolHistory> held = this.cache.read(this.pools, now, WINDOW);
 		List<PoolHistory> fresh = this.transactions
 			.execute((tx) -> this.histories.read(this.pools, now.minus(WINDOW), now.plusSeconds(1)));
 		assertThat(render(held)).isEqualTo(render(fresh));
+		long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
+		FeatureTable kept = this.features.build(held, 1, today - 1);
+		FeatureTable afresh = FeatureBuilder.build(fresh, List.of(), 1, today - 1);
+		assertThat(render(kept)).isEqualTo(render(afresh)).isNotEmpty();
 		return held;
+	}
+
+	private static List<String> render(FeatureTable table) {
+		List<String> rows = new ArrayList<>();
+		for (int r = 0; r < table.size(); r++) {
+			rows.add(table.history(r).pool() + " " + table.day(r) + " " + Arrays.toString(table.row(r)));
+		}
+		return rows;
 	}
 
 	private static List<String> render(List<PoolHistory> histories) {

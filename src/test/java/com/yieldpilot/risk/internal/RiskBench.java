@@ -14,7 +14,6 @@ import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.internal.model.Feature;
-import com.yieldpilot.risk.internal.model.FeatureBuilder;
 import com.yieldpilot.risk.internal.model.FeatureTable;
 import com.yieldpilot.risk.internal.model.PoolHistory;
 import com.yieldpilot.risk.internal.model.RiskModel;
@@ -47,6 +46,8 @@ public final class RiskBench {
 
 	private final HistoryCache cache;
 
+	private final FeatureCache features;
+
 	private final ModelRegistry registry;
 
 	private final RiskRepository repository;
@@ -66,7 +67,9 @@ public final class RiskBench {
 		this.repository = new JooqRiskRepository(dsl);
 		this.registry = new ModelRegistry(this.repository, clock);
 		this.samples = MarketBench.riskSamples(dsl, clock, events);
-		this.scoring = new RiskScoring(this.cache, this.registry, this.repository, this.samples, events, clock);
+		this.features = new FeatureCache();
+		this.scoring = new RiskScoring(this.cache, this.features, this.registry, this.repository, this.samples, events,
+				clock);
 		this.explanations = new Explanations(this.registry);
 	}
 
@@ -85,8 +88,8 @@ public final class RiskBench {
 	 * cache of its own, empty each time).
 	 */
 	public int scoreWithoutCache(List<PoolId> pools) {
-		return new RiskScoring(new HistoryCache(this.market, this.histories, this.transactions), this.registry,
-				this.repository, this.samples, this.events, this.clock)
+		return new RiskScoring(new HistoryCache(this.market, this.histories, this.transactions), new FeatureCache(),
+				this.registry, this.repository, this.samples, this.events, this.clock)
 			.score(pools)
 			.size();
 	}
@@ -104,7 +107,7 @@ public final class RiskBench {
 		long t0 = System.nanoTime();
 		List<PoolHistory> read = this.cache.read(pools, now, RiskScoring.HISTORY);
 		long t1 = System.nanoTime();
-		FeatureTable table = FeatureBuilder.build(read, List.of(), 1, today - 1);
+		FeatureTable table = this.features.build(read, 1, today - 1);
 		long t2 = System.nanoTime();
 		float[] rows = new float[pools.size() * Feature.COUNT];
 		for (int r = 0, i = 0; r < table.size() && i < pools.size(); r++) {

@@ -1,13 +1,17 @@
 package com.yieldpilot.market.internal.ingest;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.yieldpilot.market.MarketUpdated;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
 import com.yieldpilot.market.PoolDescriptor;
+import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.store.PoolRegistry;
 import com.yieldpilot.market.internal.store.SampleStore;
 import com.yieldpilot.shared.PoolId;
@@ -35,6 +39,32 @@ public class MarketIngestion {
 		this.registry = registry;
 		this.samples = samples;
 		this.events = events;
+	}
+
+	/**
+	 * Stores one value of a pool metric per pool, all from one source at one instant, and
+	 * announces them as {@link #ingest} does, with statements that bind each column as
+	 * one array rather than a row of binds per sample: for tens of thousands of pools at
+	 * once (the risk scores).
+	 */
+	@Transactional
+	public MarketUpdated ingestColumn(Source source, Metric metric, Instant observedAt, Map<PoolId, Double> values) {
+		if (metric.scope() != Metric.Scope.POOL) {
+			throw new IllegalArgumentException(metric + " is not a pool's metric: only pools' values come as a column");
+		}
+		List<PoolId> pools = List.copyOf(values.keySet());
+		double[] column = new double[pools.size()];
+		int i = 0;
+		for (double value : values.values()) {
+			column[i++] = value;
+		}
+		this.samples.takeChangeTurn();
+		this.samples.ensurePartitions(observedAt, observedAt);
+		int stored = this.samples.appendColumn(metric, source, observedAt,
+				pools.stream().map(PoolId::toString).toList(), column);
+		MarketUpdated updated = new MarketUpdated(pools, List.of(), EnumSet.of(metric), observedAt, source, stored);
+		this.events.publishEvent(updated);
+		return updated;
 	}
 
 	@Transactional

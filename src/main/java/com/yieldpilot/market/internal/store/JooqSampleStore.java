@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record4;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +60,11 @@ class JooqSampleStore implements SampleStore {
 	 * the bind limit.
 	 */
 	private static final int CHUNK = 1000;
+
+	/**
+	 * Samples per statement of {@link #appendColumn}: two array binds whatever the count.
+	 */
+	private static final int COLUMN_CHUNK = 10_000;
 
 	/**
 	 * The advisory lock that makes writers of the newest values commit in the order of
@@ -91,6 +98,50 @@ class JooqSampleStore implements SampleStore {
 			List<MetricSample> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
 			stored += insertSamples(chunk);
 			upsertLatest(chunk);
+		}
+		return stored;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int appendColumn(Metric metric, Source source, Instant observedAt, List<String> subjects, double[] values) {
+		if (subjects.size() != values.length) {
+			throw new IllegalArgumentException(subjects.size() + " subjects, " + values.length + " values");
+		}
+		if (new HashSet<>(subjects).size() != subjects.size()) {
+			throw new IllegalArgumentException(
+					"A subject repeats among the " + subjects.size() + " " + metric + " samples: each gets one");
+		}
+		int stored = 0;
+		for (int start = 0; start < subjects.size(); start += COLUMN_CHUNK) {
+			int end = Math.min(subjects.size(), start + COLUMN_CHUNK);
+			Table<?> column = DSL.table("unnest({0}, {1})",
+					val(subjects.subList(start, end).toArray(String[]::new)).cast(SQLDataType.VARCHAR.array()),
+					val(Arrays.stream(values, start, end).boxed().toArray(Double[]::new))
+						.cast(SQLDataType.DOUBLE.array()))
+				.as("column", "subject", "value");
+			Field<String> subject = DSL.field(DSL.name("column", "subject"), String.class);
+			Field<Double> value = DSL.field(DSL.name("column", "value"), Double.class);
+			stored += this.dsl
+				.insertInto(METRIC_SAMPLE, METRIC_SAMPLE.SUBJECT, METRIC_SAMPLE.METRIC, METRIC_SAMPLE.OBSERVED_AT,
+						METRIC_SAMPLE.VALUE, METRIC_SAMPLE.SOURCE)
+				.select(DSL.select(subject, val(metric.name()), val(utc(observedAt)), value, val(source.name()))
+					.from(column))
+				.onConflictDoNothing()
+				.execute();
+			this.dsl
+				.insertInto(METRIC_LATEST, METRIC_LATEST.SUBJECT, METRIC_LATEST.METRIC, METRIC_LATEST.SOURCE,
+						METRIC_LATEST.OBSERVED_AT, METRIC_LATEST.VALUE)
+				.select(DSL.select(subject, val(metric.name()), val(source.name()), val(utc(observedAt)), value)
+					.from(column))
+				.onConflict(METRIC_LATEST.SUBJECT, METRIC_LATEST.METRIC, METRIC_LATEST.SOURCE)
+				.doUpdate()
+				.set(METRIC_LATEST.OBSERVED_AT, DSL.excluded(METRIC_LATEST.OBSERVED_AT))
+				.set(METRIC_LATEST.VALUE, DSL.excluded(METRIC_LATEST.VALUE))
+				.set(METRIC_LATEST.BLOCK_NUMBER, DSL.excluded(METRIC_LATEST.BLOCK_NUMBER))
+				.set(METRIC_LATEST.CHANGE_SEQ, METRIC_LATEST_CHANGE_SEQ.nextval())
+				.where(METRIC_LATEST.OBSERVED_AT.lt(DSL.excluded(METRIC_LATEST.OBSERVED_AT)))
+				.execute();
 		}
 		return stored;
 	}

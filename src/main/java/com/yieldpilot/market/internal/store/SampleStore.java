@@ -13,6 +13,7 @@ import com.yieldpilot.market.HistoryPoint;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
 import com.yieldpilot.market.Resolution;
+import com.yieldpilot.market.Source;
 import com.yieldpilot.shared.PoolId;
 
 /**
@@ -35,6 +36,17 @@ public interface SampleStore {
 	 * ignored.
 	 */
 	int append(Collection<MetricSample> samples);
+
+	/**
+	 * Stores one sample of a metric per subject, all from one source at one instant, as
+	 * {@link #append} does, in one statement for the series and one for the latest values
+	 * (each column bound as one array): for many subjects at once, such as a risk score
+	 * for every pool. Returns how many were new.
+	 * @param subjects distinct subjects
+	 * @param values the value of each subject, in the same order
+	 * @throws IllegalArgumentException when a subject repeats or the lengths differ
+	 */
+	int appendColumn(Metric metric, Source source, Instant observedAt, List<String> subjects, double[] values);
 
 	/**
 	 * Stores samples of past history: like {@link #append}, but the latest values are

@@ -3,7 +3,6 @@ package com.yieldpilot.risk.internal.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,27 +17,18 @@ final class CrossSection {
 
 	/**
 	 * Sorted known values of the columns ranked against during one day's pass, by array
-	 * identity (arrays do not override equals): each of the market-wide columns is sorted
-	 * once a day rather than once per pool, which made a day of 20,000 pools take
-	 * seconds. Peer-group columns are made per pool and age out.
+	 * identity (arrays do not override equals): each market-wide and peer-group column is
+	 * sorted once a day rather than once per pool, which made a day of 20,000 pools take
+	 * seconds. Dropped after the day's pass.
 	 */
 	private static final ThreadLocal<Map<float[], float[]>> SORTED = new ThreadLocal<>();
-
-	private static final int SORTED_KEPT = 32;
 
 	private CrossSection() {
 	}
 
 	/** Features of one day's rows relative to their peers and to the whole market. */
-	static void fill(List<Row> day, Map<Long, int[]> marketOutcomes) {
-		SORTED.set(new LinkedHashMap<>(2 * SORTED_KEPT, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<float[], float[]> eldest) {
-				return size() > SORTED_KEPT;
-			}
-
-		});
+	static void fill(List<Row> day, MarketOutcomes marketOutcomes) {
+		SORTED.set(new HashMap<>());
 		try {
 			fillDay(day, marketOutcomes);
 		}
@@ -47,7 +37,7 @@ final class CrossSection {
 		}
 	}
 
-	private static void fillDay(List<Row> day, Map<Long, int[]> marketOutcomes) {
+	private static void fillDay(List<Row> day, MarketOutcomes marketOutcomes) {
 		Map<String, List<Row>> groups = new HashMap<>();
 		for (Row row : day) {
 			groups.computeIfAbsent(row.peerGroup(), k -> new ArrayList<>()).add(row);
@@ -72,22 +62,26 @@ final class CrossSection {
 		int adverse = 0;
 		int known = 0;
 		for (long s = t - Outcome.HORIZON_DAYS - 29; s <= t - Outcome.HORIZON_DAYS; s++) {
-			int[] counts = marketOutcomes.get(s);
-			if (counts != null) {
-				adverse += counts[0];
-				known += counts[1];
-			}
+			adverse += marketOutcomes.adverse(s);
+			known += marketOutcomes.known(s);
 		}
 		double marketTrend = median(trend);
 		double pools = Math.log10(day.size());
 		double marketRate = (known == 0) ? Double.NaN : (double) adverse / known;
+		// each peer group's columns once, not once per pool of the group
+		Map<String, float[][]> peerColumns = new HashMap<>();
+		groups.forEach((name, group) -> {
+			if (group.size() >= FeatureBuilder.MIN_PEERS && !name.equals("*")) {
+				peerColumns.put(name, new float[][] { column(group, Feature.APY_MEAN_7D),
+						column(group, Feature.APY_VARIATION_30D), column(group, Feature.TVL) });
+			}
+		});
+		float[][] market = { apy7, variation, tvl };
 		for (Row row : day) {
-			List<Row> group = groups.get(row.peerGroup());
-			boolean ownGroup = group != null && group.size() >= FeatureBuilder.MIN_PEERS
-					&& !row.peerGroup().equals("*");
-			float[] peerApy = ownGroup ? column(group, Feature.APY_MEAN_7D) : apy7;
-			float[] peerVariation = ownGroup ? column(group, Feature.APY_VARIATION_30D) : variation;
-			float[] peerTvl = ownGroup ? column(group, Feature.TVL) : tvl;
+			float[][] peers = peerColumns.getOrDefault(row.peerGroup(), market);
+			float[] peerApy = peers[0];
+			float[] peerVariation = peers[1];
+			float[] peerTvl = peers[2];
 			float[] x = row.x();
 			double median = median(peerApy);
 			FeatureBuilder.set(x, Feature.APY_VS_PEERS, FeatureBuilder.ratio(x[Feature.APY_MEAN_7D.ordinal()], median));

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,9 @@ public final class FeatureBuilder {
 
 	private static final int F = Feature.COUNT;
 
+	/** Pools from which the first pass runs on every core. */
+	private static final int PARALLEL_FROM = 256;
+
 	private FeatureBuilder() {
 	}
 
@@ -59,54 +64,102 @@ public final class FeatureBuilder {
 	 */
 	public static FeatureTable build(List<PoolHistory> pools, List<Incident> incidents, int minHistoryDays,
 			long fromDay) {
+		return assemble(pools, own(pools, incidents, minHistoryDays, fromDay));
+	}
+
+	/**
+	 * The first pass of {@link #build(List, List, int, long)}: each pool's features that
+	 * read only its own history (and the incidents), with its outcomes, computed on both
+	 * cores for many pools. The result depends on nothing else, so it can be kept while
+	 * the pool's history, the incidents and the arguments stay the same.
+	 */
+	public static List<PoolFeatures> own(List<PoolHistory> pools, List<Incident> incidents, int minHistoryDays,
+			long fromDay) {
 		Incidents incidentIndex = new Incidents(incidents);
-		List<double[]> outcomes = new ArrayList<>(pools.size());
-		Map<Long, int[]> marketOutcomes = new HashMap<>();
-		for (PoolHistory history : pools) {
-			double[] poolOutcomes = new double[(int) (history.lastDay() - history.firstDay() + 1)];
-			for (long d = history.firstDay(); d <= history.lastDay(); d++) {
-				double outcome = history.observed(d) ? Outcome.of(history, d) : Double.NaN;
-				poolOutcomes[(int) (d - history.firstDay())] = outcome;
-				if (!Double.isNaN(outcome)) {
-					int[] counts = marketOutcomes.computeIfAbsent(d, k -> new int[2]);
-					counts[0] += (int) outcome;
-					counts[1]++;
-				}
+		IntStream indexes = IntStream.range(0, pools.size());
+		if (pools.size() >= PARALLEL_FROM) {
+			indexes = indexes.parallel();
+		}
+		// encounter order is kept, and each pool's result is independent of the others'
+		return indexes.mapToObj((p) -> own(pools.get(p), incidentIndex, minHistoryDays, fromDay)).toList();
+	}
+
+	private static PoolFeatures own(PoolHistory history, Incidents incidentIndex, int minHistoryDays, long fromDay) {
+		double[] outcomes = new double[(int) (history.lastDay() - history.firstDay() + 1)];
+		for (long d = history.firstDay(); d <= history.lastDay(); d++) {
+			outcomes[(int) (d - history.firstDay())] = history.observed(d) ? Outcome.of(history, d) : Double.NaN;
+		}
+		Descriptor descriptor = Descriptor.of(history.pool());
+		List<float[]> rows = new ArrayList<>();
+		List<Long> days = new ArrayList<>();
+		int seen = 0;
+		for (long d = history.firstDay(); d <= history.lastDay(); d++) {
+			if (!history.observed(d)) {
+				continue;
 			}
-			outcomes.add(poolOutcomes);
+			seen++;
+			if (seen < minHistoryDays || (d < fromDay && d != history.lastDay())) {
+				continue;
+			}
+			float[] x = new float[F];
+			Arrays.fill(x, Float.NaN);
+			own(history, d, x);
+			pastOutcomes(history, outcomes, d, x);
+			incidentIndex.fill(descriptor.protocolKey(), d, x);
+			set(x, Feature.STABLECOIN, descriptor.stablecoin());
+			rows.add(x);
+			days.add(d);
+		}
+		float[] features = new float[rows.size() * F];
+		for (int r = 0; r < rows.size(); r++) {
+			System.arraycopy(rows.get(r), 0, features, r * F, F);
+		}
+		return new PoolFeatures(history, minHistoryDays, fromDay, descriptor.peerGroup(),
+				days.stream().mapToLong(Long::longValue).toArray(), features, outcomes);
+	}
+
+	/**
+	 * The second pass: the pools' rows of {@link #own} (in the same order as the pools)
+	 * against their peers and the market of each day, as one table.
+	 */
+	public static FeatureTable assemble(List<PoolHistory> pools, List<PoolFeatures> own) {
+		if (pools.size() != own.size()) {
+			throw new IllegalArgumentException(pools.size() + " pools, " + own.size() + " sets of features");
 		}
 		List<Row> rows = new ArrayList<>();
+		long firstDay = Long.MAX_VALUE;
+		long lastDay = Long.MIN_VALUE;
 		for (int p = 0; p < pools.size(); p++) {
-			PoolHistory history = pools.get(p);
-			Descriptor descriptor = Descriptor.of(history.pool());
-			int seen = 0;
-			for (long d = history.firstDay(); d <= history.lastDay(); d++) {
-				if (!history.observed(d)) {
-					continue;
-				}
-				seen++;
-				if (seen < minHistoryDays || (d < fromDay && d != history.lastDay())) {
-					continue;
-				}
-				float[] x = new float[F];
-				Arrays.fill(x, Float.NaN);
-				own(history, d, x);
-				pastOutcomes(history, outcomes.get(p), d, x);
-				incidentIndex.fill(descriptor.protocolKey(), d, x);
-				set(x, Feature.STABLECOIN, descriptor.stablecoin());
-				rows.add(new Row(p, d, descriptor.peerGroup(), x, outcomes.get(p)[(int) (d - history.firstDay())]));
+			PoolFeatures features = own.get(p);
+			if (features.history() != pools.get(p)) {
+				throw new IllegalArgumentException(
+						"The features of " + features.history() + " are not those of " + pools.get(p));
 			}
+			for (int r = 0; r < features.rows(); r++) {
+				// a copy: the cross-section fills it, and the pool's own part may be kept
+				rows.add(new Row(p, features.day(r), features.peerGroup(), features.row(r), features.rowOutcome(r)));
+			}
+			firstDay = Math.min(firstDay, pools.get(p).firstDay());
+			lastDay = Math.max(lastDay, pools.get(p).lastDay());
 		}
+		MarketOutcomes marketOutcomes = MarketOutcomes.of(own, firstDay, lastDay);
 		rows.sort(Comparator.comparingLong(Row::day).thenComparingInt(Row::pool));
+		List<List<Row>> days = new ArrayList<>();
 		int start = 0;
 		while (start < rows.size()) {
 			int end = start;
 			while (end < rows.size() && rows.get(end).day() == rows.get(start).day()) {
 				end++;
 			}
-			CrossSection.fill(rows.subList(start, end), marketOutcomes);
+			days.add(rows.subList(start, end));
 			start = end;
 		}
+		// a day's pass reads and fills only that day's rows
+		Stream<List<Row>> passes = days.stream();
+		if (rows.size() >= PARALLEL_FROM) {
+			passes = passes.parallel();
+		}
+		passes.forEach((dayRows) -> CrossSection.fill(dayRows, marketOutcomes));
 		int n = rows.size();
 		int[] pool = new int[n];
 		long[] day = new long[n];

@@ -3,7 +3,6 @@ package com.yieldpilot.risk.internal.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class CrossSectionTest {
 		float[] trend = column(day, Feature.APY_TREND);
 		float[] tvlVolatility = column(day, Feature.TVL_VOLATILITY_30D);
 
-		CrossSection.fill(day, Map.of());
+		CrossSection.fill(day, MarketOutcomes.NONE);
 
 		for (FeatureBuilder.Row row : day) {
 			float[] x = row.x();
