@@ -8,10 +8,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
@@ -25,6 +28,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -129,6 +133,32 @@ public class ExecutionStore {
 	}
 
 	/**
+	 * {@link #claim} of many executions in one statement: each one claimed gets a fencing
+	 * token of its own, so each is still fenced on its own in every later step.
+	 * @return the token of each execution this node now holds
+	 */
+	Map<ExecutionId, Long> claimAll(Collection<ExecutionId> ids, String node, Duration lease,
+			Collection<ExecutionState> states) {
+		OffsetDateTime now = now();
+		Map<ExecutionId, Long> tokens = new LinkedHashMap<>();
+		this.dsl.update(EXECUTION)
+			.set(EXECUTION.LEASE_OWNER, node)
+			.set(EXECUTION.LEASE_UNTIL, now.plus(lease))
+			.set(EXECUTION.LEASE_TOKEN, EXECUTION.LEASE_TOKEN.plus(1))
+			.where(EXECUTION.ID.in(values(ids)))
+			.and(EXECUTION.STATE.in(names(states)))
+			.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now)).or(EXECUTION.LEASE_OWNER.eq(node)))
+			.returningResult(EXECUTION.ID, EXECUTION.LEASE_TOKEN)
+			.fetch()
+			.forEach((r) -> tokens.put(new ExecutionId(r.value1()), r.value2()));
+		return tokens;
+	}
+
+	List<ExecutionRecord> rows(Collection<ExecutionId> ids) {
+		return this.dsl.selectFrom(EXECUTION).where(EXECUTION.ID.in(values(ids))).fetch();
+	}
+
+	/**
 	 * Marks a queued execution ready to run: from now on any node's heartbeat runs it if
 	 * the node that should have does not.
 	 */
@@ -137,6 +167,19 @@ public class ExecutionStore {
 			.set(EXECUTION.RETRY_AT, now())
 			.where(EXECUTION.ID.eq(id.value()))
 			.and(EXECUTION.STATE.eq(ExecutionState.QUEUED.name()))
+			.execute();
+	}
+
+	/** {@link #release} of many executions in one statement, each under its own token. */
+	void releaseAll(Map<ExecutionId, Long> tokens) {
+		if (tokens.isEmpty()) {
+			return;
+		}
+		this.dsl.update(EXECUTION)
+			.setNull(EXECUTION.LEASE_OWNER)
+			.setNull(EXECUTION.LEASE_UNTIL)
+			.where(DSL.row(EXECUTION.ID, EXECUTION.LEASE_TOKEN)
+				.in(tokens.entrySet().stream().map((e) -> DSL.row(e.getKey().value(), e.getValue())).toList()))
 			.execute();
 	}
 
@@ -191,6 +234,41 @@ public class ExecutionStore {
 			String detail, Map<Field<?>, Object> sets) {
 		relaxCommit();
 		return move(id, token, from, to, detail, sets);
+	}
+
+	/** One execution's move in {@link #advanceAll}. */
+	record Advance(ExecutionId id, @Nullable Long token, String detail, Map<Field<?>, Object> sets) {
+	}
+
+	/**
+	 * {@link #advance} of many executions in one transaction (one commit, not waited
+	 * for): each moves only from {@code from} and under its own token.
+	 * @return the executions that moved
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	Set<ExecutionId> advanceAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to) {
+		relaxCommit();
+		Set<ExecutionId> moved = new HashSet<>();
+		for (Advance a : advances) {
+			if (move(a.id(), a.token(), from, to, a.detail(), a.sets())) {
+				moved.add(a.id());
+			}
+		}
+		return moved;
+	}
+
+	/** Records a send of each transaction, as {@link #sent} does, in one statement. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void sentAll(Collection<String> hashes) {
+		if (hashes.isEmpty()) {
+			return;
+		}
+		relaxCommit();
+		this.dsl.update(EXECUTION_TX)
+			.set(EXECUTION_TX.LAST_SENT_AT, now())
+			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
+			.where(EXECUTION_TX.TX_HASH.in(hashes))
+			.execute();
 	}
 
 	/** Records a send of the transaction, as {@link #advance} commits: redone if lost. */
@@ -269,6 +347,45 @@ public class ExecutionStore {
 		return (next != null) ? OptionalLong.of(next.value1() - 1) : OptionalLong.empty();
 	}
 
+	/**
+	 * Takes the key's next {@code count} nonces in one statement, under its row lock; as
+	 * {@link #takeNonce}, the caller's transaction must save a signed transaction for
+	 * every one of them and commit, or roll them all back.
+	 * @return the first of them (the rest follow it without a gap), empty when the key
+	 * has no sequence
+	 */
+	OptionalLong takeNonces(long chainId, String address, int count) {
+		Record1<Long> next = this.dsl.update(EXECUTOR_KEY)
+			.set(EXECUTOR_KEY.NEXT_NONCE, EXECUTOR_KEY.NEXT_NONCE.plus(count))
+			.set(EXECUTOR_KEY.UPDATED_AT, now())
+			.where(EXECUTOR_KEY.CHAIN_ID.eq(chainId).and(EXECUTOR_KEY.ADDRESS.eq(address)))
+			.returningResult(EXECUTOR_KEY.NEXT_NONCE)
+			.fetchOne();
+		return (next != null) ? OptionalLong.of(next.value1() - count) : OptionalLong.empty();
+	}
+
+	/**
+	 * {@link #lockFor} of many executions: locks, in the order of their ids (so that two
+	 * nodes' batches cannot deadlock), those still in the state under their own token.
+	 * @return the executions locked; the others lost their lease or moved on
+	 */
+	Set<ExecutionId> lockAllFor(Map<ExecutionId, Long> tokens, ExecutionState state) {
+		Set<ExecutionId> locked = new HashSet<>();
+		this.dsl.select(EXECUTION.ID, EXECUTION.LEASE_TOKEN)
+			.from(EXECUTION)
+			.where(EXECUTION.ID.in(values(tokens.keySet())).and(EXECUTION.STATE.eq(state.name())))
+			.orderBy(EXECUTION.ID)
+			.forUpdate()
+			.fetch()
+			.forEach((r) -> {
+				ExecutionId id = new ExecutionId(r.value1());
+				if (r.value2().equals(tokens.get(id))) {
+					locked.add(id);
+				}
+			});
+		return locked;
+	}
+
 	/** Locks the execution's row while it is in the state under the token (the fence). */
 	boolean lockFor(ExecutionId id, long token, ExecutionState state) {
 		return this.dsl.select(EXECUTION.ID)
@@ -292,6 +409,17 @@ public class ExecutionStore {
 			.set(EXECUTION_TX.MAX_PRIORITY_FEE_WEI, priorityFee)
 			.set(EXECUTION_TX.SIGNED_AT, now())
 			.execute();
+	}
+
+	/** Each execution's newest saved attempt. */
+	Map<ExecutionId, ExecutionTxRecord> latestAttempts(Collection<ExecutionId> ids) {
+		Map<ExecutionId, ExecutionTxRecord> latest = new HashMap<>();
+		this.dsl.selectFrom(EXECUTION_TX)
+			.where(EXECUTION_TX.EXECUTION_ID.in(values(ids)))
+			.orderBy(EXECUTION_TX.ATTEMPT)
+			.fetch()
+			.forEach((r) -> latest.put(new ExecutionId(r.getExecutionId()), r));
+		return latest;
 	}
 
 	List<ExecutionTxRecord> attempts(ExecutionId id) {
@@ -334,6 +462,10 @@ public class ExecutionStore {
 			.orderBy(EXECUTION.CHAIN_ID, EXECUTION.FROM_ADDRESS, EXECUTION.NONCE)
 			.limit(limit)
 			.fetch();
+	}
+
+	private static List<java.util.UUID> values(Collection<ExecutionId> ids) {
+		return ids.stream().map(ExecutionId::value).toList();
 	}
 
 	private static List<String> names(Collection<ExecutionState> states) {
