@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -134,20 +135,29 @@ public class ExecutionStore {
 
 	/**
 	 * {@link #claim} of many executions in one statement: each one claimed gets a fencing
-	 * token of its own, so each is still fenced on its own in every later step.
+	 * token of its own, so each is still fenced on its own in every later step. The rows
+	 * are locked in the order of their ids and those another claim holds at this moment
+	 * are skipped (that claim gets them), so two batches, or a batch and the heartbeat,
+	 * never deadlock over overlapping executions.
 	 * @return the token of each execution this node now holds
 	 */
 	Map<ExecutionId, Long> claimAll(Collection<ExecutionId> ids, String node, Duration lease,
 			Collection<ExecutionState> states) {
 		OffsetDateTime now = now();
+		Condition claimable = EXECUTION.STATE.in(names(states))
+			.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now)).or(EXECUTION.LEASE_OWNER.eq(node)));
 		Map<ExecutionId, Long> tokens = new LinkedHashMap<>();
 		this.dsl.update(EXECUTION)
 			.set(EXECUTION.LEASE_OWNER, node)
 			.set(EXECUTION.LEASE_UNTIL, now.plus(lease))
 			.set(EXECUTION.LEASE_TOKEN, EXECUTION.LEASE_TOKEN.plus(1))
-			.where(EXECUTION.ID.in(values(ids)))
-			.and(EXECUTION.STATE.in(names(states)))
-			.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now)).or(EXECUTION.LEASE_OWNER.eq(node)))
+			.where(EXECUTION.ID.in(DSL.select(EXECUTION.ID)
+				.from(EXECUTION)
+				.where(EXECUTION.ID.in(values(ids)).and(claimable))
+				.orderBy(EXECUTION.ID)
+				.forUpdate()
+				.skipLocked()))
+			.and(claimable)
 			.returningResult(EXECUTION.ID, EXECUTION.LEASE_TOKEN)
 			.fetch()
 			.forEach((r) -> tokens.put(new ExecutionId(r.value1()), r.value2()));
@@ -249,7 +259,8 @@ public class ExecutionStore {
 	Set<ExecutionId> advanceAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to) {
 		relaxCommit();
 		Set<ExecutionId> moved = new HashSet<>();
-		for (Advance a : advances) {
+		// in the order of their ids, as every statement that locks several executions
+		for (Advance a : advances.stream().sorted(Comparator.comparing((Advance each) -> each.id().value())).toList()) {
 			if (move(a.id(), a.token(), from, to, a.detail(), a.sets())) {
 				moved.add(a.id());
 			}
