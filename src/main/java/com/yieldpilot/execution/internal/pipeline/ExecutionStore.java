@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import com.yieldpilot.rules.lang.Mode;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -258,12 +260,38 @@ public class ExecutionStore {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	Set<ExecutionId> advanceAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to) {
 		relaxCommit();
-		Set<ExecutionId> moved = new HashSet<>();
-		// in the order of their ids, as every statement that locks several executions
-		for (Advance a : advances.stream().sorted(Comparator.comparing((Advance each) -> each.id().value())).toList()) {
-			if (move(a.id(), a.token(), from, to, a.detail(), a.sets())) {
-				moved.add(a.id());
+		// in the order of their ids, as every statement that locks several executions;
+		// the updates go in one JDBC batch, and so do the steps of those that moved (each
+		// numbered under the row lock its update took)
+		List<Advance> sorted = advances.stream().sorted(Comparator.comparing((Advance a) -> a.id().value())).toList();
+		List<Query> updates = new ArrayList<>();
+		for (Advance a : sorted) {
+			Map<Field<?>, Object> values = new HashMap<>(a.sets());
+			values.put(EXECUTION.STATE, to.name());
+			values.put(EXECUTION.UPDATED_AT, now());
+			values.put(EXECUTION.REASON, brief(a.detail()));
+			Condition where = EXECUTION.ID.eq(a.id().value()).and(EXECUTION.STATE.in(names(from)));
+			if (a.token() != null) {
+				where = where.and(EXECUTION.LEASE_TOKEN.eq(a.token()));
 			}
+			updates.add(this.dsl.update(EXECUTION).set(values).where(where));
+		}
+		int[] counts = (updates.size() == 1) ? new int[] { updates.getFirst().execute() }
+				: this.dsl.batch(updates).execute();
+		Set<ExecutionId> moved = new HashSet<>();
+		List<Query> steps = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			if (counts[i] > 0) {
+				Advance a = sorted.get(i);
+				moved.add(a.id());
+				steps.add(stepInsert(a.id(), to, a.detail()));
+			}
+		}
+		if (steps.size() == 1) {
+			steps.getFirst().execute();
+		}
+		else if (!steps.isEmpty()) {
+			this.dsl.batch(steps).execute();
 		}
 		return moved;
 	}
@@ -320,14 +348,18 @@ public class ExecutionStore {
 	@Transactional
 	void step(ExecutionId id, ExecutionState state, @Nullable String detail) {
 		this.dsl.select(EXECUTION.ID).from(EXECUTION).where(EXECUTION.ID.eq(id.value())).forUpdate().execute();
-		this.dsl.insertInto(EXECUTION_STEP)
+		stepInsert(id, state, detail).execute();
+	}
+
+	/** The next step of the execution; the caller holds the execution's row lock. */
+	private Query stepInsert(ExecutionId id, ExecutionState state, @Nullable String detail) {
+		return this.dsl.insertInto(EXECUTION_STEP)
 			.columns(EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE, EXECUTION_STEP.AT,
 					EXECUTION_STEP.DETAIL)
 			.select(select(inline(id.value()), coalesce(max(EXECUTION_STEP.SEQ), inline(0)).plus(1),
 					inline(state.name()), inline(now()), inline((detail != null) ? brief(detail) : null))
 				.from(EXECUTION_STEP)
-				.where(EXECUTION_STEP.EXECUTION_ID.eq(id.value())))
-			.execute();
+				.where(EXECUTION_STEP.EXECUTION_ID.eq(id.value())));
 	}
 
 	/** Ensures the key's nonce sequence exists, starting at the chain's count. */
