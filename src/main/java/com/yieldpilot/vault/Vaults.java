@@ -51,6 +51,15 @@ public interface Vaults {
 	void prefetch(UserId user);
 
 	/**
+	 * {@link #snapshot} of many vaults, each chain's at one block and in as many round
+	 * trips as one vault's: what planning a batch of executions needs.
+	 * @return the snapshots in the order of {@code vaults}
+	 * @throws VaultReadException when the chain cannot be read for any of them (read them
+	 * one by one to tell which)
+	 */
+	List<VaultSnapshot> snapshots(List<Vault> vaults);
+
+	/**
 	 * The ERC-4626 target the pool is on the vault's chain, allowlisted or not; empty
 	 * when YieldPilot knows no target for the pool there.
 	 */

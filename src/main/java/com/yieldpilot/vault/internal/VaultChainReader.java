@@ -136,13 +136,8 @@ final class VaultChainReader {
 				return pinned.read().join();
 			}
 			try {
-				DefaultBlockParameter block = new DefaultBlockParameterNumber(head.getNumber());
-				List<Call> calls = new ArrayList<>(stateCalls(vault));
-				calls.add(new Call(vault.assetAddress(), balanceOf(vault.address())));
-				List<List<Type>> r = batch(web3j, block, calls);
-				VaultState state = state(vault, block, r);
-				Snapshot read = new Snapshot(state,
-						holdings(web3j, vault, block, state.allowlist(), uint(r.get(calls.size() - 1))));
+				Snapshot read = snapshots(web3j, new DefaultBlockParameterNumber(head.getNumber()), List.of(vault))
+					.getFirst();
 				mine.read().complete(read);
 				return read;
 			}
@@ -177,6 +172,48 @@ final class VaultChainReader {
 
 	}
 
+	/**
+	 * {@link #snapshot} of many vaults on one chain at one block, still in four round
+	 * trips: each round's calls for every vault go in one JSON-RPC batch.
+	 * @throws VaultReadException when any call fails (the caller may read the vaults one
+	 * by one to find which)
+	 */
+	List<Snapshot> snapshots(Web3j web3j, List<Vault> vaults) {
+		try {
+			return snapshots(web3j, latest(web3j), vaults);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new VaultReadException("Cannot read " + vaults.size() + " vaults at once: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static List<Snapshot> snapshots(Web3j web3j, DefaultBlockParameter block, List<Vault> vaults)
+			throws IOException {
+		List<Call> calls = new ArrayList<>();
+		for (Vault vault : vaults) {
+			calls.addAll(stateCalls(vault));
+			calls.add(new Call(vault.assetAddress(), balanceOf(vault.address())));
+		}
+		List<List<Type>> r = batch(web3j, block, calls);
+		int per = calls.size() / Math.max(1, vaults.size());
+		List<VaultState> states = new ArrayList<>();
+		List<List<String>> targets = new ArrayList<>();
+		List<BigInteger> idle = new ArrayList<>();
+		for (int i = 0; i < vaults.size(); i++) {
+			List<List<Type>> own = r.subList(i * per, (i + 1) * per);
+			VaultState state = state(vaults.get(i), block, own);
+			states.add(state);
+			targets.add(state.allowlist());
+			idle.add(uint(own.get(per - 1)));
+		}
+		List<Holdings> holdings = holdings(web3j, vaults, block, targets, idle);
+		List<Snapshot> snapshots = new ArrayList<>();
+		for (int i = 0; i < vaults.size(); i++) {
+			snapshots.add(new Snapshot(states.get(i), holdings.get(i)));
+		}
+		return snapshots;
+	}
+
 	private static List<Call> stateCalls(Vault vault) {
 		String at = vault.address();
 		return Stream
@@ -198,19 +235,39 @@ final class VaultChainReader {
 	/** Each target's shares, then what they are worth, at the block. */
 	private static Holdings holdings(Web3j web3j, Vault vault, DefaultBlockParameter block, List<String> targets,
 			BigInteger idle) throws IOException {
-		List<List<Type>> shares = batch(web3j, block,
-				targets.stream().map((t) -> new Call(t, balanceOf(vault.address()))).toList());
+		return holdings(web3j, List.of(vault), block, List.of(targets), List.of(idle)).getFirst();
+	}
+
+	/**
+	 * Each vault's targets' shares, then what they are worth, at the block: two batches
+	 * whatever the number of vaults.
+	 */
+	private static List<Holdings> holdings(Web3j web3j, List<Vault> vaults, DefaultBlockParameter block,
+			List<List<String>> targets, List<BigInteger> idle) throws IOException {
+		List<Call> owned = new ArrayList<>();
+		for (int v = 0; v < vaults.size(); v++) {
+			for (String target : targets.get(v)) {
+				owned.add(new Call(target, balanceOf(vaults.get(v).address())));
+			}
+		}
+		List<List<Type>> shares = batch(web3j, block, owned);
 		List<Call> worth = new ArrayList<>();
-		for (int i = 0; i < targets.size(); i++) {
-			worth.add(
-					new Call(targets.get(i), call("convertToAssets", new Uint256(uint(shares.get(i))), Uint256.class)));
+		for (int i = 0; i < owned.size(); i++) {
+			worth.add(new Call(owned.get(i).to(),
+					call("convertToAssets", new Uint256(uint(shares.get(i))), Uint256.class)));
 		}
 		List<List<Type>> assets = batch(web3j, block, worth);
-		List<Held> held = new ArrayList<>();
-		for (int i = 0; i < targets.size(); i++) {
-			held.add(new Held(targets.get(i), uint(shares.get(i)), uint(assets.get(i))));
+		List<Holdings> result = new ArrayList<>();
+		int i = 0;
+		for (int v = 0; v < vaults.size(); v++) {
+			List<Held> held = new ArrayList<>();
+			for (String target : targets.get(v)) {
+				held.add(new Held(target, uint(shares.get(i)), uint(assets.get(i))));
+				i++;
+			}
+			result.add(new Holdings(number(block), idle.get(v), held));
 		}
-		return new Holdings(number(block), idle, held);
+		return result;
 	}
 
 	/**

@@ -85,6 +85,25 @@ class VaultService implements Vaults {
 		return new VaultSnapshot(read.state(), portfolio(vault, read.holdings()));
 	}
 
+	@Override
+	public List<VaultSnapshot> snapshots(List<Vault> vaults) {
+		if (vaults.size() == 1) {
+			return List.of(snapshot(vaults.getFirst()));
+		}
+		Map<Long, List<Vault>> byChain = new java.util.LinkedHashMap<>();
+		vaults.forEach((v) -> byChain.computeIfAbsent(v.chainId(), (c) -> new java.util.ArrayList<>()).add(v));
+		Map<Vault, VaultSnapshot> read = new java.util.HashMap<>();
+		byChain.forEach((chain, onChain) -> {
+			List<VaultChainReader.Snapshot> snapshots = this.reader.snapshots(this.chains.client(chain), onChain);
+			for (int i = 0; i < onChain.size(); i++) {
+				Vault vault = onChain.get(i);
+				read.put(vault,
+						new VaultSnapshot(snapshots.get(i).state(), portfolio(vault, snapshots.get(i).holdings())));
+			}
+		});
+		return vaults.stream().map(read::get).toList();
+	}
+
 	private Portfolio portfolio(Vault vault, VaultChainReader.Holdings holdings) {
 		Map<String, PoolId> known = this.pools.on(vault.chainId());
 		int decimals = vault.assetDecimals();

@@ -53,8 +53,8 @@ public final class FarmerVaults {
 	private FarmerVaults() {
 	}
 
-	/** A farmer, their API token and their vault. */
-	public record Farmer(UserAccount account, String token, Vault vault) {
+	/** A farmer, their API token, their vault and the wallet that owns it. */
+	public record Farmer(UserAccount account, String token, Vault vault, Credentials wallet) {
 	}
 
 	/**
@@ -104,7 +104,7 @@ public final class FarmerVaults {
 		Vault recorded = new Vault(VaultId.random(), account.id(), local.chainId(), address, wallet.getAddress(),
 				target.token(), "USDC", target.decimals(), context.getBean(Clock.class).instant());
 		transactions.executeWithoutResult((status) -> repository.insert(recorded));
-		return new Farmer(account, token, recorded);
+		return new Farmer(account, token, recorded, wallet);
 	}
 
 	private static TransactionManager manager(LocalChain local, Credentials credentials) {

@@ -1,9 +1,13 @@
 package com.yieldpilot.execution.internal.pipeline;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 
 /**
@@ -44,6 +48,42 @@ final class Broadcaster {
 		catch (IOException | RuntimeException ex) {
 			return new Sent(Kind.FAILED, "the RPC could not be reached: " + ex.getMessage());
 		}
+		return read(answer, hash);
+	}
+
+	/** A saved transaction to send: its raw bytes and the hash computed when signing. */
+	record Signed(String raw, String hash) {
+	}
+
+	/**
+	 * Sends many saved transactions in one JSON-RPC batch, in order (a node handles the
+	 * lower nonces first, and a later one it sees first waits in its pool for them), and
+	 * reads each answer on its own.
+	 * @return the answers in the order of the transactions
+	 */
+	static List<Sent> sendAll(Web3j web3j, List<Signed> signed) {
+		if (signed.size() == 1) {
+			return List.of(send(web3j, signed.getFirst().raw(), signed.getFirst().hash()));
+		}
+		List<? extends Response<?>> answers;
+		try {
+			BatchRequest batch = web3j.newBatch();
+			signed.forEach((tx) -> batch.add(web3j.ethSendRawTransaction(tx.raw())));
+			answers = batch.send().getResponses();
+		}
+		catch (IOException | RuntimeException ex) {
+			Sent failed = new Sent(Kind.FAILED, "the RPC could not be reached: " + ex.getMessage());
+			return signed.stream().map((tx) -> failed).toList();
+		}
+		List<Sent> sent = new ArrayList<>();
+		for (int i = 0; i < signed.size(); i++) {
+			sent.add((i < answers.size()) ? read((EthSendTransaction) answers.get(i), signed.get(i).hash())
+					: new Sent(Kind.FAILED, "the RPC's batch answer had no entry for it"));
+		}
+		return sent;
+	}
+
+	private static Sent read(EthSendTransaction answer, String hash) {
 		if (answer.hasError()) {
 			String message = String.valueOf(answer.getError().getMessage());
 			String lower = message.toLowerCase(Locale.ROOT);

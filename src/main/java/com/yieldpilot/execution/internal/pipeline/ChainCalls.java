@@ -2,6 +2,7 @@ package com.yieldpilot.execution.internal.pipeline;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,7 @@ import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
@@ -74,6 +76,35 @@ final class ChainCalls {
 			.getResponses();
 		Outcome called = outcome((EthCall) answers.get(0));
 		return called.reverted() ? called : outcome((EthEstimateGas) answers.get(1));
+	}
+
+	/** One call to simulate from the executor: the vault and the calldata. */
+	record Call(String to, String data) {
+	}
+
+	/**
+	 * {@link #simulate} of many calls in one JSON-RPC batch: each call's {@code eth_call}
+	 * and {@code eth_estimateGas}, all at the latest block.
+	 * @return the outcomes in the order of the calls
+	 */
+	static List<Outcome> simulateAll(Web3j web3j, String from, List<Call> calls) throws IOException {
+		if (calls.size() == 1) {
+			return List.of(simulate(web3j, from, calls.getFirst().to(), calls.getFirst().data()));
+		}
+		BatchRequest batch = web3j.newBatch();
+		for (Call call : calls) {
+			batch.add(web3j.ethCall(Transaction.createEthCallTransaction(from, call.to(), call.data()),
+					DefaultBlockParameterName.LATEST));
+			batch.add(web3j.ethEstimateGas(
+					Transaction.createFunctionCallTransaction(from, null, null, null, call.to(), call.data())));
+		}
+		List<? extends Response<?>> answers = batch.send().getResponses();
+		List<Outcome> outcomes = new ArrayList<>();
+		for (int i = 0; i < calls.size(); i++) {
+			Outcome called = outcome((EthCall) answers.get(2 * i));
+			outcomes.add(called.reverted() ? called : outcome((EthEstimateGas) answers.get(2 * i + 1)));
+		}
+		return outcomes;
 	}
 
 	private static Outcome outcome(EthEstimateGas estimate) {

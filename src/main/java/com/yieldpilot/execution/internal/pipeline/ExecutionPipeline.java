@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.execution.ExecutionConfirmed;
@@ -38,7 +45,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
-import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.service.TxSignService;
 import org.web3j.utils.Numeric;
@@ -56,11 +62,13 @@ import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 /**
  * Runs an accepted intent's fund-moving actions one after the other: plan → cost check →
  * simulate → sign and save → broadcast, each state stored before the next step, under the
- * node's lease on the execution. Nothing before signing spends a nonce, so a node that
- * resumes an execution stopped there plans it again from the chain as it is now; one that
- * resumes a signed execution only ever sends the saved bytes. The signing transaction
- * checks the lease's fencing token and takes the key's next nonce under a row lock, so
- * two nodes never sign the same execution and never share a nonce.
+ * node's lease on the execution. Executions ready at the same time run as one batch
+ * through each step (decision 0018), each still under a lease and fencing token of its
+ * own. Nothing before signing spends a nonce, so a node that resumes an execution stopped
+ * there plans it again from the chain as it is now; one that resumes a signed execution
+ * only ever sends the saved bytes. The signing transaction checks each execution's
+ * fencing token and takes the key's next nonces under a row lock, so two nodes never sign
+ * the same execution and never share a nonce.
  */
 @Component
 public class ExecutionPipeline {
@@ -114,8 +122,20 @@ public class ExecutionPipeline {
 	 */
 	private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
 
+	/** How many executions one batch takes at most. */
+	static final int BATCH_SIZE = 256;
+
+	/**
+	 * How many batches run at once on a node: a batch that waits on a slow RPC holds up
+	 * only its own executions, and the next firings start without waiting for it.
+	 */
+	static final int BATCHES_IN_FLIGHT = 2;
+
 	private final ExecutorService runner = Executors
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("execution-", 0).factory());
+
+	private final ReadyQueue<ExecutionId> ready = new ReadyQueue<>(BATCH_SIZE, BATCHES_IN_FLIGHT, this.runner,
+			this::runAll);
 
 	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Planner planner, CostCheck costs, Fees fees,
 			ExecutorSigners signers, ChainAccess chains, PausedExecution paused, ExecutionResults results,
@@ -188,12 +208,12 @@ public class ExecutionPipeline {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					ExecutionPipeline.this.runner.execute(() -> run(id));
+					ExecutionPipeline.this.ready.add(id);
 				}
 			});
 		}
 		else {
-			this.runner.execute(() -> run(id));
+			this.ready.add(id);
 		}
 	}
 
@@ -206,198 +226,381 @@ public class ExecutionPipeline {
 	 * Runs the execution's steps from where it stands, if no other node works on it.
 	 */
 	public void run(ExecutionId id) {
-		OptionalLong claimed = this.store.claim(id, node(), this.properties.lease(), RUNNABLE);
+		runAll(List.of(id));
+	}
+
+	/**
+	 * Runs the executions' steps as one batch, each from where it stands, those that no
+	 * other node works on (decision 0018): one claim, one read, one batched vault read,
+	 * fee quote and simulation per chain, one signing transaction per key and one batched
+	 * send, and each state change of the batch in one commit. Every execution keeps its
+	 * own lease token, so each is fenced on its own; one that stops (a revert, fees above
+	 * its cap, a lost lease) leaves the batch without holding up the others.
+	 */
+	void runAll(List<ExecutionId> ids) {
+		Map<ExecutionId, Long> claimed = this.store.claimAll(ids, node(), this.properties.lease(), RUNNABLE);
 		if (claimed.isEmpty()) {
 			return;
 		}
-		long token = claimed.getAsLong();
-		ExecutionRecord row = this.store.row(id).orElseThrow();
-		ExecutionState state = ExecutionState.valueOf(row.getState());
-		try {
-			if (state == ExecutionState.SIGNED) {
-				broadcast(row, token);
+		List<Item> signed = new ArrayList<>();
+		List<Item> planning = new ArrayList<>();
+		for (ExecutionRecord row : this.store.rows(claimed.keySet())) {
+			Item item = new Item(row, claimed.get(new ExecutionId(row.getId())));
+			(ExecutionState.valueOf(row.getState()) == ExecutionState.SIGNED ? signed : planning).add(item);
+		}
+		if (!signed.isEmpty()) {
+			try {
+				broadcastAll(signed);
 			}
-			else {
-				fromPlan(row, token);
+			catch (RuntimeException ex) {
+				log.warn("{} signed executions stopped unexpectedly; their saved transactions will be re-sent",
+						signed.size(), ex);
 			}
 		}
-		catch (RuntimeException ex) {
-			if (BEFORE_SIGNING.contains(state)) {
-				log.warn("Execution {} stopped unexpectedly before signing; deferred", id, ex);
-				defer(id, token, "an unexpected error stopped it before signing (" + ex.getMessage() + ")");
+		if (!planning.isEmpty()) {
+			try {
+				fromPlan(planning);
 			}
-			else {
-				log.warn("Execution {} stopped unexpectedly after signing; the saved transaction will be re-sent", id,
-						ex);
+			catch (RuntimeException ex) {
+				log.warn("{} executions stopped unexpectedly; those not signed yet are deferred", planning.size(), ex);
+				// a no-op for those that signed, ended or lost their lease meanwhile
+				planning.forEach((item) -> defer(item.id, item.token(),
+						"an unexpected error stopped it before signing (" + ex.getMessage() + ")"));
 			}
 		}
-		this.store.release(id, token);
+		this.store.releaseAll(claimed);
 	}
 
-	private void fromPlan(ExecutionRecord row, long token) {
-		ExecutionId id = new ExecutionId(row.getId());
-		Optional<ActionIntent> found = this.intents.find(row.getIntentId());
+	/** One execution of a batch, with what its steps found so far. */
+	private static final class Item {
+
+		final ExecutionId id;
+
+		final @Nullable Long token;
+
+		ExecutionRecord row;
+
+		@Nullable ActionIntent intent;
+
+		@Nullable Plan plan;
+
+		Fees.@Nullable Quote quote;
+
+		Fees.@Nullable Caps caps;
+
+		long gasLimit;
+
+		Item(ExecutionRecord row, @Nullable Long token) {
+			this.id = new ExecutionId(row.getId());
+			this.row = row;
+			this.token = token;
+		}
+
+		long token() {
+			return Objects.requireNonNull(this.token);
+		}
+
+		ActionIntent intent() {
+			return Objects.requireNonNull(this.intent);
+		}
+
+		Plan plan() {
+			return Objects.requireNonNull(this.plan);
+		}
+
+		boolean paper() {
+			return intent().mode() == Mode.PAPER;
+		}
+
+	}
+
+	private void fromPlan(List<Item> batch) {
+		List<Item> found = new ArrayList<>();
+		for (Item item : batch) {
+			Optional<ActionIntent> intent = this.intents.find(item.row.getIntentId());
+			if (intent.isEmpty()) {
+				finish(item.id, item.token(), BEFORE_SIGNING, ExecutionState.FAILED, "its intent no longer exists",
+						null);
+				continue;
+			}
+			item.intent = intent.get();
+			found.add(item);
+		}
 		if (found.isEmpty()) {
-			finish(id, token, BEFORE_SIGNING, ExecutionState.FAILED, "its intent no longer exists", null);
 			return;
 		}
-		ActionIntent intent = found.get();
-		Action action = intent.actions().get(row.getActionIndex());
-		Outcome<Plan> planned = this.planner.plan(intent, action, row.getOnchainId(), row.getScale().doubleValue());
-		boolean paper = intent.mode() == Mode.PAPER;
-		if (!(planned instanceof Outcome.Next<Plan> next)) {
-			stop(id, token, planned, paper);
-			return;
+		List<Outcome<Plan>> plans = this.planner.planAll(found.stream()
+			.map((i) -> new Planner.Request(i.intent(), i.intent().actions().get(i.row.getActionIndex()),
+					i.row.getOnchainId(), i.row.getScale().doubleValue()))
+			.toList());
+		List<Item> planned = new ArrayList<>();
+		for (int k = 0; k < found.size(); k++) {
+			Item item = found.get(k);
+			if (plans.get(k) instanceof Outcome.Next<Plan> next) {
+				item.plan = next.value();
+				planned.add(item);
+			}
+			else {
+				stop(item.id, item.token(), plans.get(k), item.paper());
+			}
 		}
-		Plan plan = next.value();
-		if (!this.store.advance(id, token, BEFORE_SIGNING, ExecutionState.PLANNED, plan.summary(),
-				Map.of(EXECUTION.PLAN, JSON.writeValueAsString(plan), EXECUTION.SUMMARY, plan.summary(),
-						EXECUTION.CHAIN_ID, plan.chainId(), EXECUTION.VAULT_ADDRESS, plan.vault()))) {
-			return;
+		planned = advanceAll(planned, BEFORE_SIGNING, ExecutionState.PLANNED, (i) -> i.plan().summary(),
+				(i) -> Map.of(EXECUTION.PLAN, JSON.writeValueAsString(i.plan()), EXECUTION.SUMMARY, i.plan().summary(),
+						EXECUTION.CHAIN_ID, i.plan().chainId(), EXECUTION.VAULT_ADDRESS, i.plan().vault()));
+		List<Item> checked = new ArrayList<>();
+		Map<Item, String> paid = new HashMap<>();
+		for (Map.Entry<Long, List<Item>> chain : byChain(planned).entrySet()) {
+			Fees.Quote quote;
+			try {
+				quote = this.fees.quote(this.chains.client(chain.getKey()));
+			}
+			catch (IOException ex) {
+				chain.getValue()
+					.forEach((i) -> stop(i.id, i.token(),
+							new Outcome.Defer<>("the chain's fees could not be read (" + ex.getMessage() + ")"),
+							i.paper()));
+				continue;
+			}
+			for (Item item : chain.getValue()) {
+				item.quote = quote;
+				Outcome<String> cost = this.costs.check(item.plan(), quote);
+				if (cost instanceof Outcome.Next<String> next) {
+					paid.put(item, next.value());
+					checked.add(item);
+				}
+				else {
+					stop(item.id, item.token(), cost, item.paper());
+				}
+			}
 		}
-		reached(id, ExecutionState.PLANNED);
-		Web3j web3j = this.chains.client(plan.chainId());
-		Fees.Quote quote;
-		try {
-			quote = this.fees.quote(web3j);
+		checked = advanceAll(checked, List.of(ExecutionState.PLANNED), ExecutionState.COST_CHECKED, paid::get,
+				(i) -> Map.of());
+		List<Item> simulated = new ArrayList<>();
+		for (Map.Entry<Long, List<Item>> chain : byChain(checked).entrySet()) {
+			List<Item> items = chain.getValue();
+			List<ChainCalls.Outcome> gas;
+			try {
+				gas = ChainCalls.simulateAll(this.chains.client(chain.getKey()),
+						this.signers.signer(chain.getKey()).getAddress(),
+						items.stream().map((i) -> new ChainCalls.Call(i.plan().vault(), i.plan().calldata())).toList());
+			}
+			catch (IOException ex) {
+				items.forEach((i) -> stop(i.id, i.token(),
+						new Outcome.Defer<>("the simulation could not reach the chain (" + ex.getMessage() + ")"),
+						i.paper()));
+				continue;
+			}
+			for (int k = 0; k < items.size(); k++) {
+				Item item = items.get(k);
+				if (gas.get(k).reverted()) {
+					stop(item.id, item.token(),
+							new Outcome.Fail<>("the simulation reverted, nothing was signed: " + gas.get(k).revert()),
+							item.paper());
+					continue;
+				}
+				// a quarter above the estimate: the state may change between the
+				// simulation
+				// and the block that includes it (a position's shares accrue), and unused
+				// gas is not paid for
+				item.gasLimit = Long.parseLong(Objects.requireNonNull(gas.get(k).output())) * 5 / 4;
+				simulated.add(item);
+			}
 		}
-		catch (IOException ex) {
-			stop(id, token, new Outcome.Defer<>("the chain's fees could not be read (" + ex.getMessage() + ")"), paper);
-			return;
+		Map<Item, String> estimates = new HashMap<>();
+		for (Item item : simulated) {
+			estimates.put(item, "eth_call passed; estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit);
 		}
-		Outcome<String> cost = this.costs.check(plan, quote);
-		if (!(cost instanceof Outcome.Next<String> paid)) {
-			stop(id, token, cost, paper);
-			return;
+		simulated = advanceAll(simulated, List.of(ExecutionState.COST_CHECKED), ExecutionState.SIMULATED,
+				estimates::get, (i) -> Map.of(EXECUTION.GAS_LIMIT, i.gasLimit));
+		List<Item> live = new ArrayList<>();
+		for (Item item : simulated) {
+			if (item.paper()) {
+				finish(item.id, item.token(), Set.of(ExecutionState.SIMULATED), ExecutionState.PAPER_RECORDED,
+						"paper: would " + item.plan().summary() + " (simulated, not signed)", null);
+			}
+			else {
+				live.add(item);
+			}
 		}
-		if (!this.store.advance(id, token, List.of(ExecutionState.PLANNED), ExecutionState.COST_CHECKED, paid.value(),
-				Map.of())) {
-			return;
-		}
-		reached(id, ExecutionState.COST_CHECKED);
-		TxSignService signer = this.signers.signer(plan.chainId());
-		ChainCalls.Outcome gas;
-		try {
-			gas = ChainCalls.simulate(web3j, signer.getAddress(), plan.vault(), plan.calldata());
-		}
-		catch (IOException ex) {
-			stop(id, token, new Outcome.Defer<>("the simulation could not reach the chain (" + ex.getMessage() + ")"),
-					paper);
-			return;
-		}
-		if (gas.reverted()) {
-			stop(id, token, new Outcome.Fail<>("the simulation reverted, nothing was signed: " + gas.revert()), paper);
-			return;
-		}
-		long gasLimit = Long.parseLong(gas.output()) * 5 / 4;
-		if (!this.store.advance(id, token, List.of(ExecutionState.COST_CHECKED), ExecutionState.SIMULATED,
-				"eth_call passed; estimateGas " + gas.output() + ", limit " + gasLimit,
-				Map.of(EXECUTION.GAS_LIMIT, gasLimit))) {
-			return;
-		}
-		reached(id, ExecutionState.SIMULATED);
-		if (paper) {
-			finish(id, token, Set.of(ExecutionState.SIMULATED), ExecutionState.PAPER_RECORDED,
-					"paper: would " + plan.summary() + " (simulated, not signed)", null);
+		if (live.isEmpty()) {
 			return;
 		}
 		Optional<String> pause = this.paused.reason();
 		if (pause.isPresent()) {
-			defer(id, token, "execution is paused by an admin: " + pause.get());
+			live.forEach((i) -> defer(i.id, i.token(), "execution is paused by an admin: " + pause.get()));
 			return;
 		}
-		BigInteger cap = this.fees.cap(intent.maxGasGwei());
-		Fees.Caps caps = this.fees.first(quote, cap);
-		if (caps == null) {
-			defer(id, token,
-					"gas costs " + Fees.inGwei(quote.price()) + " gwei now, above the cap of " + Fees.inGwei(cap)
-							+ " gwei ("
-							+ ((intent.maxGasGwei() != null) ? "the rule's max gas"
-									: "the " + "system's yieldpilot.execution.max-fee-gwei")
-							+ "); it runs when gas is cheaper");
+		List<Item> affordable = new ArrayList<>();
+		for (Item item : live) {
+			Fees.Quote quote = Objects.requireNonNull(item.quote);
+			BigInteger cap = this.fees.cap(item.intent().maxGasGwei());
+			item.caps = this.fees.first(quote, cap);
+			if (item.caps == null) {
+				defer(item.id, item.token(),
+						"gas costs " + Fees.inGwei(quote.price()) + " gwei now, above the cap of " + Fees.inGwei(cap)
+								+ " gwei ("
+								+ ((item.intent().maxGasGwei() != null) ? "the rule's max gas"
+										: "the " + "system's yieldpilot.execution.max-fee-gwei")
+								+ "); it runs when gas is cheaper");
+				continue;
+			}
+			affordable.add(item);
+		}
+		List<Item> signed = new ArrayList<>();
+		for (Map.Entry<Long, List<Item>> chain : byChain(affordable).entrySet()) {
+			signed.addAll(signAll(chain.getKey(), chain.getValue()));
+		}
+		if (signed.isEmpty()) {
 			return;
 		}
-		if (!sign(id, token, plan, gasLimit, caps, signer, web3j)) {
-			return;
-		}
-		reached(id, ExecutionState.SIGNED);
-		broadcast(this.store.row(id).orElseThrow(), token);
+		signed.forEach((i) -> reached(i.id, ExecutionState.SIGNED));
+		Map<UUID, ExecutionRecord> rows = new HashMap<>();
+		this.store.rows(signed.stream().map((i) -> i.id).toList()).forEach((r) -> rows.put(r.getId(), r));
+		signed.forEach((i) -> i.row = rows.get(i.id.value()));
+		broadcastAll(signed);
 	}
 
 	/**
-	 * Takes the key's next nonce, signs, and saves the raw transaction and its hash, all
-	 * in one database transaction that first checks this node still holds the lease.
+	 * Takes as many of the key's nonces as there are executions still fenced in, signs
+	 * each and saves its raw transaction and hash, all in one database transaction that
+	 * first locks every execution under its own token: an execution whose lease was lost
+	 * is left out before any nonce is taken, and every nonce taken is saved signed in the
+	 * same commit, or none is.
+	 * @return the executions signed
 	 */
-	private boolean sign(ExecutionId id, long token, Plan plan, long gasLimit, Fees.Caps caps, TxSignService signer,
-			Web3j web3j) {
+	private List<Item> signAll(long chainId, List<Item> items) {
+		TxSignService signer = this.signers.signer(chainId);
 		String from = signer.getAddress().toLowerCase(Locale.ROOT);
-		String key = plan.chainId() + "/" + from;
+		String key = chainId + "/" + from;
 		if (!this.knownKeys.contains(key)) {
 			// a key's sequence starts at the chain's count the first time it signs; from
 			// then on PostgreSQL's row is the only source of nonces
 			try {
-				BigInteger chainNonce = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING)
+				BigInteger chainNonce = this.chains.client(chainId)
+					.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING)
 					.send()
 					.getTransactionCount();
-				this.store.ensureKey(plan.chainId(), from, chainNonce.longValueExact());
+				this.store.ensureKey(chainId, from, chainNonce.longValueExact());
 				this.knownKeys.add(key);
 			}
 			catch (IOException | RuntimeException ex) {
-				defer(id, token, "the executor key's nonce could not be read (" + ex.getMessage() + ")");
-				return false;
+				items.forEach((i) -> defer(i.id, i.token(),
+						"the executor key's nonce could not be read (" + ex.getMessage() + ")"));
+				return List.of();
 			}
 		}
-		Boolean signed = this.transactions.execute((status) -> {
-			if (!this.store.lockFor(id, token, ExecutionState.SIMULATED)) {
-				return false; // another node took over: the fence
+		Map<ExecutionId, Long> tokens = new HashMap<>();
+		items.forEach((i) -> tokens.put(i.id, i.token()));
+		List<Item> signed = this.transactions.execute((status) -> {
+			Set<ExecutionId> fenced = this.store.lockAllFor(tokens, ExecutionState.SIMULATED);
+			List<Item> go = items.stream().filter((i) -> fenced.contains(i.id)).toList();
+			if (go.isEmpty()) {
+				return List.<Item>of(); // other nodes took them all over: the fence
 			}
-			OptionalLong taken = this.store.takeNonce(plan.chainId(), from);
-			if (taken.isEmpty()) {
+			OptionalLong first = this.store.takeNonces(chainId, from, go.size());
+			if (first.isEmpty()) {
 				// its row is gone: read the chain's count again before signing
 				this.knownKeys.remove(key);
 				throw new IllegalStateException("the executor key " + from + " has no nonce sequence yet");
 			}
-			long nonce = taken.getAsLong();
-			RawTransaction tx = RawTransaction.createTransaction(plan.chainId(), BigInteger.valueOf(nonce),
-					BigInteger.valueOf(gasLimit), plan.vault(), BigInteger.ZERO, plan.calldata(), caps.priorityFee(),
-					caps.maxFee());
-			byte[] bytes = signer.sign(tx, plan.chainId());
-			String raw = Numeric.toHexString(bytes);
-			String hash = Numeric.toHexString(Hash.sha3(bytes));
-			this.store.saveAttempt(id, 1, hash, raw, caps.maxFee(), caps.priorityFee());
-			return this.store.move(id, token, List.of(ExecutionState.SIMULATED), ExecutionState.SIGNED,
-					"signed with nonce " + nonce + " as " + hash + " (max fee " + Fees.inGwei(caps.maxFee())
-							+ " gwei, tip " + Fees.inGwei(caps.priorityFee()) + " gwei)",
-					Map.of(EXECUTION.FROM_ADDRESS, from, EXECUTION.NONCE, nonce, EXECUTION.TX_HASH, hash));
-		});
-		return Boolean.TRUE.equals(signed);
-	}
-
-	/** Sends the newest saved attempt; never signs anything new. */
-	void broadcast(ExecutionRecord row, @Nullable Long token) {
-		ExecutionId id = new ExecutionId(row.getId());
-		List<ExecutionTxRecord> attempts = this.store.attempts(id);
-		ExecutionTxRecord latest = attempts.get(attempts.size() - 1);
-		Broadcaster.Sent sent = Broadcaster.send(this.chains.client(row.getChainId()), latest.getRawTx(),
-				latest.getTxHash());
-		switch (sent.kind()) {
-			case ACCEPTED, KNOWN -> {
-				this.store.sent(latest.getTxHash());
-				this.crashHook.getIfAvailable(() -> ExecutionCrashHook.NONE).sent(id);
-				if (this.store.advance(id, token, List.of(ExecutionState.SIGNED), ExecutionState.BROADCAST,
-						sent.detail(), Map.of())) {
-					reached(id, ExecutionState.BROADCAST);
+			for (int k = 0; k < go.size(); k++) {
+				Item item = go.get(k);
+				Plan plan = item.plan();
+				Fees.Caps caps = Objects.requireNonNull(item.caps);
+				long nonce = first.getAsLong() + k;
+				RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce),
+						BigInteger.valueOf(item.gasLimit), plan.vault(), BigInteger.ZERO, plan.calldata(),
+						caps.priorityFee(), caps.maxFee());
+				byte[] bytes = signer.sign(tx, chainId);
+				String raw = Numeric.toHexString(bytes);
+				String hash = Numeric.toHexString(Hash.sha3(bytes));
+				this.store.saveAttempt(item.id, 1, hash, raw, caps.maxFee(), caps.priorityFee());
+				if (!this.store.move(item.id, item.token(), List.of(ExecutionState.SIMULATED), ExecutionState.SIGNED,
+						"signed with nonce " + nonce + " as " + hash + " (max fee " + Fees.inGwei(caps.maxFee())
+								+ " gwei, tip " + Fees.inGwei(caps.priorityFee()) + " gwei)",
+						Map.of(EXECUTION.FROM_ADDRESS, from, EXECUTION.NONCE, nonce, EXECUTION.TX_HASH, hash))) {
+					// cannot happen under the row lock; if it did, no nonce of the batch
+					// may be spent without its saved transaction
+					throw new IllegalStateException("execution " + item.id + " moved while locked for signing");
 				}
 			}
-			case MISMATCH -> {
-				this.alerts.increment();
-				log.error("ALERT execution {}: {}; it stays signed, and the same bytes are sent again", id,
-						sent.detail());
-				this.store.alert(id, sent.detail()
-						+ ": not advanced on this answer; the same bytes are sent again. Check the RPC provider");
+			return go;
+		});
+		return (signed != null) ? signed : List.of();
+	}
+
+	/**
+	 * Sends the newest saved attempt of each, one JSON-RPC batch per chain in the order
+	 * of their nonces, and records each answer; never signs anything new.
+	 */
+	private void broadcastAll(List<Item> items) {
+		Map<ExecutionId, ExecutionTxRecord> latest = this.store
+			.latestAttempts(items.stream().map((i) -> i.id).toList());
+		Map<Long, List<Item>> byChain = new LinkedHashMap<>();
+		items.stream()
+			.filter((i) -> latest.containsKey(i.id))
+			.sorted(Comparator
+				.comparing((Item i) -> i.row.getFromAddress(), Comparator.nullsFirst(Comparator.naturalOrder()))
+				.thenComparing((i) -> i.row.getNonce(), Comparator.nullsFirst(Comparator.naturalOrder())))
+			.forEach((i) -> byChain.computeIfAbsent(i.row.getChainId(), (c) -> new ArrayList<>()).add(i));
+		for (Map.Entry<Long, List<Item>> chain : byChain.entrySet()) {
+			List<Item> sending = chain.getValue();
+			List<Broadcaster.Sent> answers = Broadcaster.sendAll(this.chains.client(chain.getKey()),
+					sending.stream()
+						.map((i) -> new Broadcaster.Signed(latest.get(i.id).getRawTx(), latest.get(i.id).getTxHash()))
+						.toList());
+			List<Item> taken = new ArrayList<>();
+			Map<Item, String> details = new HashMap<>();
+			for (int k = 0; k < sending.size(); k++) {
+				Item item = sending.get(k);
+				Broadcaster.Sent sent = answers.get(k);
+				switch (sent.kind()) {
+					case ACCEPTED, KNOWN -> {
+						taken.add(item);
+						details.put(item, sent.detail());
+					}
+					case MISMATCH -> {
+						this.alerts.increment();
+						log.error("ALERT execution {}: {}; it stays signed, and the same bytes are sent again", item.id,
+								sent.detail());
+						this.store.alert(item.id, sent.detail()
+								+ ": not advanced on this answer; the same bytes are sent again. Check the RPC provider");
+					}
+					case FAILED -> log.warn("Execution {} not sent yet, will retry with the same bytes: {}", item.id,
+							sent.detail());
+				}
 			}
-			case FAILED -> log.warn("Execution {} not sent yet, will retry with the same bytes: {}", id, sent.detail());
+			if (taken.isEmpty()) {
+				continue;
+			}
+			this.store.sentAll(taken.stream().map((i) -> latest.get(i.id).getTxHash()).toList());
+			taken.forEach((i) -> this.crashHook.getIfAvailable(() -> ExecutionCrashHook.NONE).sent(i.id));
+			advanceAll(taken, List.of(ExecutionState.SIGNED), ExecutionState.BROADCAST, details::get, (i) -> Map.of());
 		}
+	}
+
+	/**
+	 * Moves the items that are still this node's in one commit, and calls the crash hook
+	 * for each that moved.
+	 * @return the items that moved
+	 */
+	private List<Item> advanceAll(List<Item> items, Collection<ExecutionState> from, ExecutionState to,
+			Function<Item, String> detail, Function<Item, Map<org.jooq.Field<?>, Object>> sets) {
+		if (items.isEmpty()) {
+			return items;
+		}
+		Set<ExecutionId> moved = this.store.advanceAll(items.stream()
+			.map((i) -> new ExecutionStore.Advance(i.id, i.token, detail.apply(i), sets.apply(i)))
+			.toList(), from, to);
+		List<Item> advanced = items.stream().filter((i) -> moved.contains(i.id)).toList();
+		advanced.forEach((i) -> reached(i.id, to));
+		return advanced;
+	}
+
+	private static Map<Long, List<Item>> byChain(List<Item> items) {
+		Map<Long, List<Item>> byChain = new LinkedHashMap<>();
+		items.forEach((i) -> byChain.computeIfAbsent(i.plan().chainId(), (c) -> new ArrayList<>()).add(i));
+		return byChain;
 	}
 
 	/** Ends an execution and lets the intent go on, or end, with it. */
@@ -443,7 +646,7 @@ public class ExecutionPipeline {
 					&& ExecutionState.valueOf(later.getState()) == ExecutionState.QUEUED) {
 				if (goOn) {
 					this.store.ready(new ExecutionId(later.getId()));
-					run(new ExecutionId(later.getId()));
+					runAfterCommit(new ExecutionId(later.getId()));
 					return;
 				}
 				this.store.move(new ExecutionId(later.getId()), null, ExecutionState.QUEUED, ExecutionState.CANCELLED,
@@ -541,7 +744,7 @@ public class ExecutionPipeline {
 				throw new IllegalStateException("It no longer waits for approval");
 			}
 			this.store.ready(id);
-			run(id);
+			runAfterCommit(id);
 			return;
 		}
 		if (!finish(id, null, Set.of(ExecutionState.AWAITING_APPROVAL), ExecutionState.REJECTED,

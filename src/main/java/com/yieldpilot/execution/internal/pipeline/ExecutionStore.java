@@ -6,12 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
@@ -24,7 +29,9 @@ import com.yieldpilot.rules.lang.Mode;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record1;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -129,6 +136,41 @@ public class ExecutionStore {
 	}
 
 	/**
+	 * {@link #claim} of many executions in one statement: each one claimed gets a fencing
+	 * token of its own, so each is still fenced on its own in every later step. The rows
+	 * are locked in the order of their ids and those another claim holds at this moment
+	 * are skipped (that claim gets them), so two batches, or a batch and the heartbeat,
+	 * never deadlock over overlapping executions.
+	 * @return the token of each execution this node now holds
+	 */
+	Map<ExecutionId, Long> claimAll(Collection<ExecutionId> ids, String node, Duration lease,
+			Collection<ExecutionState> states) {
+		OffsetDateTime now = now();
+		Condition claimable = EXECUTION.STATE.in(names(states))
+			.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now)).or(EXECUTION.LEASE_OWNER.eq(node)));
+		Map<ExecutionId, Long> tokens = new LinkedHashMap<>();
+		this.dsl.update(EXECUTION)
+			.set(EXECUTION.LEASE_OWNER, node)
+			.set(EXECUTION.LEASE_UNTIL, now.plus(lease))
+			.set(EXECUTION.LEASE_TOKEN, EXECUTION.LEASE_TOKEN.plus(1))
+			.where(EXECUTION.ID.in(DSL.select(EXECUTION.ID)
+				.from(EXECUTION)
+				.where(EXECUTION.ID.in(values(ids)).and(claimable))
+				.orderBy(EXECUTION.ID)
+				.forUpdate()
+				.skipLocked()))
+			.and(claimable)
+			.returningResult(EXECUTION.ID, EXECUTION.LEASE_TOKEN)
+			.fetch()
+			.forEach((r) -> tokens.put(new ExecutionId(r.value1()), r.value2()));
+		return tokens;
+	}
+
+	List<ExecutionRecord> rows(Collection<ExecutionId> ids) {
+		return this.dsl.selectFrom(EXECUTION).where(EXECUTION.ID.in(values(ids))).fetch();
+	}
+
+	/**
 	 * Marks a queued execution ready to run: from now on any node's heartbeat runs it if
 	 * the node that should have does not.
 	 */
@@ -137,6 +179,19 @@ public class ExecutionStore {
 			.set(EXECUTION.RETRY_AT, now())
 			.where(EXECUTION.ID.eq(id.value()))
 			.and(EXECUTION.STATE.eq(ExecutionState.QUEUED.name()))
+			.execute();
+	}
+
+	/** {@link #release} of many executions in one statement, each under its own token. */
+	void releaseAll(Map<ExecutionId, Long> tokens) {
+		if (tokens.isEmpty()) {
+			return;
+		}
+		this.dsl.update(EXECUTION)
+			.setNull(EXECUTION.LEASE_OWNER)
+			.setNull(EXECUTION.LEASE_UNTIL)
+			.where(DSL.row(EXECUTION.ID, EXECUTION.LEASE_TOKEN)
+				.in(tokens.entrySet().stream().map((e) -> DSL.row(e.getKey().value(), e.getValue())).toList()))
 			.execute();
 	}
 
@@ -193,6 +248,68 @@ public class ExecutionStore {
 		return move(id, token, from, to, detail, sets);
 	}
 
+	/** One execution's move in {@link #advanceAll}. */
+	record Advance(ExecutionId id, @Nullable Long token, String detail, Map<Field<?>, Object> sets) {
+	}
+
+	/**
+	 * {@link #advance} of many executions in one transaction (one commit, not waited
+	 * for): each moves only from {@code from} and under its own token.
+	 * @return the executions that moved
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	Set<ExecutionId> advanceAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to) {
+		relaxCommit();
+		// in the order of their ids, as every statement that locks several executions;
+		// the updates go in one JDBC batch, and so do the steps of those that moved (each
+		// numbered under the row lock its update took)
+		List<Advance> sorted = advances.stream().sorted(Comparator.comparing((Advance a) -> a.id().value())).toList();
+		List<Query> updates = new ArrayList<>();
+		for (Advance a : sorted) {
+			Map<Field<?>, Object> values = new HashMap<>(a.sets());
+			values.put(EXECUTION.STATE, to.name());
+			values.put(EXECUTION.UPDATED_AT, now());
+			values.put(EXECUTION.REASON, brief(a.detail()));
+			Condition where = EXECUTION.ID.eq(a.id().value()).and(EXECUTION.STATE.in(names(from)));
+			if (a.token() != null) {
+				where = where.and(EXECUTION.LEASE_TOKEN.eq(a.token()));
+			}
+			updates.add(this.dsl.update(EXECUTION).set(values).where(where));
+		}
+		int[] counts = (updates.size() == 1) ? new int[] { updates.getFirst().execute() }
+				: this.dsl.batch(updates).execute();
+		Set<ExecutionId> moved = new HashSet<>();
+		List<Query> steps = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			if (counts[i] > 0) {
+				Advance a = sorted.get(i);
+				moved.add(a.id());
+				steps.add(stepInsert(a.id(), to, a.detail()));
+			}
+		}
+		if (steps.size() == 1) {
+			steps.getFirst().execute();
+		}
+		else if (!steps.isEmpty()) {
+			this.dsl.batch(steps).execute();
+		}
+		return moved;
+	}
+
+	/** Records a send of each transaction, as {@link #sent} does, in one statement. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void sentAll(Collection<String> hashes) {
+		if (hashes.isEmpty()) {
+			return;
+		}
+		relaxCommit();
+		this.dsl.update(EXECUTION_TX)
+			.set(EXECUTION_TX.LAST_SENT_AT, now())
+			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
+			.where(EXECUTION_TX.TX_HASH.in(hashes))
+			.execute();
+	}
+
 	/** Records a send of the transaction, as {@link #advance} commits: redone if lost. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void sent(String hash) {
@@ -231,14 +348,18 @@ public class ExecutionStore {
 	@Transactional
 	void step(ExecutionId id, ExecutionState state, @Nullable String detail) {
 		this.dsl.select(EXECUTION.ID).from(EXECUTION).where(EXECUTION.ID.eq(id.value())).forUpdate().execute();
-		this.dsl.insertInto(EXECUTION_STEP)
+		stepInsert(id, state, detail).execute();
+	}
+
+	/** The next step of the execution; the caller holds the execution's row lock. */
+	private Query stepInsert(ExecutionId id, ExecutionState state, @Nullable String detail) {
+		return this.dsl.insertInto(EXECUTION_STEP)
 			.columns(EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE, EXECUTION_STEP.AT,
 					EXECUTION_STEP.DETAIL)
 			.select(select(inline(id.value()), coalesce(max(EXECUTION_STEP.SEQ), inline(0)).plus(1),
 					inline(state.name()), inline(now()), inline((detail != null) ? brief(detail) : null))
 				.from(EXECUTION_STEP)
-				.where(EXECUTION_STEP.EXECUTION_ID.eq(id.value())))
-			.execute();
+				.where(EXECUTION_STEP.EXECUTION_ID.eq(id.value())));
 	}
 
 	/** Ensures the key's nonce sequence exists, starting at the chain's count. */
@@ -269,6 +390,45 @@ public class ExecutionStore {
 		return (next != null) ? OptionalLong.of(next.value1() - 1) : OptionalLong.empty();
 	}
 
+	/**
+	 * Takes the key's next {@code count} nonces in one statement, under its row lock; as
+	 * {@link #takeNonce}, the caller's transaction must save a signed transaction for
+	 * every one of them and commit, or roll them all back.
+	 * @return the first of them (the rest follow it without a gap), empty when the key
+	 * has no sequence
+	 */
+	OptionalLong takeNonces(long chainId, String address, int count) {
+		Record1<Long> next = this.dsl.update(EXECUTOR_KEY)
+			.set(EXECUTOR_KEY.NEXT_NONCE, EXECUTOR_KEY.NEXT_NONCE.plus(count))
+			.set(EXECUTOR_KEY.UPDATED_AT, now())
+			.where(EXECUTOR_KEY.CHAIN_ID.eq(chainId).and(EXECUTOR_KEY.ADDRESS.eq(address)))
+			.returningResult(EXECUTOR_KEY.NEXT_NONCE)
+			.fetchOne();
+		return (next != null) ? OptionalLong.of(next.value1() - count) : OptionalLong.empty();
+	}
+
+	/**
+	 * {@link #lockFor} of many executions: locks, in the order of their ids (so that two
+	 * nodes' batches cannot deadlock), those still in the state under their own token.
+	 * @return the executions locked; the others lost their lease or moved on
+	 */
+	Set<ExecutionId> lockAllFor(Map<ExecutionId, Long> tokens, ExecutionState state) {
+		Set<ExecutionId> locked = new HashSet<>();
+		this.dsl.select(EXECUTION.ID, EXECUTION.LEASE_TOKEN)
+			.from(EXECUTION)
+			.where(EXECUTION.ID.in(values(tokens.keySet())).and(EXECUTION.STATE.eq(state.name())))
+			.orderBy(EXECUTION.ID)
+			.forUpdate()
+			.fetch()
+			.forEach((r) -> {
+				ExecutionId id = new ExecutionId(r.value1());
+				if (r.value2().equals(tokens.get(id))) {
+					locked.add(id);
+				}
+			});
+		return locked;
+	}
+
 	/** Locks the execution's row while it is in the state under the token (the fence). */
 	boolean lockFor(ExecutionId id, long token, ExecutionState state) {
 		return this.dsl.select(EXECUTION.ID)
@@ -292,6 +452,17 @@ public class ExecutionStore {
 			.set(EXECUTION_TX.MAX_PRIORITY_FEE_WEI, priorityFee)
 			.set(EXECUTION_TX.SIGNED_AT, now())
 			.execute();
+	}
+
+	/** Each execution's newest saved attempt. */
+	Map<ExecutionId, ExecutionTxRecord> latestAttempts(Collection<ExecutionId> ids) {
+		Map<ExecutionId, ExecutionTxRecord> latest = new HashMap<>();
+		this.dsl.selectFrom(EXECUTION_TX)
+			.where(EXECUTION_TX.EXECUTION_ID.in(values(ids)))
+			.orderBy(EXECUTION_TX.ATTEMPT)
+			.fetch()
+			.forEach((r) -> latest.put(new ExecutionId(r.getExecutionId()), r));
+		return latest;
 	}
 
 	List<ExecutionTxRecord> attempts(ExecutionId id) {
@@ -334,6 +505,10 @@ public class ExecutionStore {
 			.orderBy(EXECUTION.CHAIN_ID, EXECUTION.FROM_ADDRESS, EXECUTION.NONCE)
 			.limit(limit)
 			.fetch();
+	}
+
+	private static List<java.util.UUID> values(Collection<ExecutionId> ids) {
+		return ids.stream().map(ExecutionId::value).toList();
 	}
 
 	private static List<String> names(Collection<ExecutionState> states) {

@@ -1,5 +1,7 @@
 package com.yieldpilot.execution.internal.pipeline;
 
+import java.util.List;
+
 import com.yieldpilot.execution.ExecutionId;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -28,8 +30,9 @@ class ExecutionWorkJob implements Job {
 	@Override
 	public void execute(JobExecutionContext context) {
 		this.pipeline.expireApprovals();
-		for (ExecutionId id : this.store.resumable(100)) {
-			this.pipeline.run(id);
+		List<ExecutionId> resumable = this.store.resumable(100);
+		if (!resumable.isEmpty()) {
+			this.pipeline.runAll(resumable);
 		}
 		this.confirmations.poll();
 	}

@@ -6,8 +6,16 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.market.LatestValue;
@@ -65,37 +73,137 @@ class Planner {
 		this.clock = clock;
 	}
 
+	/** One action to plan: the intent's action at its index, under its on-chain id. */
+	record Request(ActionIntent intent, Action action, String onchainId, double scale) {
+	}
+
 	Outcome<Plan> plan(ActionIntent intent, Action action, String onchainId, double scale) {
-		List<PoolId> pools = switch (action) {
-			case Move move -> List.of(move.from(), move.to());
-			case Withdraw withdraw -> List.of(withdraw.from());
-			case Deposit deposit -> List.of(deposit.into());
-			default -> List.of();
-		};
-		if (pools.isEmpty()) {
-			return new Outcome.Skip<>("a notification moves no funds");
+		return planAll(List.of(new Request(intent, action, onchainId, scale))).getFirst();
+	}
+
+	/**
+	 * Plans a batch: the vaults of all of them are read in one batched snapshot (as many
+	 * round trips as one vault's), then each is sized, on a virtual thread of its own
+	 * when there are several, since its previews are round trips of their own. A batched
+	 * read that fails is retried vault by vault, so that one unreadable vault defers only
+	 * its own executions.
+	 * @return the outcomes in the order of the requests
+	 */
+	List<Outcome<Plan>> planAll(List<Request> requests) {
+		List<@Nullable Outcome<Plan>> outcomes = new ArrayList<>();
+		List<@Nullable Vault> vaultOf = new ArrayList<>();
+		List<List<PoolId>> poolsOf = new ArrayList<>();
+		for (Request request : requests) {
+			List<PoolId> pools = switch (request.action()) {
+				case Move move -> List.of(move.from(), move.to());
+				case Withdraw withdraw -> List.of(withdraw.from());
+				case Deposit deposit -> List.of(deposit.into());
+				default -> List.of();
+			};
+			poolsOf.add(pools);
+			Optional<Vault> found = pools.isEmpty() ? Optional.empty()
+					: this.vaults.vaults(request.intent().owner())
+						.stream()
+						.filter((v) -> pools.stream().allMatch((p) -> this.vaults.target(v, p).isPresent()))
+						.findFirst();
+			vaultOf.add(found.orElse(null));
+			if (pools.isEmpty()) {
+				outcomes.add(new Outcome.Skip<>("a notification moves no funds"));
+			}
+			else if (found.isEmpty()) {
+				outcomes.add(new Outcome.Fail<>("You have no vault that can reach "
+						+ pools.stream().map(PoolId::toString).reduce((a, b) -> a + " and " + b).orElseThrow()
+						+ ": create one, or allow the pool on the vault page"));
+			}
+			else {
+				outcomes.add(null);
+			}
 		}
-		Optional<Vault> found = this.vaults.vaults(intent.owner())
-			.stream()
-			.filter((v) -> pools.stream().allMatch((p) -> this.vaults.target(v, p).isPresent()))
-			.findFirst();
-		if (found.isEmpty()) {
-			return new Outcome.Fail<>("You have no vault that can reach "
-					+ pools.stream().map(PoolId::toString).reduce((a, b) -> a + " and " + b).orElseThrow()
-					+ ": create one, or allow the pool on the vault page");
+		Map<Vault, VaultSnapshot> snapshots = snapshots(vaultOf.stream().filter(Objects::nonNull).distinct().toList());
+		List<Callable<Outcome<Plan>>> work = new ArrayList<>();
+		List<Integer> at = new ArrayList<>();
+		for (int i = 0; i < requests.size(); i++) {
+			if (outcomes.get(i) != null) {
+				continue;
+			}
+			Request request = requests.get(i);
+			Vault vault = Objects.requireNonNull(vaultOf.get(i));
+			List<PoolId> pools = poolsOf.get(i);
+			at.add(i);
+			work.add(() -> {
+				try {
+					VaultSnapshot read = snapshots.get(vault);
+					return plan(vault, (read != null) ? read : this.vaults.snapshot(vault), request.action(), pools,
+							request.onchainId(), request.scale());
+				}
+				catch (VaultReadException | IOException ex) {
+					return new Outcome.Defer<>(
+							"the chain could not be read to plan the call (" + ex.getMessage() + ")");
+				}
+			});
 		}
-		Vault vault = found.get();
+		List<Outcome<Plan>> planned = inParallel(work);
+		for (int k = 0; k < at.size(); k++) {
+			outcomes.set(at.get(k), planned.get(k));
+		}
+		return outcomes.stream().map(Objects::requireNonNull).toList();
+	}
+
+	/** The vaults' snapshots in one batched read; empty when it failed. */
+	private Map<Vault, VaultSnapshot> snapshots(List<Vault> distinct) {
+		if (distinct.size() < 2) {
+			return Map.of(); // one vault: read inside its plan, where a failure defers it
+		}
 		try {
-			return plan(vault, action, pools, onchainId, scale);
+			List<VaultSnapshot> read = this.vaults.snapshots(distinct);
+			Map<Vault, VaultSnapshot> byVault = new HashMap<>();
+			for (int i = 0; i < distinct.size(); i++) {
+				byVault.put(distinct.get(i), read.get(i));
+			}
+			return byVault;
 		}
-		catch (VaultReadException | IOException ex) {
-			return new Outcome.Defer<>("the chain could not be read to plan the call (" + ex.getMessage() + ")");
+		catch (VaultReadException ex) {
+			return Map.of();
 		}
 	}
 
-	private Outcome<Plan> plan(Vault vault, Action action, List<PoolId> pools, String onchainId, double scale)
-			throws IOException {
-		VaultSnapshot read = this.vaults.snapshot(vault);
+	private static <T> List<T> inParallel(List<Callable<T>> work) {
+		if (work.size() == 1) {
+			try {
+				return List.of(work.getFirst().call());
+			}
+			catch (Exception ex) {
+				throw rethrow(ex);
+			}
+		}
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : threads.invokeAll(work)) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while planning", ex);
+		}
+		catch (ExecutionException ex) {
+			throw rethrow(ex.getCause());
+		}
+	}
+
+	private static RuntimeException rethrow(Throwable ex) {
+		if (ex instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (ex instanceof Error error) {
+			throw error;
+		}
+		return new IllegalStateException(ex);
+	}
+
+	private Outcome<Plan> plan(Vault vault, VaultSnapshot read, Action action, List<PoolId> pools, String onchainId,
+			double scale) throws IOException {
 		VaultState state = read.state();
 		String executor = this.signers.signer(vault.chainId()).getAddress();
 		if (state.executor() == null || !state.executor().equalsIgnoreCase(executor)) {
