@@ -71,6 +71,9 @@ class ReadyQueueTest {
 			running.decrementAndGet();
 		});
 		queue.add(0);
+		// one at a time: added together before the first batch takes them, they would
+		// share it
+		await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 1);
 		queue.add(1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 2);
 		IntStream.rangeClosed(2, 8).forEach(queue::add);
