@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.shared.PoolId;
@@ -33,6 +34,10 @@ class VaultService implements Vaults {
 	private final VaultChains chains;
 
 	private final VaultChainReader reader = new VaultChainReader();
+
+	private static final int PREFETCHING = 4;
+
+	private final Semaphore prefetching = new Semaphore(PREFETCHING);
 
 	/** Where {@link #prefetch} reads: a virtual thread per prefetch. */
 	private final ExecutorService background = Executors
@@ -118,8 +123,17 @@ class VaultService implements Vaults {
 				VaultChainReader.amount(holdings.total(), decimals), net);
 	}
 
+	/**
+	 * At most {@value #PREFETCHING} prefetches at once, and none waits for a turn: each
+	 * takes a database connection for a moment, and a burst of a hundred firings must not
+	 * take the pool from the reviews they are meant to speed up (the fleet benchmark ran
+	 * out of connections). A prefetch left out costs its review one read of its own.
+	 */
 	@Override
 	public void prefetch(UserId user) {
+		if (!this.prefetching.tryAcquire()) {
+			return;
+		}
 		this.background.execute(() -> {
 			try {
 				for (Vault vault : vaults(user)) {
@@ -129,6 +143,9 @@ class VaultService implements Vaults {
 			catch (RuntimeException ex) {
 				log.debug("Prefetching the vaults of {} failed; the next read makes its own: {}", user,
 						ex.getMessage());
+			}
+			finally {
+				this.prefetching.release();
 			}
 		});
 	}
