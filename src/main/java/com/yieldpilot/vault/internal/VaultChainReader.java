@@ -5,13 +5,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import com.yieldpilot.vault.Vault;
@@ -64,15 +59,8 @@ final class VaultChainReader {
 	private static final String POSITION_REDEEMED = EventEncoder
 		.buildEventSignature("PositionRedeemed(address,address,uint256,uint256)");
 
-	/**
-	 * Each vault's newest snapshot ("chainId/address"), least recently used out first.
-	 */
-	private final Map<String, Pinned> recent = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Pinned> eldest) {
-			return size() > RECENT;
-		}
-	});
+	/** Each vault's snapshot at the newest block it was read at ("chainId/address"). */
+	private final BlockPinned<Snapshot> recent = new BlockPinned<>(RECENT);
 
 	/** What the vault holds at a block, in the asset's smallest unit. */
 	record Holdings(long block, BigInteger idle, List<Held> positions) {
@@ -130,30 +118,8 @@ final class VaultChainReader {
 				throw new IOException("the node named no latest block");
 			}
 			String key = vault.chainId() + "/" + vault.address().toLowerCase(Locale.ROOT);
-			Pinned mine = new Pinned(head.getNumber().longValueExact(), head.getHash(), new CompletableFuture<>());
-			Pinned pinned = this.recent.compute(key, (k, known) -> (known != null && known.at(mine)) ? known : mine);
-			if (pinned != mine) {
-				return pinned.read().join();
-			}
-			try {
-				Snapshot read = snapshots(web3j, new DefaultBlockParameterNumber(head.getNumber()), List.of(vault))
-					.getFirst();
-				mine.read().complete(read);
-				return read;
-			}
-			catch (IOException | RuntimeException ex) {
-				this.recent.remove(key, mine);
-				mine.read().completeExceptionally(ex);
-				throw ex;
-			}
-		}
-		catch (CompletionException ex) {
-			// another thread's read of the same block failed: its cause says why
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			if (cause instanceof VaultReadException failed) {
-				throw failed;
-			}
-			throw new VaultReadException("Cannot read vault " + vault.address() + ": " + cause.getMessage(), cause);
+			return this.recent.get(key, head.getNumber().longValueExact(), head.getHash(),
+					(block) -> snapshots(web3j, new DefaultBlockParameterNumber(block), List.of(vault)).getFirst());
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof VaultReadException failed) {
@@ -161,15 +127,6 @@ final class VaultChainReader {
 			}
 			throw new VaultReadException("Cannot read vault " + vault.address() + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	/** A vault's snapshot at a block (number and hash), read or being read. */
-	private record Pinned(long block, String hash, CompletableFuture<Snapshot> read) {
-
-		boolean at(Pinned other) {
-			return this.block == other.block && this.hash.equals(other.hash);
-		}
-
 	}
 
 	/**
