@@ -29,7 +29,7 @@ import com.yieldpilot.rules.internal.store.RuleStore;
 import com.yieldpilot.rules.internal.store.RuleStores;
 import com.yieldpilot.rules.internal.store.StoredRule;
 import com.yieldpilot.rules.lang.RuleSyntax;
-import com.yieldpilot.support.SteppingClock;
+import com.yieldpilot.support.MutableClock;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -91,7 +91,7 @@ public class RuleColdRebuildBenchmark {
 	@Param({ "100000" })
 	public int rules;
 
-	private final Clock clock = new SteppingClock(NOW);
+	private final Clock clock = new MutableClock(NOW);
 
 	private BenchDatabase database;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.yieldpilot.support.SteppingClock;
+import com.yieldpilot.support.MutableClock;
 import com.yieldpilot.rules.internal.engine.Condition;
 import com.yieldpilot.rules.internal.engine.EngineShard;
 import com.yieldpilot.rules.internal.engine.NetworkRules;
@@ -62,7 +62,7 @@ public class RuleEngineBenchmark {
 	@Param({ "reference", "drools", "drools-2-shards" })
 	public String engine;
 
-	private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T00:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T00:00:00Z"));
 
 	private List<Map<TermKey, Reading>> ticks;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.yieldpilot.support.SteppingClock;
+import com.yieldpilot.support.MutableClock;
 import com.yieldpilot.rules.internal.engine.Condition;
 import com.yieldpilot.rules.internal.engine.EngineShard;
 import com.yieldpilot.rules.internal.engine.NetworkRules;
@@ -48,7 +48,7 @@ public class RuleEngineChangeBenchmark {
 	@Param({ "100000" })
 	public int rules;
 
-	private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T00:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T00:00:00Z"));
 
 	private NetworkRules network;
 

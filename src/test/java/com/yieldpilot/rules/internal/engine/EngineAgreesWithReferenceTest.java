@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import com.yieldpilot.support.SteppingClock;
+import com.yieldpilot.support.MutableClock;
 import com.yieldpilot.rules.internal.engine.Condition.AllOf;
 import com.yieldpilot.rules.internal.engine.Condition.AnyOf;
 import com.yieldpilot.rules.internal.engine.Condition.Comparison;
@@ -45,7 +45,7 @@ class EngineAgreesWithReferenceTest {
 	@ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8 })
 	void reportsTheSameChangesAsThePlainEvaluator(long seed) {
 		Random random = new Random(seed);
-		SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T00:00:00Z"));
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-21T00:00:00Z"));
 		ReferenceEvaluator reference = new ReferenceEvaluator(clock);
 		Map<TermKey, Reading> market = new HashMap<>();
 		List<Long> live = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.yieldpilot.support.SteppingClock;
+import com.yieldpilot.support.MutableClock;
 import com.yieldpilot.rules.internal.engine.Condition.AllOf;
 import com.yieldpilot.rules.internal.engine.Condition.AnyOf;
 import com.yieldpilot.rules.internal.engine.Condition.Comparison;
@@ -35,7 +35,7 @@ class EngineShardTest {
 
 	private static NetworkRules network;
 
-	private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T12:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
 
 	private final Map<TermKey, Reading> market = new HashMap<>();
 
