@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.yieldpilot.platform.LeftoverProcesses;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,7 @@ public final class Anvil implements AutoCloseable {
 				"--chain-id", Long.toString(chainId), "--accounts", Integer.toString(DevAccounts.COUNT), "--mnemonic",
 				DevAccounts.MNEMONIC, "--max-persisted-states", "0"));
 		if (state != null) {
+			stopLeftover(binary.getFileName().toString(), state);
 			command.addAll(List.of("--state", state.toString(), "--state-interval", "5"));
 		}
 		try {
@@ -77,6 +79,29 @@ public final class Anvil implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start anvil at " + binary, ex);
+		}
+	}
+
+	/**
+	 * Stops an anvil that still writes this state file after the node that started it was
+	 * killed ({@code kill -9} skips the shutdown hook that would have stopped it). Two
+	 * anvils on one file would overwrite each other's chain every few seconds. It gets
+	 * SIGTERM, on which it writes its state, so blocks it mined after its last periodic
+	 * write are kept. An anvil whose node is alive is not touched: starting beside it is
+	 * refused.
+	 */
+	private static void stopLeftover(String executable, Path state) {
+		for (ProcessHandle running : LeftoverProcesses.running(executable, "--state", state)) {
+			if (!LeftoverProcesses.orphaned(running)) {
+				throw new IllegalStateException("Another YieldPilot node (pid "
+						+ running.parent().map(ProcessHandle::pid).map(String::valueOf).orElse("?")
+						+ ") runs the local chain of this home folder (" + state
+						+ "). Stop it first, or give this node " + "its own yieldpilot.home.");
+			}
+			if (!LeftoverProcesses.stop(running, "anvil on " + state, "TERM", Duration.ofSeconds(30))) {
+				throw new IllegalStateException("An anvil left running on " + state + " (pid " + running.pid()
+						+ ") could not be stopped; stop it, then start YieldPilot again.");
+			}
 		}
 	}
 

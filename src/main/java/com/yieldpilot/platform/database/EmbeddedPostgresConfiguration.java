@@ -1,11 +1,17 @@
 package com.yieldpilot.platform.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.yieldpilot.platform.LeftoverProcesses;
 import com.yieldpilot.platform.YieldPilotHome;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -26,6 +32,9 @@ import org.springframework.core.env.Profiles;
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceUrlCondition.class)
 class EmbeddedPostgresConfiguration {
+
+	/** The file zonky locks while a node uses the data folder. */
+	private static final String LOCK_FILE = "epg-lock";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
@@ -50,6 +59,7 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	private static EmbeddedPostgres start(YieldPilotHome home, Path dataDirectory) throws IOException {
+		stopLeftoverServer(dataDirectory);
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
@@ -64,6 +74,36 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
 			.start();
+	}
+
+	/**
+	 * Stops a PostgreSQL server still running on the data folder after the node that
+	 * started it was killed ({@code kill -9}): zonky would otherwise wait a minute for a
+	 * server that cannot start beside it, then fail. The folder's {@code epg-lock} tells
+	 * the two cases apart: a live node holds it, a dead one's lock went with its process.
+	 * PostgreSQL gets SIGINT, its fast shutdown, which ends the dead node's sessions and
+	 * writes a checkpoint, so nothing committed is lost.
+	 */
+	static void stopLeftoverServer(Path dataDirectory) throws IOException {
+		Path lockFile = dataDirectory.resolve(LOCK_FILE);
+		if (!Files.exists(lockFile)) {
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+				FileLock lock = channel.tryLock()) {
+			if (lock == null) {
+				return; // a running node holds it; zonky says so when it tries
+			}
+			for (ProcessHandle server : LeftoverProcesses.running("postgres", "-D", dataDirectory)) {
+				if (!LeftoverProcesses.stop(server, "PostgreSQL on " + dataDirectory, "INT", Duration.ofSeconds(60))) {
+					throw new IllegalStateException("A PostgreSQL server left running on " + dataDirectory + " (pid "
+							+ server.pid() + ") could not be stopped; stop it, then start YieldPilot again.");
+				}
+			}
+		}
+		catch (OverlappingFileLockException ex) {
+			// this JVM holds the lock: its own server, not a leftover
+		}
 	}
 
 	@Bean
