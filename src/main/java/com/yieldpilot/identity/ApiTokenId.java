@@ -3,8 +3,10 @@ package com.yieldpilot.identity;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a personal API token; it is not the token's secret. */
-public record ApiTokenId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identifies a personal API token (not its secret); written as the bare UUID in JSON. */
+public record ApiTokenId(@JsonValue UUID value) {
 
 	public ApiTokenId {
 		Objects.requireNonNull(value, "value");

@@ -3,8 +3,10 @@ package com.yieldpilot.identity;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a user account. */
-public record UserId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identifies a user account; written as the bare UUID in JSON. */
+public record UserId(@JsonValue UUID value) {
 
 	public UserId {
 		Objects.requireNonNull(value, "value");

@@ -3,8 +3,10 @@ package com.yieldpilot.rules;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a rule template in the library. */
-public record RuleTemplateId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identifies a rule template in the library; written as the bare UUID in JSON. */
+public record RuleTemplateId(@JsonValue UUID value) {
 
 	public RuleTemplateId {
 		Objects.requireNonNull(value, "value");

@@ -3,8 +3,10 @@ package com.yieldpilot.vault;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A vault's id in YieldPilot (not its address). */
-public record VaultId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A vault's id in YieldPilot (not its address); written as the bare UUID in JSON. */
+public record VaultId(@JsonValue UUID value) {
 
 	public VaultId {
 		Objects.requireNonNull(value, "value");

@@ -110,6 +110,7 @@ class ExecutionPipelineIT extends ApplicationIT {
 		JsonNode done = awaitExecution(name, "CONFIRMED");
 
 		String hash = done.get("txHash").asString();
+		assertThat(done.get("owner").isString()).as("ids are bare UUIDs in the API: %s", done.get("owner")).isTrue();
 		TransactionReceipt receipt = this.chain.web3j()
 			.ethGetTransactionReceipt(hash)
 			.send()
