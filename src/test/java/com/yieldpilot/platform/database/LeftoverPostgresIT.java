@@ -32,7 +32,6 @@ class LeftoverPostgresIT {
 		Path home = TestHomes.create("leftover-postgres");
 		Path data = home.resolve("pgdata");
 		Path binaries = home.resolve("pgbin");
-		Files.createDirectories(binaries);
 		// a first node creates the data folder and unpacks the server (which it deletes
 		// when it closes: a copy is kept to start the leftover with)
 		Path server = home.resolve("server");
@@ -83,9 +82,7 @@ class LeftoverPostgresIT {
 	void aServerWhoseNodeIsAliveIsNotTouched() throws Exception {
 		Path home = TestHomes.create("live-postgres");
 		Path data = home.resolve("pgdata");
-		Path binaries = home.resolve("pgbin");
-		Files.createDirectories(binaries);
-		try (EmbeddedPostgres running = embedded(data, binaries)) {
+		try (EmbeddedPostgres running = embedded(data, home.resolve("pgbin"))) {
 			List<ProcessHandle> servers = LeftoverProcesses.running("postgres", "-D", data);
 			assertThat(servers).hasSize(1);
 			EmbeddedPostgresConfiguration.stopLeftoverServer(data);
@@ -97,6 +94,7 @@ class LeftoverPostgresIT {
 	}
 
 	private static EmbeddedPostgres embedded(Path data, Path binaries) throws IOException {
+		Files.createDirectories(binaries);
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(data)
 			.setCleanDataDirectory(false)
