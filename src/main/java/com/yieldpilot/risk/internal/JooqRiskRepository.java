@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -221,6 +222,25 @@ class JooqRiskRepository implements RiskRepository {
 	/** A column of the unnested rows, typed as the table's. */
 	private static <T> Field<T> column(TableField<RiskScoreRecord, T> field) {
 		return DSL.field(DSL.name("scored", field.getName()), field.getDataType());
+	}
+
+	@Override
+	public Map<PoolId, Stamp> stamps(Collection<PoolId> pools) {
+		Map<PoolId, Stamp> stamps = new HashMap<>();
+		if (pools.isEmpty()) {
+			return stamps;
+		}
+		String[] ids = pools.stream().map(PoolId::toString).toArray(String[]::new);
+		this.db
+			.select(RISK_SCORE.POOL_ID, RISK_SCORE.SCORE, RISK_SCORE.MODEL_VERSION, RISK_SCORE.HEURISTIC,
+					RISK_SCORE.SCORED_AT)
+			.from(RISK_SCORE)
+			.where(DSL.field(RISK_SCORE.POOL_ID.getQualifiedName(), String.class)
+				.eq(DSL.any(array(ids, SQLDataType.VARCHAR))))
+			.fetch()
+			.forEach((r) -> stamps.put(r.value1(),
+					new Stamp(r.value2(), r.value3(), r.value4(), r.value5().toInstant())));
+		return stamps;
 	}
 
 	@Override
