@@ -89,11 +89,6 @@ class ScoreStore {
 		return List.of(result);
 	}
 
-	/** How many pools this node remembers a stored score of. */
-	int remembered() {
-		return this.known.size();
-	}
-
 	/**
 	 * Whether a computed score is the stored one: the same value to the bit, model
 	 * version, kind, stored explanation and feature row (from which a model score's
