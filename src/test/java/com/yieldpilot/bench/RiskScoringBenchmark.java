@@ -46,10 +46,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  * <li>{@link #update}: what a market update touching every pool costs, through the
  * application's classes: the daily rollups' change feed read (nothing changed), features,
- * model, the scores and feature rows upserted, the scores stored as {@code risk} samples,
- * {@code RiskScored} published; one transaction.</li>
+ * model, the stored scores compared and only changed ones rewritten (here none), the
+ * scores stored as {@code risk} samples, {@code RiskScored} published; one
+ * transaction.</li>
+ * <li>{@link #updateRewritingEveryRow}: the same update rewriting every score's row, as
+ * before the sixth round of decision record 0011 (the same-run baseline).</li>
  * <li>{@link #updateAfterRollup}: the same, the first time after the hourly rollup
- * rewrote today's daily means of every pool (60,000 rollups through the feed).</li>
+ * rewrote today's daily means of every pool (60,000 rollups through the feed), so every
+ * score changes and every row is rewritten.</li>
  * <li>{@link #baselineWithoutCache}: the same update with the histories read from the
  * database as before the cache (one query per 1,000 pools, every pool's 150 days).</li>
  * <li>{@link #explainPage}: what a grid page of 50 model scores costs when shown: read
@@ -193,6 +197,11 @@ public class RiskScoringBenchmark {
 	@Benchmark
 	public int updateAfterRollup(HourlyRollup rollup) {
 		return update();
+	}
+
+	@Benchmark
+	public int updateRewritingEveryRow() {
+		return this.database.transactions().execute((tx) -> this.risk.scoreRewritingEveryRow(this.ids));
 	}
 
 	@Benchmark

@@ -121,7 +121,8 @@ class Explanations {
 	}
 
 	static RiskAssessment with(RiskAssessment a, List<RiskFactor> factors) {
-		return new RiskAssessment(a.pool(), a.score(), a.modelVersion(), a.heuristic(), factors, a.scoredAt());
+		return new RiskAssessment(a.pool(), a.score(), a.modelVersion(), a.heuristic(), factors, a.scoredAt(),
+				a.checkedAt());
 	}
 
 	static RiskFactor factor(Contribution c) {

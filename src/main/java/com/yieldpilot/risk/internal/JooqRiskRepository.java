@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ class JooqRiskRepository implements RiskRepository {
 	private static final int CHUNK = 10_000;
 
 	private static final HexFormat HEX = HexFormat.of();
+
+	private static final Field<String> WANTED = DSL.field(DSL.name("wanted", "pool_id"), String.class);
 
 	private final DSLContext db;
 
@@ -224,6 +227,36 @@ class JooqRiskRepository implements RiskRepository {
 	}
 
 	@Override
+	public Map<PoolId, Stamp> stamps(Collection<PoolId> pools) {
+		Map<PoolId, Stamp> stamps = new HashMap<>();
+		if (pools.isEmpty()) {
+			return stamps;
+		}
+		this.db
+			.select(RISK_SCORE.POOL_ID, RISK_SCORE.SCORE, RISK_SCORE.MODEL_VERSION, RISK_SCORE.HEURISTIC,
+					RISK_SCORE.SCORED_AT)
+			.from(RISK_SCORE)
+			.join(wanted(pools))
+			.on(WANTED.eq(DSL.field(RISK_SCORE.POOL_ID.getQualifiedName(), String.class)))
+			.fetch()
+			.forEach((r) -> stamps.put(r.value1(),
+					new Stamp(r.value2(), r.value3(), r.value4(), r.value5().toInstant())));
+		return stamps;
+	}
+
+	/**
+	 * The pools as a table to join with: PostgreSQL hashes or loops over it as the counts
+	 * suit, where {@code in (…)} or {@code = any(…)} of 20,000 ids is compared row by
+	 * row.
+	 */
+	private static Table<?> wanted(Collection<PoolId> pools) {
+		return DSL
+			.table("unnest({0})",
+					array(pools.stream().map(PoolId::toString).toArray(String[]::new), SQLDataType.VARCHAR))
+			.as("wanted", "pool_id");
+	}
+
+	@Override
 	public Optional<StoredScore> score(PoolId pool) {
 		return this.db.selectFrom(RISK_SCORE)
 			.where(RISK_SCORE.POOL_ID.eq(pool))
@@ -236,10 +269,12 @@ class JooqRiskRepository implements RiskRepository {
 		if (pools.isEmpty()) {
 			return List.of();
 		}
-		return this.db.selectFrom(RISK_SCORE)
-			.where(RISK_SCORE.POOL_ID.in(pools))
+		return this.db.select(RISK_SCORE.fields())
+			.from(RISK_SCORE)
+			.join(wanted(pools))
+			.on(WANTED.eq(DSL.field(RISK_SCORE.POOL_ID.getQualifiedName(), String.class)))
 			.fetch()
-			.map(JooqRiskRepository::stored);
+			.map((r) -> stored(r.into(RISK_SCORE)));
 	}
 
 	private static StoredScore stored(RiskScoreRecord r) {

@@ -69,7 +69,7 @@ class RiskController {
 	}
 
 	record RiskView(double score, String label, String modelVersion, boolean heuristic, List<FactorView> explanation,
-			Instant scoredAt) {
+			Instant scoredAt, Instant checkedAt) {
 
 		static RiskView of(RiskAssessment a) {
 			return new RiskView(a.score(), a.label(), a.modelLabel(), a.heuristic(),
@@ -77,7 +77,7 @@ class RiskController {
 						.stream()
 						.map(f -> new FactorView(f.feature(), f.value(), f.contribution(), f.text()))
 						.toList(),
-					a.scoredAt());
+					a.scoredAt(), a.checkedAt());
 		}
 
 	}

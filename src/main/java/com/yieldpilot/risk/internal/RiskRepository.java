@@ -1,10 +1,13 @@
 package com.yieldpilot.risk.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.yieldpilot.risk.ModelVersion;
+import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
 import com.yieldpilot.risk.internal.model.LinearFloor;
@@ -42,10 +45,25 @@ interface RiskRepository {
 	 */
 	void saveScores(List<StoredScore> scores);
 
+	/**
+	 * What identifies each given pool's stored score without its feature row, in one
+	 * read: enough to tell whether the row is still the one this node wrote or read.
+	 */
+	Map<PoolId, Stamp> stamps(Collection<PoolId> pools);
+
 	Optional<StoredScore> score(PoolId pool);
 
 	/** The latest scores of the given pools that have one, in one read. */
 	List<StoredScore> scores(Collection<PoolId> pools);
+
+	/** A stored score's value, model, kind and time, without its features. */
+	record Stamp(double score, @Nullable Integer modelVersion, boolean heuristic, Instant scoredAt) {
+
+		static Stamp of(RiskAssessment a) {
+			return new Stamp(a.score(), a.modelVersion(), a.heuristic(), a.scoredAt());
+		}
+
+	}
 
 	record Artifact(ModelVersion version, byte[] bytes, IsotonicCalibration calibration, @Nullable LinearFloor floor,
 			DriftBaseline baseline) {

@@ -3,6 +3,7 @@ package com.yieldpilot.risk.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,10 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  * and the pool has {@value FeatureBuilder#MIN_HISTORY_DAYS} days of history up to
  * yesterday or today, with the {@link Heuristic} otherwise. Each score is stored as the
  * pool's latest assessment (with its feature row, from which {@link Explanations}
- * explains it when it is shown) and as a market sample of metric {@code risk}, and
- * announced with {@link RiskScored}. Peer and market-wide features are computed across
- * the pools scored together, which after a market update are the pools that update
- * touched.
+ * explains it when it is shown; a score the same as the stored one keeps its row, see
+ * {@link ScoreStore}) and as a market sample of metric {@code risk} (every pass, so the
+ * metric's time says how current the score is), and announced with {@link RiskScored}.
+ * Peer and market-wide features are computed across the pools scored together, which
+ * after a market update are the pools that update touched.
  */
 @Service
 class RiskScoring {
@@ -53,7 +55,7 @@ class RiskScoring {
 
 	private final ModelRegistry registry;
 
-	private final RiskRepository repository;
+	private final ScoreStore store;
 
 	private final RiskSamples samples;
 
@@ -63,12 +65,12 @@ class RiskScoring {
 
 	private volatile Drift drift = new Drift(null, Map.of(), null);
 
-	RiskScoring(HistoryCache histories, FeatureCache features, ModelRegistry registry, RiskRepository repository,
+	RiskScoring(HistoryCache histories, FeatureCache features, ModelRegistry registry, ScoreStore store,
 			RiskSamples samples, ApplicationEventPublisher events, Clock clock) {
 		this.histories = histories;
 		this.features = features;
 		this.registry = registry;
-		this.repository = repository;
+		this.store = store;
 		this.samples = samples;
 		this.events = events;
 		this.clock = clock;
@@ -81,7 +83,9 @@ class RiskScoring {
 	 */
 	@Transactional
 	List<StoredScore> score(List<PoolId> pools) {
-		Instant now = this.clock.instant();
+		// to the microsecond, as PostgreSQL stores it: a stored score's time compares
+		// equal to the one it was written with
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
 		List<PoolHistory> read = this.histories.read(pools, now, HISTORY);
 		// rows for yesterday and today (what the model scores) and each pool's last day
@@ -126,7 +130,8 @@ class RiskScoring {
 			}
 		}
 		model.ifPresent(m -> this.drift = drift(m, modelRows, now));
-		this.repository.saveScores(scores);
+		// unchanged scores keep their rows and scoring times; every score is checked now
+		scores = this.store.save(scores, now);
 		Map<PoolId, Double> samples = new LinkedHashMap<>();
 		scores.forEach(s -> samples.put(s.assessment().pool(), s.assessment().score()));
 		this.samples.record(samples, now);

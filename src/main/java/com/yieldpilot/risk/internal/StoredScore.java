@@ -31,8 +31,10 @@ record StoredScore(RiskAssessment assessment, float @Nullable [] features, boole
 
 	/** A score whose explanation is computed from its features when someone asks. */
 	static StoredScore unexplained(RiskAssessment assessment, float[] features) {
-		return new StoredScore(new RiskAssessment(assessment.pool(), assessment.score(), assessment.modelVersion(),
-				assessment.heuristic(), List.of(), assessment.scoredAt()), features, false);
+		return new StoredScore(
+				new RiskAssessment(assessment.pool(), assessment.score(), assessment.modelVersion(),
+						assessment.heuristic(), List.of(), assessment.scoredAt(), assessment.checkedAt()),
+				features, false);
 	}
 
 }

@@ -32,6 +32,12 @@ public final class RiskModel {
 
 	static final String FINE = "fine";
 
+	/** Threads XGBoost predicts on: the node's cores. */
+	static final int PREDICTION_THREADS = Runtime.getRuntime().availableProcessors();
+
+	/** Below this many rows a second thread costs more than it saves. */
+	static final int PARALLEL_ROWS = 1_000;
+
 	private final XGBoostModel<Label> model;
 
 	private final IsotonicCalibration calibration;
@@ -93,7 +99,16 @@ public final class RiskModel {
 	 * {@link FeatureTable#features()}.
 	 */
 	public double[] score(float[] features, int rows) {
-		double[] scores = rawScore(features, rows);
+		return score(features, rows, PREDICTION_THREADS);
+	}
+
+	/**
+	 * The same scores with XGBoost's prediction over {@code threads} threads: each row's
+	 * trees are summed in order on one thread, so the scores do not depend on the count
+	 * (tested).
+	 */
+	double[] score(float[] features, int rows, int threads) {
+		double[] scores = rawScore(features, rows, threads);
 		for (int r = 0; r < rows; r++) {
 			scores[r] = this.calibration.apply(scores[r]);
 		}
@@ -102,7 +117,11 @@ public final class RiskModel {
 
 	/** The blended, uncalibrated probability of the adverse class, for calibration. */
 	double[] rawScore(float[] features, int rows) {
-		double[] scores = treeScore(features, rows);
+		return rawScore(features, rows, PREDICTION_THREADS);
+	}
+
+	private double[] rawScore(float[] features, int rows, int threads) {
+		double[] scores = treeScore(features, rows, threads);
 		if (this.floor != null) {
 			this.floor.blend(scores, features, rows);
 		}
@@ -111,7 +130,11 @@ public final class RiskModel {
 
 	/** The trees' own probability of the adverse class. */
 	double[] treeScore(float[] features, int rows) {
-		float[][] raw = predict(features, rows, false);
+		return treeScore(features, rows, PREDICTION_THREADS);
+	}
+
+	private double[] treeScore(float[] features, int rows, int threads) {
+		float[][] raw = predict(features, rows, false, threads);
 		double[] scores = new double[rows];
 		for (int r = 0; r < rows; r++) {
 			scores[r] = raw[r][this.adverse];
@@ -139,7 +162,7 @@ public final class RiskModel {
 	 */
 	public List<Explained> explain(float[] features, int rows) {
 		double[] scores = score(features, rows);
-		float[][] contributions = predict(features, rows, true);
+		float[][] contributions = predict(features, rows, true, PREDICTION_THREADS);
 		int block = this.width + 1;
 		double treeShare = (this.floor != null) ? 1 - this.floor.share() : 1;
 		List<Explained> explained = new ArrayList<>(rows);
@@ -168,7 +191,7 @@ public final class RiskModel {
 		return explained;
 	}
 
-	private float[][] predict(float[] features, int rows, boolean contributions) {
+	private float[][] predict(float[] features, int rows, boolean contributions, int threads) {
 		if (rows == 0) {
 			// XGBoost fails on an empty matrix
 			return new float[0][];
@@ -188,6 +211,9 @@ public final class RiskModel {
 		try {
 			matrix = new DMatrix(dense, rows, this.width, Float.NaN);
 			synchronized (booster) {
+				// training used one thread for reproducible trees; predicting on more
+				// changes no row's result
+				booster.setParam("nthread", (rows >= PARALLEL_ROWS) ? threads : 1);
 				return contributions ? booster.predictContrib(matrix, 0) : booster.predict(matrix);
 			}
 		}

@@ -33,6 +33,16 @@ class RiskTrainerTest {
 	}
 
 	@Test
+	void scoresDoNotDependOnHowManyThreadsPredict() {
+		RiskModel model = RiskTrainer.train(this.table, this.asOf, SyntheticHistory.quick());
+		assertThat(this.table.size()).as("enough rows to predict in parallel")
+			.isGreaterThanOrEqualTo(RiskModel.PARALLEL_ROWS);
+		double[] one = model.score(this.table.features(), this.table.size(), 1);
+		assertThat(model.score(this.table.features(), this.table.size(), 2)).containsExactly(one);
+		assertThat(model.score(this.table.features(), this.table.size(), 4)).containsExactly(one);
+	}
+
+	@Test
 	void scoresAgreeWithTribuosOwnPredictions() {
 		RiskModel model = RiskTrainer.train(this.table, this.asOf, SyntheticHistory.quick());
 		double[] raw = model.treeScore(this.table.features(), this.table.size());
