@@ -30,6 +30,7 @@ import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionTxRecord;
 import com.yieldpilot.rules.ActionIntent;
+import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentStatus;
 import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.rules.lang.Action;
@@ -316,14 +317,16 @@ public class ExecutionPipeline {
 
 	private void fromPlan(List<Item> batch) {
 		List<Item> found = new ArrayList<>();
+		Map<IntentId, ActionIntent> intents = this.intents
+			.findAll(batch.stream().map((i) -> i.row.getIntentId()).toList());
 		for (Item item : batch) {
-			Optional<ActionIntent> intent = this.intents.find(item.row.getIntentId());
-			if (intent.isEmpty()) {
+			ActionIntent intent = intents.get(item.row.getIntentId());
+			if (intent == null) {
 				finish(item.id, item.token(), BEFORE_SIGNING, ExecutionState.FAILED, "its intent no longer exists",
 						null);
 				continue;
 			}
-			item.intent = intent.get();
+			item.intent = intent;
 			found.add(item);
 		}
 		if (found.isEmpty()) {
