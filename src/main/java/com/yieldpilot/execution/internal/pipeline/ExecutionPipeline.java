@@ -364,9 +364,12 @@ public class ExecutionPipeline {
 							i.paper()));
 				continue;
 			}
-			for (Item item : chain.getValue()) {
+			List<Outcome<String>> costs = this.costs.checkAll(chain.getValue().stream().map(Item::plan).toList(),
+					quote);
+			for (int k = 0; k < chain.getValue().size(); k++) {
+				Item item = chain.getValue().get(k);
 				item.quote = quote;
-				Outcome<String> cost = this.costs.check(item.plan(), quote);
+				Outcome<String> cost = costs.get(k);
 				if (cost instanceof Outcome.Next<String> next) {
 					paid.put(item, next.value());
 					checked.add(item);
@@ -411,7 +414,7 @@ public class ExecutionPipeline {
 		}
 		Map<Item, String> estimates = new HashMap<>();
 		for (Item item : simulated) {
-			estimates.put(item, "eth_call passed; estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit);
+			estimates.put(item, "the call passes: estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit);
 		}
 		simulated = advanceAll(simulated, List.of(ExecutionState.COST_CHECKED), ExecutionState.SIMULATED,
 				estimates::get, (i) -> Map.of(EXECUTION.GAS_LIMIT, i.gasLimit));
