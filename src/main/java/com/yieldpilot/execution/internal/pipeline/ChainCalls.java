@@ -1,19 +1,13 @@
 package com.yieldpilot.execution.internal.pipeline;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
@@ -47,19 +41,6 @@ final class ChainCalls {
 			return new Outcome(null, RevertReasons.describe(call.getValue(), call.getRevertReason()));
 		}
 		return new Outcome(call.getValue(), null);
-	}
-
-	/** A view answering one uint256, read at the latest block. */
-	static BigInteger uint(Web3j web3j, String to, Function function) throws IOException {
-		Outcome outcome = call(web3j, to, to, FunctionEncoder.encode(function), DefaultBlockParameterName.LATEST);
-		if (outcome.reverted()) {
-			throw new IOException(function.getName() + " on " + to + " reverted: " + outcome.revert());
-		}
-		List<Type> values = FunctionReturnDecoder.decode(outcome.output(), function.getOutputParameters());
-		if (values.isEmpty()) {
-			throw new IOException(function.getName() + " on " + to + " answered nothing: is it an ERC-4626 vault?");
-		}
-		return (BigInteger) values.get(0).getValue();
 	}
 
 	/**

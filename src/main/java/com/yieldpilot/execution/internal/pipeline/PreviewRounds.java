@@ -143,17 +143,23 @@ final class PreviewRounds {
 		this.pending = new ArrayList<>();
 		Map<Long, List<Question>> byChain = new LinkedHashMap<>();
 		round.forEach((q) -> byChain.computeIfAbsent(q.chainId, (c) -> new ArrayList<>()).add(q));
-		byChain.forEach((chainId, questions) -> {
-			try {
-				ask(this.clients.apply(chainId), questions);
-			}
-			catch (IOException | RuntimeException ex) {
-				questions.stream()
-					.filter((q) -> !q.done)
-					.forEach((q) -> answer(q, null, "the previews could not be read: " + ex.getMessage()));
-			}
-		});
-		this.answered.signalAll();
+		try {
+			byChain.forEach((chainId, questions) -> {
+				try {
+					ask(this.clients.apply(chainId), questions);
+				}
+				catch (IOException | RuntimeException ex) {
+					questions.stream()
+						.filter((q) -> !q.done)
+						.forEach((q) -> answer(q, null, "the previews could not be read: " + ex.getMessage()));
+				}
+			});
+		}
+		finally {
+			// whatever happened, no plan waits for a round that is over
+			round.stream().filter((q) -> !q.done).forEach((q) -> answer(q, null, "the previews were not read"));
+			this.answered.signalAll();
+		}
 	}
 
 	private static void ask(Web3j web3j, List<Question> questions) throws IOException {
