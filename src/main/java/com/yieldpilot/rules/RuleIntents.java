@@ -1,6 +1,8 @@
 package com.yieldpilot.rules;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,12 @@ import java.util.Optional;
 public interface RuleIntents {
 
 	Optional<ActionIntent> find(IntentId id);
+
+	/**
+	 * The intents with these ids, read in one query: what a batch of executions needs.
+	 * Ids of intents that no longer exist are missing from the answer.
+	 */
+	Map<IntentId, ActionIntent> findAll(Collection<IntentId> ids);
 
 	/** The newest intents of all farmers, for admins' guardrail dry runs. */
 	List<ActionIntent> recent(int limit);

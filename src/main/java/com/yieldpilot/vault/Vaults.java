@@ -1,6 +1,8 @@
 package com.yieldpilot.vault;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.yieldpilot.identity.UserId;
@@ -14,6 +16,13 @@ public interface Vaults {
 
 	/** The user's vaults, oldest first. */
 	List<Vault> vaults(UserId user);
+
+	/**
+	 * The vaults of each of the users, oldest first, read in one query: what a batch of
+	 * executions needs. Every user asked for is a key, with an empty list when they have
+	 * no vault.
+	 */
+	Map<UserId, List<Vault>> vaults(Collection<UserId> users);
 
 	/** The user's vault on the chain, if they have one there. */
 	Optional<Vault> vault(UserId user, long chainId);

@@ -1,8 +1,12 @@
 package com.yieldpilot.vault.internal;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,6 +16,7 @@ import java.util.concurrent.CompletionException;
  * request for the same block gets the value already read, or waits for the read under
  * way; another block (a new one, or a reorg's at the same height) reads again. A read
  * that failed is not kept. At most {@code capacity} keys, least recently used out first.
+ * Many keys can be asked for at once ({@link #getAll}): those missing are read together.
  */
 final class BlockPinned<T> {
 
@@ -42,6 +47,17 @@ final class BlockPinned<T> {
 		});
 	}
 
+	/** Reads the values of many keys at the block at once; may fail. */
+	@FunctionalInterface
+	interface ReadAll<T> {
+
+		/**
+		 * @return a value for every key asked for
+		 */
+		Map<String, T> at(long block, List<String> keys) throws IOException;
+
+	}
+
 	/**
 	 * The key's value at the block, read by {@code read} unless it was read or is being
 	 * read at that block.
@@ -49,32 +65,66 @@ final class BlockPinned<T> {
 	 * failed
 	 */
 	T get(String key, long block, String hash, Read<T> read) throws IOException {
-		Pinned<T> mine = new Pinned<>(block, hash, new CompletableFuture<>());
-		Pinned<T> pinned = this.recent.compute(key, (k, known) -> (known != null && known.at(mine)) ? known : mine);
-		if (pinned != mine) {
+		return getAll(List.of(key), block, hash, (at, keys) -> Map.of(key, read.at(at))).get(key);
+	}
+
+	/**
+	 * The keys' values at the block: those read or being read at that block are shared,
+	 * all the others are read by one call of {@code read}. This read is made before
+	 * waiting for any other, so two callers that wait for each other's keys cannot wait
+	 * forever.
+	 * @throws IOException or a runtime exception when this read, or one waited for,
+	 * failed; a value this read was to give is then not kept for any of its keys
+	 */
+	Map<String, T> getAll(Collection<String> keys, long block, String hash, ReadAll<T> read) throws IOException {
+		Map<String, Pinned<T>> mine = new LinkedHashMap<>();
+		Map<String, Pinned<T>> others = new LinkedHashMap<>();
+		for (String key : new LinkedHashSet<>(keys)) {
+			Pinned<T> fresh = new Pinned<>(block, hash, new CompletableFuture<>());
+			Pinned<T> pinned = this.recent.compute(key,
+					(k, known) -> (known != null && known.at(fresh)) ? known : fresh);
+			((pinned == fresh) ? mine : others).put(key, pinned);
+		}
+		Map<String, T> values = new HashMap<>();
+		if (!mine.isEmpty()) {
 			try {
-				return pinned.value().join();
+				Map<String, T> fresh = read.at(block, List.copyOf(mine.keySet()));
+				for (Map.Entry<String, Pinned<T>> entry : mine.entrySet()) {
+					T value = fresh.get(entry.getKey());
+					if (value == null) {
+						throw new IllegalStateException("the read gave nothing for " + entry.getKey());
+					}
+					values.put(entry.getKey(), value);
+				}
 			}
-			catch (CompletionException ex) {
-				// the read waited for failed: its cause says why
-				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-				if (cause instanceof IOException io) {
-					throw io;
-				}
-				if (cause instanceof RuntimeException runtime) {
-					throw runtime;
-				}
+			catch (IOException | RuntimeException ex) {
+				mine.forEach((key, pinned) -> {
+					this.recent.remove(key, pinned);
+					pinned.value().completeExceptionally(ex);
+				});
 				throw ex;
 			}
+			mine.forEach((key, pinned) -> pinned.value().complete(values.get(key)));
 		}
+		for (Map.Entry<String, Pinned<T>> entry : others.entrySet()) {
+			values.put(entry.getKey(), join(entry.getValue()));
+		}
+		return values;
+	}
+
+	private static <T> T join(Pinned<T> pinned) throws IOException {
 		try {
-			T value = read.at(block);
-			mine.value().complete(value);
-			return value;
+			return pinned.value().join();
 		}
-		catch (IOException | RuntimeException ex) {
-			this.recent.remove(key, mine);
-			mine.value().completeExceptionally(ex);
+		catch (CompletionException ex) {
+			// the read waited for failed: its cause says why
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			if (cause instanceof IOException io) {
+				throw io;
+			}
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
 			throw ex;
 		}
 	}

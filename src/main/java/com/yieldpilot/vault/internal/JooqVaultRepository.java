@@ -3,7 +3,10 @@ package com.yieldpilot.vault.internal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.yieldpilot.identity.UserId;
@@ -93,6 +96,17 @@ class JooqVaultRepository implements VaultRepository {
 	}
 
 	@Override
+	public List<Vault> byUsers(Collection<UserId> users) {
+		if (users.isEmpty()) {
+			return List.of();
+		}
+		return this.db.selectFrom(VAULT)
+			.where(VAULT.USER_ID.in(users))
+			.orderBy(VAULT.CREATED_AT, VAULT.ID)
+			.fetch(JooqVaultRepository::vault);
+	}
+
+	@Override
 	public Optional<Vault> byUserAndChain(UserId user, long chainId) {
 		return this.db.selectFrom(VAULT)
 			.where(VAULT.USER_ID.eq(user).and(VAULT.CHAIN_ID.eq(chainId)))
@@ -110,6 +124,18 @@ class JooqVaultRepository implements VaultRepository {
 			.from(VAULT)
 			.where(VAULT.ID.eq(vault))
 			.fetchOne((r) -> new Deposits(r.value1(), r.value2()));
+	}
+
+	@Override
+	public Map<VaultId, Deposits> deposits(Collection<VaultId> vaults) {
+		Map<VaultId, Deposits> deposits = new HashMap<>();
+		if (!vaults.isEmpty()) {
+			this.db.select(VAULT.ID, VAULT.NET_DEPOSITS, VAULT.SCANNED_BLOCK)
+				.from(VAULT)
+				.where(VAULT.ID.in(vaults))
+				.forEach((r) -> deposits.put(r.value1(), new Deposits(r.value2(), r.value3())));
+		}
+		return deposits;
 	}
 
 	@Override

@@ -5,8 +5,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.yieldpilot.vault.Vault;
@@ -39,10 +42,11 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
 /**
- * Reads a vault on chain, everything at one block and each round of calls in one JSON-RPC
- * batch: its configuration; its idle balance and targets, then each target's shares, then
- * what they are worth ({@code convertToAssets}); and the owner's deposits and withdrawals
- * from the vault's events.
+ * Reads a vault on chain, everything at one block: its configuration and holdings
+ * together through the vault lens ({@link #snapshot}, {@link #snapshots}); alone, each
+ * round of calls in one JSON-RPC batch: its configuration; its idle balance and targets,
+ * then each target's shares, then what they are worth ({@code convertToAssets}); and the
+ * owner's deposits and withdrawals from the vault's events.
  */
 final class VaultChainReader {
 
@@ -102,24 +106,18 @@ final class VaultChainReader {
 	}
 
 	/**
-	 * {@link #state} and {@link #holdings} at the chain's newest block, in four round
-	 * trips instead of six: the configuration and the idle balance share one batch. A
-	 * vault already read, or being read, at that very block (same number and hash) is not
-	 * read again: what a block holds never changes. So the guardrails' read of an
-	 * intent's vault, started while the intent is proposed, and the plan's read a few
-	 * milliseconds later cost one round trip each after the first when no block came in
-	 * between, and see the same numbers. A reorg changes the hash and reads again; a read
-	 * that failed is not kept.
+	 * {@link #state} and {@link #holdings} at the chain's newest block, in two round
+	 * trips: the newest block, then one {@code eth_call} of the vault lens
+	 * ({@link VaultLensReads}). A vault already read, or being read, at that very block
+	 * (same number and hash) is not read again: what a block holds never changes. So the
+	 * guardrails' read of an intent's vault, started while the intent is proposed, and
+	 * the plan's read a few milliseconds later cost one round trip each after the first
+	 * when no block came in between, and see the same numbers. A reorg changes the hash
+	 * and reads again; a read that failed is not kept.
 	 */
 	Snapshot snapshot(Web3j web3j, Vault vault) {
 		try {
-			EthBlock.Block head = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
-			if (head == null || head.getHash() == null) {
-				throw new IOException("the node named no latest block");
-			}
-			String key = vault.chainId() + "/" + vault.address().toLowerCase(Locale.ROOT);
-			return this.recent.get(key, head.getNumber().longValueExact(), head.getHash(),
-					(block) -> snapshots(web3j, new DefaultBlockParameterNumber(block), List.of(vault)).getFirst());
+			return read(web3j, List.of(vault)).getFirst();
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof VaultReadException failed) {
@@ -130,45 +128,63 @@ final class VaultChainReader {
 	}
 
 	/**
-	 * {@link #snapshot} of many vaults on one chain at one block, still in four round
-	 * trips: each round's calls for every vault go in one JSON-RPC batch.
-	 * @throws VaultReadException when any call fails (the caller may read the vaults one
+	 * {@link #snapshot} of many vaults on one chain at the newest block, still in two
+	 * round trips: those read at that block already are served as they are, all others
+	 * are read together by the vault lens (one {@code eth_call} per
+	 * {@value VaultLensReads#CHUNK} vaults, all in one JSON-RPC batch).
+	 * @throws VaultReadException when any read fails (the caller may read the vaults one
 	 * by one to find which)
 	 */
 	List<Snapshot> snapshots(Web3j web3j, List<Vault> vaults) {
 		try {
-			return snapshots(web3j, latest(web3j), vaults);
+			return read(web3j, vaults);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new VaultReadException("Cannot read " + vaults.size() + " vaults at once: " + ex.getMessage(), ex);
 		}
 	}
 
-	private static List<Snapshot> snapshots(Web3j web3j, DefaultBlockParameter block, List<Vault> vaults)
-			throws IOException {
-		List<Call> calls = new ArrayList<>();
-		for (Vault vault : vaults) {
-			calls.addAll(stateCalls(vault));
+	private List<Snapshot> read(Web3j web3j, List<Vault> vaults) throws IOException {
+		EthBlock.Block head = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+		if (head == null || head.getHash() == null) {
+			throw new IOException("the node named no latest block");
+		}
+		Map<String, Vault> byKey = new LinkedHashMap<>();
+		vaults.forEach((v) -> byKey.put(key(v), v));
+		Map<String, Snapshot> read = this.recent.getAll(byKey.keySet(), head.getNumber().longValueExact(),
+				head.getHash(), (block, keys) -> {
+					List<Snapshot> snapshots = VaultLensReads.read(web3j, block,
+							keys.stream().map(byKey::get).toList());
+					Map<String, Snapshot> byVault = new HashMap<>();
+					for (int i = 0; i < keys.size(); i++) {
+						byVault.put(keys.get(i), snapshots.get(i));
+					}
+					return byVault;
+				});
+		return vaults.stream().map((v) -> read.get(key(v))).toList();
+	}
+
+	private static String key(Vault vault) {
+		return vault.chainId() + "/" + vault.address().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * {@link #state} and {@link #holdings} at the block, read view by view in three
+	 * rounds as they are read alone: the reference the vault lens must match
+	 * ({@code VaultLensIT} compares the two on anvil).
+	 */
+	Snapshot callByCall(Web3j web3j, Vault vault, long block) {
+		try {
+			DefaultBlockParameter at = new DefaultBlockParameterNumber(block);
+			List<Call> calls = new ArrayList<>(stateCalls(vault));
 			calls.add(new Call(vault.assetAddress(), balanceOf(vault.address())));
+			List<List<Type>> r = batch(web3j, at, calls);
+			VaultState state = state(vault, at, r);
+			return new Snapshot(state, holdings(web3j, vault, at, state.allowlist(), uint(r.get(r.size() - 1))));
 		}
-		List<List<Type>> r = batch(web3j, block, calls);
-		int per = calls.size() / Math.max(1, vaults.size());
-		List<VaultState> states = new ArrayList<>();
-		List<List<String>> targets = new ArrayList<>();
-		List<BigInteger> idle = new ArrayList<>();
-		for (int i = 0; i < vaults.size(); i++) {
-			List<List<Type>> own = r.subList(i * per, (i + 1) * per);
-			VaultState state = state(vaults.get(i), block, own);
-			states.add(state);
-			targets.add(state.allowlist());
-			idle.add(uint(own.get(per - 1)));
+		catch (IOException | RuntimeException ex) {
+			throw new VaultReadException("Cannot read vault " + vault.address() + ": " + ex.getMessage(), ex);
 		}
-		List<Holdings> holdings = holdings(web3j, vaults, block, targets, idle);
-		List<Snapshot> snapshots = new ArrayList<>();
-		for (int i = 0; i < vaults.size(); i++) {
-			snapshots.add(new Snapshot(states.get(i), holdings.get(i)));
-		}
-		return snapshots;
 	}
 
 	private static List<Call> stateCalls(Vault vault) {

@@ -2,7 +2,9 @@ package com.yieldpilot.vault.internal;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.yieldpilot.identity.UserId;
@@ -26,12 +28,21 @@ interface VaultRepository {
 
 	List<Vault> byUser(UserId user);
 
+	/** The users' vaults, oldest first, in one query. */
+	List<Vault> byUsers(Collection<UserId> users);
+
 	Optional<Vault> byUserAndChain(UserId user, long chainId);
 
 	List<Vault> all();
 
 	/** The owner's net deposits and the last block they were counted to. */
 	Deposits deposits(VaultId vault);
+
+	/**
+	 * {@link #deposits(VaultId)} of many vaults in one query; a vault not found is
+	 * missing.
+	 */
+	Map<VaultId, Deposits> deposits(Collection<VaultId> vaults);
 
 	void updateDeposits(VaultId vault, Deposits deposits);
 

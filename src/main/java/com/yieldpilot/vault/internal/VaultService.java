@@ -1,9 +1,12 @@
 package com.yieldpilot.vault.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -14,6 +17,7 @@ import com.yieldpilot.vault.Portfolio;
 import com.yieldpilot.vault.Position;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.VaultId;
+import com.yieldpilot.vault.VaultReadException;
 import com.yieldpilot.vault.VaultSnapshot;
 import com.yieldpilot.vault.VaultState;
 import com.yieldpilot.vault.Vaults;
@@ -59,6 +63,15 @@ class VaultService implements Vaults {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Map<UserId, List<Vault>> vaults(Collection<UserId> users) {
+		Map<UserId, List<Vault>> byUser = new java.util.LinkedHashMap<>();
+		users.forEach((u) -> byUser.put(u, new java.util.ArrayList<>()));
+		this.repository.byUsers(Set.copyOf(users)).forEach((v) -> byUser.get(v.user()).add(v));
+		return byUser;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<Vault> vault(UserId user, long chainId) {
 		return this.repository.byUserAndChain(user, chainId);
 	}
@@ -87,7 +100,8 @@ class VaultService implements Vaults {
 	@Override
 	public VaultSnapshot snapshot(Vault vault) {
 		VaultChainReader.Snapshot read = this.reader.snapshot(this.chains.client(vault.chainId()), vault);
-		return new VaultSnapshot(read.state(), portfolio(vault, read.holdings()));
+		return new VaultSnapshot(read.state(),
+				portfolio(vault, read.holdings(), this.repository.deposits(vault.id()).net()));
 	}
 
 	@Override
@@ -97,19 +111,26 @@ class VaultService implements Vaults {
 		}
 		Map<Long, List<Vault>> byChain = new java.util.LinkedHashMap<>();
 		vaults.forEach((v) -> byChain.computeIfAbsent(v.chainId(), (c) -> new java.util.ArrayList<>()).add(v));
+		Map<VaultId, VaultRepository.Deposits> deposits = this.repository
+			.deposits(vaults.stream().map(Vault::id).toList());
 		Map<Vault, VaultSnapshot> read = new java.util.HashMap<>();
 		byChain.forEach((chain, onChain) -> {
 			List<VaultChainReader.Snapshot> snapshots = this.reader.snapshots(this.chains.client(chain), onChain);
 			for (int i = 0; i < onChain.size(); i++) {
 				Vault vault = onChain.get(i);
-				read.put(vault,
-						new VaultSnapshot(snapshots.get(i).state(), portfolio(vault, snapshots.get(i).holdings())));
+				VaultRepository.Deposits net = deposits.get(vault.id());
+				if (net == null) {
+					throw new VaultReadException("Vault " + vault.address() + " is no longer registered",
+							new java.util.NoSuchElementException(vault.id().toString()));
+				}
+				read.put(vault, new VaultSnapshot(snapshots.get(i).state(),
+						portfolio(vault, snapshots.get(i).holdings(), net.net())));
 			}
 		});
 		return vaults.stream().map(read::get).toList();
 	}
 
-	private Portfolio portfolio(Vault vault, VaultChainReader.Holdings holdings) {
+	private Portfolio portfolio(Vault vault, VaultChainReader.Holdings holdings, BigInteger netDeposits) {
 		Map<String, PoolId> known = this.pools.on(vault.chainId());
 		int decimals = vault.assetDecimals();
 		List<Position> positions = holdings.positions()
@@ -117,7 +138,7 @@ class VaultService implements Vaults {
 			.map((h) -> new Position(h.target(), known.get(h.target().toLowerCase()), h.shares(),
 					VaultChainReader.amount(h.assets(), decimals)))
 			.toList();
-		BigDecimal net = VaultChainReader.amount(this.repository.deposits(vault.id()).net(), decimals);
+		BigDecimal net = VaultChainReader.amount(netDeposits, decimals);
 		return new Portfolio(vault.id(), vault.assetSymbol(), holdings.block(),
 				VaultChainReader.amount(holdings.idle(), decimals), positions,
 				VaultChainReader.amount(holdings.total(), decimals), net);

@@ -1,19 +1,13 @@
 package com.yieldpilot.execution.internal.pipeline;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
@@ -49,33 +43,17 @@ final class ChainCalls {
 		return new Outcome(call.getValue(), null);
 	}
 
-	/** A view answering one uint256, read at the latest block. */
-	static BigInteger uint(Web3j web3j, String to, Function function) throws IOException {
-		Outcome outcome = call(web3j, to, to, FunctionEncoder.encode(function), DefaultBlockParameterName.LATEST);
-		if (outcome.reverted()) {
-			throw new IOException(function.getName() + " on " + to + " reverted: " + outcome.revert());
-		}
-		List<Type> values = FunctionReturnDecoder.decode(outcome.output(), function.getOutputParameters());
-		if (values.isEmpty()) {
-			throw new IOException(function.getName() + " on " + to + " answered nothing: is it an ERC-4626 vault?");
-		}
-		return (BigInteger) values.get(0).getValue();
-	}
-
 	/**
-	 * A simulation in one round trip: {@code eth_call} and {@code eth_estimateGas} of the
-	 * same call at the latest block, in one JSON-RPC batch. A revert comes from the call
-	 * (it carries the reason); the gas from the estimate.
+	 * A simulation in one round trip: {@code eth_estimateGas} of the call at the latest
+	 * block. A node runs the call at its gas cap first and answers a revert with the
+	 * revert's data and message, as {@code eth_call} does (anvil, geth, and the other
+	 * clients since EIP-1474's error 3), so the estimate alone finds what the pair of
+	 * calls found and carries the same reason (decision 0018).
 	 * @return the estimate's gas as output, or why the call reverts
 	 */
 	static Outcome simulate(Web3j web3j, String from, String to, String data) throws IOException {
-		List<? extends Response<?>> answers = web3j.newBatch()
-			.add(web3j.ethCall(Transaction.createEthCallTransaction(from, to, data), DefaultBlockParameterName.LATEST))
-			.add(web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(from, null, null, null, to, data)))
-			.send()
-			.getResponses();
-		Outcome called = outcome((EthCall) answers.get(0));
-		return called.reverted() ? called : outcome((EthEstimateGas) answers.get(1));
+		return outcome(web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(from, null, null, null, to, data))
+			.send());
 	}
 
 	/** One call to simulate from the executor: the vault and the calldata. */
@@ -83,8 +61,7 @@ final class ChainCalls {
 	}
 
 	/**
-	 * {@link #simulate} of many calls in one JSON-RPC batch: each call's {@code eth_call}
-	 * and {@code eth_estimateGas}, all at the latest block.
+	 * {@link #simulate} of many calls in one JSON-RPC batch, all at the latest block.
 	 * @return the outcomes in the order of the calls
 	 */
 	static List<Outcome> simulateAll(Web3j web3j, String from, List<Call> calls) throws IOException {
@@ -93,16 +70,13 @@ final class ChainCalls {
 		}
 		BatchRequest batch = web3j.newBatch();
 		for (Call call : calls) {
-			batch.add(web3j.ethCall(Transaction.createEthCallTransaction(from, call.to(), call.data()),
-					DefaultBlockParameterName.LATEST));
 			batch.add(web3j.ethEstimateGas(
 					Transaction.createFunctionCallTransaction(from, null, null, null, call.to(), call.data())));
 		}
 		List<? extends Response<?>> answers = batch.send().getResponses();
 		List<Outcome> outcomes = new ArrayList<>();
 		for (int i = 0; i < calls.size(); i++) {
-			Outcome called = outcome((EthCall) answers.get(2 * i));
-			outcomes.add(called.reverted() ? called : outcome((EthEstimateGas) answers.get(2 * i + 1)));
+			outcomes.add(outcome((EthEstimateGas) answers.get(i)));
 		}
 		return outcomes;
 	}

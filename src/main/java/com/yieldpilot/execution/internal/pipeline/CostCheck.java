@@ -3,8 +3,13 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
@@ -45,6 +50,25 @@ class CostCheck {
 	}
 
 	Outcome<String> check(Plan plan, Fees.Quote quote) {
+		return checkAll(List.of(plan), quote).getFirst();
+	}
+
+	/**
+	 * {@link #check} of a batch's plans on one chain: each pool's APY and the ETH price
+	 * are read once for the batch, not once per plan.
+	 * @return the outcomes in the order of the plans
+	 */
+	List<Outcome<String>> checkAll(List<Plan> plans, Fees.Quote quote) {
+		Map<String, Optional<Double>> apys = new HashMap<>();
+		Map<Boolean, Optional<Double>> eth = new HashMap<>(1);
+		return plans.stream()
+			.map((plan) -> check(plan, quote, (pool) -> apys.computeIfAbsent(pool, this::apy),
+					() -> eth.computeIfAbsent(Boolean.TRUE, (k) -> ethPrice())))
+			.toList();
+	}
+
+	private Outcome<String> check(Plan plan, Fees.Quote quote, Function<String, Optional<Double>> apy,
+			Supplier<Optional<Double>> ethPrice) {
 		if (plan.kind() == Plan.Kind.WITHDRAW) {
 			return new Outcome.Next<>("withdrawals lower exposure and are not held to a yield gain");
 		}
@@ -52,13 +76,13 @@ class CostCheck {
 			return new Outcome.Skip<>("the amount's value in dollars is unknown (no fresh price for "
 					+ plan.assetSymbol() + "), so whether the move pays for its gas cannot be told");
 		}
-		Optional<Double> to = apy(plan.toPool());
-		Optional<Double> from = (plan.kind() == Plan.Kind.MOVE) ? apy(plan.fromPool()) : Optional.of(0.0);
+		Optional<Double> to = apy.apply(plan.toPool());
+		Optional<Double> from = (plan.kind() == Plan.Kind.MOVE) ? apy.apply(plan.fromPool()) : Optional.of(0.0);
 		if (to.isEmpty() || from.isEmpty()) {
 			return new Outcome.Skip<>("no fresh APY for " + (to.isEmpty() ? plan.toPool() : plan.fromPool())
 					+ ", so the move's gain cannot be told");
 		}
-		Optional<Double> ethUsd = ethPrice();
+		Optional<Double> ethUsd = ethPrice.get();
 		if (ethUsd.isEmpty()) {
 			return new Outcome.Defer<>("no fresh ETH price to value the gas; waiting for one");
 		}

@@ -30,6 +30,7 @@ import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionTxRecord;
 import com.yieldpilot.rules.ActionIntent;
+import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentStatus;
 import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.rules.lang.Action;
@@ -316,14 +317,16 @@ public class ExecutionPipeline {
 
 	private void fromPlan(List<Item> batch) {
 		List<Item> found = new ArrayList<>();
+		Map<IntentId, ActionIntent> intents = this.intents
+			.findAll(batch.stream().map((i) -> i.row.getIntentId()).toList());
 		for (Item item : batch) {
-			Optional<ActionIntent> intent = this.intents.find(item.row.getIntentId());
-			if (intent.isEmpty()) {
+			ActionIntent intent = intents.get(item.row.getIntentId());
+			if (intent == null) {
 				finish(item.id, item.token(), BEFORE_SIGNING, ExecutionState.FAILED, "its intent no longer exists",
 						null);
 				continue;
 			}
-			item.intent = intent.get();
+			item.intent = intent;
 			found.add(item);
 		}
 		if (found.isEmpty()) {
@@ -361,9 +364,12 @@ public class ExecutionPipeline {
 							i.paper()));
 				continue;
 			}
-			for (Item item : chain.getValue()) {
+			List<Outcome<String>> costs = this.costs.checkAll(chain.getValue().stream().map(Item::plan).toList(),
+					quote);
+			for (int k = 0; k < chain.getValue().size(); k++) {
+				Item item = chain.getValue().get(k);
 				item.quote = quote;
-				Outcome<String> cost = this.costs.check(item.plan(), quote);
+				Outcome<String> cost = costs.get(k);
 				if (cost instanceof Outcome.Next<String> next) {
 					paid.put(item, next.value());
 					checked.add(item);
@@ -408,7 +414,7 @@ public class ExecutionPipeline {
 		}
 		Map<Item, String> estimates = new HashMap<>();
 		for (Item item : simulated) {
-			estimates.put(item, "eth_call passed; estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit);
+			estimates.put(item, "the call passes: estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit);
 		}
 		simulated = advanceAll(simulated, List.of(ExecutionState.COST_CHECKED), ExecutionState.SIMULATED,
 				estimates::get, (i) -> Map.of(EXECUTION.GAS_LIMIT, i.gasLimit));

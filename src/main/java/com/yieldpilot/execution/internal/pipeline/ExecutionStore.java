@@ -166,8 +166,15 @@ public class ExecutionStore {
 		return tokens;
 	}
 
+	/**
+	 * The executions' rows, oldest first: a batch runs, and takes its nonces, in the
+	 * order the executions were created, whichever plan PostgreSQL picks for the query.
+	 */
 	List<ExecutionRecord> rows(Collection<ExecutionId> ids) {
-		return this.dsl.selectFrom(EXECUTION).where(EXECUTION.ID.in(values(ids))).fetch();
+		return this.dsl.selectFrom(EXECUTION)
+			.where(EXECUTION.ID.in(values(ids)))
+			.orderBy(EXECUTION.CREATED_AT, EXECUTION.ID)
+			.fetch();
 	}
 
 	/**

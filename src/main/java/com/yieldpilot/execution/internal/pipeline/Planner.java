@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.yieldpilot.chain.ChainAccess;
+import com.yieldpilot.identity.UserId;
 import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
@@ -37,7 +39,6 @@ import com.yieldpilot.vault.VaultSnapshot;
 import com.yieldpilot.vault.VaultState;
 import com.yieldpilot.vault.Vaults;
 import org.jspecify.annotations.Nullable;
-import org.web3j.protocol.Web3j;
 
 import org.springframework.stereotype.Component;
 
@@ -82,16 +83,19 @@ class Planner {
 	}
 
 	/**
-	 * Plans a batch: the vaults of all of them are read in one batched snapshot (as many
-	 * round trips as one vault's), then each is sized, on a virtual thread of its own
-	 * when there are several, since its previews are round trips of their own. A batched
-	 * read that fails is retried vault by vault, so that one unreadable vault defers only
-	 * its own executions.
+	 * Plans a batch: the vaults of all of them are read in one batched snapshot (the
+	 * vault lens: as many round trips as one vault's), then each is sized on a virtual
+	 * thread of its own, and their previews are asked together in rounds
+	 * ({@link PreviewRounds}) at the block their vault was read at. A batched read that
+	 * fails is retried vault by vault, so that one unreadable vault defers only its own
+	 * executions.
 	 * @return the outcomes in the order of the requests
 	 */
 	List<Outcome<Plan>> planAll(List<Request> requests) {
 		List<@Nullable Outcome<Plan>> outcomes = new ArrayList<>();
 		List<@Nullable Vault> vaultOf = new ArrayList<>();
+		Map<UserId, List<Vault>> owned = this.vaults
+			.vaults(requests.stream().map((r) -> r.intent().owner()).distinct().toList());
 		List<List<PoolId>> poolsOf = new ArrayList<>();
 		for (Request request : requests) {
 			List<PoolId> pools = switch (request.action()) {
@@ -102,7 +106,7 @@ class Planner {
 			};
 			poolsOf.add(pools);
 			Optional<Vault> found = pools.isEmpty() ? Optional.empty()
-					: this.vaults.vaults(request.intent().owner())
+					: owned.getOrDefault(request.intent().owner(), List.of())
 						.stream()
 						.filter((v) -> pools.stream().allMatch((p) -> this.vaults.target(v, p).isPresent()))
 						.findFirst();
@@ -122,6 +126,9 @@ class Planner {
 		Map<Vault, VaultSnapshot> snapshots = snapshots(vaultOf.stream().filter(Objects::nonNull).distinct().toList());
 		List<Callable<Outcome<Plan>>> work = new ArrayList<>();
 		List<Integer> at = new ArrayList<>();
+		Batch batch = new Batch(
+				new PreviewRounds((int) outcomes.stream().filter(Objects::isNull).count(), this.chains::client),
+				new ConcurrentHashMap<>());
 		for (int i = 0; i < requests.size(); i++) {
 			if (outcomes.get(i) != null) {
 				continue;
@@ -134,11 +141,14 @@ class Planner {
 				try {
 					VaultSnapshot read = snapshots.get(vault);
 					return plan(vault, (read != null) ? read : this.vaults.snapshot(vault), request.action(), pools,
-							request.onchainId(), request.scale());
+							request.onchainId(), request.scale(), batch);
 				}
 				catch (VaultReadException | IOException ex) {
 					return new Outcome.Defer<>(
 							"the chain could not be read to plan the call (" + ex.getMessage() + ")");
+				}
+				finally {
+					batch.previews().done();
 				}
 			});
 		}
@@ -203,7 +213,7 @@ class Planner {
 	}
 
 	private Outcome<Plan> plan(Vault vault, VaultSnapshot read, Action action, List<PoolId> pools, String onchainId,
-			double scale) throws IOException {
+			double scale, Batch batch) throws IOException {
 		VaultState state = read.state();
 		String executor = this.signers.signer(vault.chainId()).getAddress();
 		if (state.executor() == null || !state.executor().equalsIgnoreCase(executor)) {
@@ -223,20 +233,19 @@ class Planner {
 			targets.add(target);
 		}
 		Portfolio portfolio = read.portfolio();
-		Web3j web3j = this.chains.client(vault.chainId());
-		Sizing sizing = new Sizing(vault, state, web3j);
+		Sizing sizing = new Sizing(vault, state, batch, portfolio.block());
 		long deadline = this.clock.instant().plus(this.properties.deadline()).getEpochSecond();
 		return switch (action) {
 			case Move move -> redeem(sizing, portfolio, move.amount(), move.limit(), move.from(), targets.get(0), scale,
 					(shares, assets, minAssets) -> {
-						BigInteger minShares = lessSlippage(preview(web3j, targets.get(1), "previewDeposit", assets));
+						BigInteger minShares = lessSlippage(sizing.preview(targets.get(1), "previewDeposit", assets));
 						return new Plan(Plan.Kind.MOVE, vault.chainId(), vault.address(), vault.assetSymbol(),
 								vault.assetDecimals(), targets.get(0), move.from().toString(), targets.get(1),
 								move.to().toString(), shares, assets, minAssets, minShares, deadline, portfolio.block(),
 								VaultCalls.move(onchainId, targets.get(0), targets.get(1), shares, minAssets, minShares,
 										deadline),
 								"move " + sizing.words(assets) + " from " + move.from() + " to " + move.to(),
-								usd(vault, move.from(), assets));
+								usd(batch, vault, move.from(), assets));
 					});
 			case Withdraw withdraw ->
 				redeem(sizing, portfolio, withdraw.amount(), null, withdraw.from(), targets.get(0), scale,
@@ -245,7 +254,7 @@ class Planner {
 								null, null, shares, assets, minAssets, BigInteger.ZERO, deadline, portfolio.block(),
 								VaultCalls.withdraw(onchainId, targets.get(0), shares, minAssets, deadline),
 								"withdraw " + sizing.words(assets) + " from " + withdraw.from() + " into the vault",
-								usd(vault, withdraw.from(), assets)));
+								usd(batch, vault, withdraw.from(), assets)));
 			case Deposit deposit -> deposit(sizing, portfolio, deposit, targets.get(0), scale, onchainId, deadline);
 			default -> new Outcome.Skip<>("a notification moves no funds");
 		};
@@ -278,24 +287,24 @@ class Planner {
 			if (!(assets instanceof Outcome.Next<BigInteger> next)) {
 				return retype(assets);
 			}
-			shares = preview(sizing.web3j, target, "previewWithdraw", next.value()).min(held);
+			shares = sizing.preview(target, "previewWithdraw", next.value()).min(held);
 		}
 		if (limit != null) {
 			Outcome<BigInteger> cap = sizing.units(limit, pool);
 			if (!(cap instanceof Outcome.Next<BigInteger> next)) {
 				return retype(cap);
 			}
-			shares = shares.min(preview(sizing.web3j, target, "previewWithdraw", next.value()));
+			shares = shares.min(sizing.preview(target, "previewWithdraw", next.value()));
 		}
 		shares = fraction(shares, BigDecimal.valueOf(scale));
-		BigInteger assets = preview(sizing.web3j, target, "previewRedeem", shares);
+		BigInteger assets = sizing.preview(target, "previewRedeem", shares);
 		BigInteger allowed = sizing.allowed();
 		if (allowed.signum() <= 0) {
 			return new Outcome.Defer<>("your vault's allowance for this period is used up; it refills with the period");
 		}
 		if (assets.compareTo(allowed) > 0) {
 			shares = shares.multiply(allowed).divide(assets);
-			assets = preview(sizing.web3j, target, "previewRedeem", shares);
+			assets = sizing.preview(target, "previewRedeem", shares);
 		}
 		if (shares.signum() <= 0 || assets.signum() <= 0) {
 			return new Outcome.Skip<>("nothing to move: the amount rounds to zero");
@@ -330,12 +339,13 @@ class Planner {
 		if (assets.signum() <= 0) {
 			return new Outcome.Skip<>("nothing to deposit: the amount rounds to zero");
 		}
-		BigInteger minShares = lessSlippage(preview(sizing.web3j, target, "previewDeposit", assets));
+		BigInteger minShares = lessSlippage(sizing.preview(target, "previewDeposit", assets));
 		return new Outcome.Next<>(new Plan(Plan.Kind.DEPOSIT, vault.chainId(), vault.address(), vault.assetSymbol(),
 				vault.assetDecimals(), null, null, target, deposit.into().toString(), BigInteger.ZERO, assets,
 				BigInteger.ZERO, minShares, deadline, portfolio.block(),
 				VaultCalls.deposit(onchainId, target, assets, minShares, deadline),
-				"deposit " + sizing.words(assets) + " into " + deposit.into(), usd(vault, deposit.into(), assets)));
+				"deposit " + sizing.words(assets) + " into " + deposit.into(),
+				usd(sizing.batch, vault, deposit.into(), assets)));
 	}
 
 	/** The vault's amounts and limits, in the base asset's smallest unit. */
@@ -345,12 +355,24 @@ class Planner {
 
 		private final VaultState state;
 
-		private final Web3j web3j;
+		private final Batch batch;
 
-		Sizing(Vault vault, VaultState state, Web3j web3j) {
+		private final long block;
+
+		Sizing(Vault vault, VaultState state, Batch batch, long block) {
 			this.vault = vault;
 			this.state = state;
-			this.web3j = web3j;
+			this.batch = batch;
+			this.block = block;
+		}
+
+		/**
+		 * An ERC-4626 view of the target for the amount, at the block the vault was read
+		 * at, so every number of the plan comes from one block; asked in the batch's
+		 * round.
+		 */
+		BigInteger preview(String target, String view, BigInteger amount) throws IOException {
+			return this.batch.previews().preview(this.vault.chainId(), this.block, target, view, amount);
 		}
 
 		/**
@@ -371,7 +393,7 @@ class Planner {
 						? new Outcome.Next<>(units(tokens.quantity()))
 						: new Outcome.Fail<>("the amount is in " + tokens.symbol() + " but your vault holds "
 								+ this.vault.assetSymbol() + ": write it in " + this.vault.assetSymbol());
-				case Amount.Usd usd -> stablecoin(pool) ? new Outcome.Next<>(units(usd.dollars()))
+				case Amount.Usd usd -> stablecoin(this.batch, pool) ? new Outcome.Next<>(units(usd.dollars()))
 						: new Outcome.Fail<>("an amount in dollars needs a dollar stablecoin; your vault holds "
 								+ this.vault.assetSymbol() + ": write the amount in " + this.vault.assetSymbol());
 				case Amount.Share share -> new Outcome.Fail<>("a share has no size of its own");
@@ -385,13 +407,24 @@ class Planner {
 
 	}
 
-	private boolean stablecoin(PoolId pool) {
-		return this.market.pool(pool).map((s) -> s.pool().stablecoin()).orElse(false);
+	/**
+	 * What the plans of one batch share: the rounds their previews are asked in, and the
+	 * market's view of each pool they name, read once for the batch.
+	 */
+	private record Batch(PreviewRounds previews, Map<PoolId, Optional<PoolSnapshot>> pools) {
 	}
 
-	private @Nullable BigDecimal usd(Vault vault, PoolId pool, BigInteger units) {
+	private Optional<PoolSnapshot> pool(Batch batch, PoolId pool) {
+		return batch.pools().computeIfAbsent(pool, this.market::pool);
+	}
+
+	private boolean stablecoin(Batch batch, PoolId pool) {
+		return pool(batch, pool).map((s) -> s.pool().stablecoin()).orElse(false);
+	}
+
+	private @Nullable BigDecimal usd(Batch batch, Vault vault, PoolId pool, BigInteger units) {
 		BigDecimal amount = new BigDecimal(units, vault.assetDecimals());
-		Optional<PoolSnapshot> snapshot = this.market.pool(pool);
+		Optional<PoolSnapshot> snapshot = pool(batch, pool);
 		if (snapshot.isEmpty()) {
 			return null;
 		}
@@ -404,10 +437,6 @@ class Planner {
 			.map(LatestValue::value)
 			.map((price) -> amount.multiply(BigDecimal.valueOf(price)))
 			.orElse(null);
-	}
-
-	private static BigInteger preview(Web3j web3j, String target, String view, BigInteger amount) throws IOException {
-		return ChainCalls.uint(web3j, target, VaultCalls.erc4626View(view, amount));
 	}
 
 	private BigInteger lessSlippage(BigInteger amount) {

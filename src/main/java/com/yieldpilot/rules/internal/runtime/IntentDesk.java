@@ -2,8 +2,10 @@ package com.yieldpilot.rules.internal.runtime;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -131,6 +133,13 @@ public class IntentDesk implements RuleIntents {
 	@Override
 	public Optional<ActionIntent> find(IntentId id) {
 		return this.intents.find(id).map(this::view);
+	}
+
+	@Override
+	public Map<IntentId, ActionIntent> findAll(Collection<IntentId> ids) {
+		Map<IntentId, ActionIntent> found = new HashMap<>();
+		this.intents.findAll(Set.copyOf(ids)).forEach((intent) -> found.put(intent.id(), view(intent)));
+		return found;
 	}
 
 	@Override

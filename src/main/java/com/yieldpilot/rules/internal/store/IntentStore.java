@@ -3,6 +3,7 @@ package com.yieldpilot.rules.internal.store;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +80,14 @@ public class IntentStore {
 
 	public Optional<StoredIntent> find(IntentId id) {
 		return this.dsl.selectFrom(RULE_INTENT).where(RULE_INTENT.ID.eq(id)).fetchOptional(IntentStore::intent);
+	}
+
+	/** The intents with these ids that exist, in one query. */
+	public List<StoredIntent> findAll(Collection<IntentId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.dsl.selectFrom(RULE_INTENT).where(RULE_INTENT.ID.in(ids)).fetch(IntentStore::intent);
 	}
 
 	/** Locks the intent's row for a status change. */
