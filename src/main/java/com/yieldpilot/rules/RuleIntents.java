@@ -1,6 +1,8 @@
 package com.yieldpilot.rules;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,12 @@ public interface RuleIntents {
 
 	Optional<ActionIntent> find(IntentId id);
 
+	/**
+	 * The intents with these ids that exist, read together (in no particular order): what
+	 * a batch of reviews reads instead of one {@link #find} per intent.
+	 */
+	List<ActionIntent> findAll(Collection<IntentId> ids);
+
 	/** The newest intents of all farmers, for admins' guardrail dry runs. */
 	List<ActionIntent> recent(int limit);
 
@@ -24,5 +32,27 @@ public interface RuleIntents {
 	 * @throws java.util.NoSuchElementException when there is no such intent
 	 */
 	ActionIntent settle(IntentId id, IntentStatus status, String reason);
+
+	/**
+	 * {@link #settle} for many intents in one transaction, with one lock per shard (in
+	 * shard order) and the rows changed in one batch: either all of them move or, on an
+	 * exception, none.
+	 * @return the settled intents, in the order given
+	 * @throws IllegalStateException when an intent is already finished with another
+	 * status
+	 * @throws java.util.NoSuchElementException when an intent does not exist
+	 */
+	List<ActionIntent> settleAll(List<Settlement> settlements);
+
+	/** One intent's move for {@link #settleAll}. */
+	record Settlement(IntentId id, IntentStatus status, String reason) {
+
+		public Settlement {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(status, "status");
+			Objects.requireNonNull(reason, "reason");
+		}
+
+	}
 
 }

@@ -1,6 +1,8 @@
 package com.yieldpilot.vault;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.yieldpilot.identity.UserId;
@@ -14,6 +16,12 @@ public interface Vaults {
 
 	/** The user's vaults, oldest first. */
 	List<Vault> vaults(UserId user);
+
+	/**
+	 * {@link #vaults(UserId)} of many users in one query: each user's vaults, oldest
+	 * first; a user without a vault is left out.
+	 */
+	Map<UserId, List<Vault>> vaults(Collection<UserId> users);
 
 	/** The user's vault on the chain, if they have one there. */
 	Optional<Vault> vault(UserId user, long chainId);

@@ -93,6 +93,17 @@ class JooqVaultRepository implements VaultRepository {
 	}
 
 	@Override
+	public List<Vault> byUsers(java.util.Collection<UserId> users) {
+		if (users.isEmpty()) {
+			return List.of();
+		}
+		return this.db.selectFrom(VAULT)
+			.where(VAULT.USER_ID.in(users))
+			.orderBy(VAULT.USER_ID, VAULT.CREATED_AT, VAULT.ID)
+			.fetch(JooqVaultRepository::vault);
+	}
+
+	@Override
 	public Optional<Vault> byUserAndChain(UserId user, long chainId) {
 		return this.db.selectFrom(VAULT)
 			.where(VAULT.USER_ID.eq(user).and(VAULT.CHAIN_ID.eq(chainId)))

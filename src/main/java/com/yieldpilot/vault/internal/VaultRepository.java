@@ -26,6 +26,9 @@ interface VaultRepository {
 
 	List<Vault> byUser(UserId user);
 
+	/** The users' vaults, each user's oldest first, in one query. */
+	List<Vault> byUsers(java.util.Collection<UserId> users);
+
 	Optional<Vault> byUserAndChain(UserId user, long chainId);
 
 	List<Vault> all();

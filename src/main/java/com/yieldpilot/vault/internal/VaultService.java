@@ -59,6 +59,15 @@ class VaultService implements Vaults {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Map<UserId, List<Vault>> vaults(java.util.Collection<UserId> users) {
+		Map<UserId, List<Vault>> owned = new java.util.LinkedHashMap<>();
+		this.repository.byUsers(users)
+			.forEach((v) -> owned.computeIfAbsent(v.user(), (u) -> new java.util.ArrayList<>()).add(v));
+		return owned;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<Vault> vault(UserId user, long chainId) {
 		return this.repository.byUserAndChain(user, chainId);
 	}

@@ -2,8 +2,11 @@ package com.yieldpilot.rules.internal.runtime;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,6 +137,11 @@ public class IntentDesk implements RuleIntents {
 	}
 
 	@Override
+	public List<ActionIntent> findAll(Collection<IntentId> ids) {
+		return this.intents.findAll(ids).stream().map(this::view).toList();
+	}
+
+	@Override
 	public List<ActionIntent> recent(int limit) {
 		return this.intents.recent(Math.clamp(limit, 1, 1000)).stream().map(this::view).toList();
 	}
@@ -163,6 +171,56 @@ public class IntentDesk implements RuleIntents {
 		return view(this.intents.find(id).orElseThrow());
 	}
 
+	@Override
+	@Transactional
+	public List<ActionIntent> settleAll(List<Settlement> settlements) {
+		Map<IntentId, Settlement> wanted = new LinkedHashMap<>();
+		for (Settlement settlement : settlements) {
+			if (settlement.status() == IntentStatus.PROPOSED || settlement.status() == IntentStatus.WAITING) {
+				throw new IllegalArgumentException(
+						"Only the rules module proposes or parks intents, not " + settlement.status());
+			}
+			if (wanted.put(settlement.id(), settlement) != null) {
+				throw new IllegalArgumentException("Intent " + settlement.id() + " is settled twice in one call");
+			}
+		}
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		List<StoredIntent> found = this.intents.findAll(wanted.keySet());
+		if (found.size() != wanted.size()) {
+			Set<IntentId> missing = new LinkedHashSet<>(wanted.keySet());
+			found.forEach(i -> missing.remove(i.id()));
+			throw new NoSuchElementException("No intent " + missing.iterator().next());
+		}
+		found.stream().map(i -> this.runtime.shardOf(i.owner())).distinct().sorted().forEach(this.rules::lockShard);
+		Instant now = this.clock.instant();
+		List<IntentStore.StatusChange> changes = new ArrayList<>();
+		List<TraceStore.NewTrace> traces = new ArrayList<>();
+		Set<UserId> finished = new LinkedHashSet<>();
+		Map<IntentId, ActionIntent> settled = new HashMap<>();
+		for (StoredIntent current : this.intents.lockAll(wanted.keySet())) {
+			Settlement to = wanted.get(current.id());
+			if (current.status() != to.status()) {
+				if (current.status().terminal()) {
+					throw new IllegalStateException("Intent " + current.id() + " is already " + current.status()
+							+ "; it cannot become " + to.status());
+				}
+				changes.add(new IntentStore.StatusChange(current.id(), to.status(), to.reason()));
+				traces.add(newTrace(current, outcome(to.status()), to.reason(), now));
+				if (to.status().terminal()) {
+					finished.add(current.owner());
+				}
+				current = current.with(to.status(), to.reason());
+			}
+			settled.put(current.id(), view(current));
+		}
+		this.intents.setStatuses(changes, now);
+		this.traces.append(traces);
+		finished.forEach(owner -> release(owner, now));
+		return wanted.keySet().stream().map(settled::get).toList();
+	}
+
 	/**
 	 * Lets waiting intents go whose funds are free now: highest priority, then oldest.
 	 */
@@ -189,8 +247,12 @@ public class IntentDesk implements RuleIntents {
 	}
 
 	private void trace(StoredIntent intent, TraceOutcome outcome, String reason, Instant now) {
-		this.traces.append(List.of(new TraceStore.NewTrace(intent.rule(), intent.owner(), intent.ruleVersion(), now,
-				outcome, reason, List.<RuleTrace.ConditionResult>of(), intent.id())));
+		this.traces.append(List.of(newTrace(intent, outcome, reason, now)));
+	}
+
+	private static TraceStore.NewTrace newTrace(StoredIntent intent, TraceOutcome outcome, String reason, Instant now) {
+		return new TraceStore.NewTrace(intent.rule(), intent.owner(), intent.ruleVersion(), now, outcome, reason,
+				List.<RuleTrace.ConditionResult>of(), intent.id());
 	}
 
 	private static TraceOutcome outcome(IntentStatus status) {
