@@ -34,9 +34,11 @@ public interface RuleIntents {
 	ActionIntent settle(IntentId id, IntentStatus status, String reason);
 
 	/**
-	 * {@link #settle} for many intents in one transaction, with one lock per shard (in
-	 * shard order) and the rows changed in one batch: either all of them move or, on an
-	 * exception, none.
+	 * {@link #settle} for many intents in one transaction, the rows changed in one batch:
+	 * either all of them move or, on an exception, none. Only intents that finish take
+	 * their owner's shard lock (once per shard, in shard order), since only they free
+	 * funds for a waiting intent; a move to {@code ACCEPTED} keeps the funds the intent
+	 * held and so waits for no shard evaluation.
 	 * @return the settled intents, in the order given
 	 * @throws IllegalStateException when an intent is already finished with another
 	 * status

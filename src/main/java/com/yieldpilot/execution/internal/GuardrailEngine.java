@@ -21,9 +21,9 @@ import org.kie.api.KieBase;
 import org.springframework.stereotype.Component;
 
 /**
- * Reviews intents with the active guardrail version. Each review reads the active version
- * from the database, so a version activated on any node is used by every node from its
- * next review on; the built KieBase is kept until the version changes.
+ * Reviews intents with the active guardrail version. Each batch of reviews reads the
+ * active version from the database, so a version activated on any node is used by every
+ * node from its next batch on; the built KieBase is kept until the version changes.
  */
 @Component
 public class GuardrailEngine {

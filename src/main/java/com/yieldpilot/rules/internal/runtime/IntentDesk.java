@@ -193,7 +193,15 @@ public class IntentDesk implements RuleIntents {
 			found.forEach(i -> missing.remove(i.id()));
 			throw new NoSuchElementException("No intent " + missing.iterator().next());
 		}
-		found.stream().map(i -> this.runtime.shardOf(i.owner())).distinct().sorted().forEach(this.rules::lockShard);
+		// a move between two unfinished statuses (proposed to accepted) frees no funds
+		// and
+		// parks none, so only the owners whose intents finish need their shard's lock
+		found.stream()
+			.filter(i -> wanted.get(i.id()).status().terminal())
+			.map(i -> this.runtime.shardOf(i.owner()))
+			.distinct()
+			.sorted()
+			.forEach(this.rules::lockShard);
 		Instant now = this.clock.instant();
 		List<IntentStore.StatusChange> changes = new ArrayList<>();
 		List<TraceStore.NewTrace> traces = new ArrayList<>();
