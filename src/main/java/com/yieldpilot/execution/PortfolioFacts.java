@@ -1,6 +1,9 @@
 package com.yieldpilot.execution;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.yieldpilot.identity.UserId;
 
@@ -22,5 +25,16 @@ public interface PortfolioFacts {
 	 * @param drawdownWindow how far back the drawdown's peak is looked for
 	 */
 	PortfolioView portfolio(UserId owner, Duration drawdownWindow);
+
+	/**
+	 * {@link #portfolio} of many farmers at once, for a batch of reviews. A farmer left
+	 * out of the answer could not be read for a reason other than an unreadable chain
+	 * (which makes the portfolio unknown); their intents are reviewed again later.
+	 */
+	default Map<UserId, PortfolioView> portfolios(Collection<UserId> owners, Duration drawdownWindow) {
+		Map<UserId, PortfolioView> views = new HashMap<>();
+		owners.forEach(owner -> views.put(owner, portfolio(owner, drawdownWindow)));
+		return views;
+	}
 
 }

@@ -124,6 +124,17 @@ public class MarketData {
 		return this.registry.find(id).map(p -> snapshots(List.of(p)).get(0));
 	}
 
+	/**
+	 * {@link #pool} of many pools in three queries whatever their number; a pool the
+	 * market does not know is left out.
+	 */
+	public Map<PoolId, PoolSnapshot> pools(Collection<PoolId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return snapshots(this.registry.find(ids)).stream().collect(Collectors.toMap(s -> s.pool().id(), s -> s));
+	}
+
 	/** One metric's samples for a pool, oldest first, within [from, to). */
 	public List<MetricSample> history(PoolId id, Metric metric, Instant from, Instant to) {
 		return this.samples.series(id.toString(), metric, from, to);

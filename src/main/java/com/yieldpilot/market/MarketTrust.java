@@ -1,6 +1,9 @@
 package com.yieldpilot.market;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.yieldpilot.market.internal.store.CrossCheckStore;
@@ -31,6 +34,19 @@ public class MarketTrust {
 	/** Why no action may touch the pool now, or empty when nothing speaks against it. */
 	public Optional<String> actionBlock(PoolId pool) {
 		return inconsistency(pool).map(PoolInconsistency::reason);
+	}
+
+	/**
+	 * {@link #actionBlock} of many pools in one query: the pools no action may touch now,
+	 * with why; a pool left out may be acted on.
+	 */
+	public Map<PoolId, String> actionBlocks(Collection<PoolId> pools) {
+		if (pools.isEmpty()) {
+			return Map.of();
+		}
+		Map<PoolId, String> blocks = new HashMap<>();
+		this.store.inconsistencies(pools).forEach((pool, found) -> blocks.put(pool, found.reason()));
+		return blocks;
 	}
 
 	/** The pool's current disagreements, or empty when its sources agree. */

@@ -3,6 +3,7 @@ package com.yieldpilot.rules;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,5 +33,29 @@ public interface RuleIntents {
 	 * @throws java.util.NoSuchElementException when there is no such intent
 	 */
 	ActionIntent settle(IntentId id, IntentStatus status, String reason);
+
+	/**
+	 * {@link #settle} for many intents in one transaction, the rows changed in one batch:
+	 * either all of them move or, on an exception, none. Only intents that finish take
+	 * their owner's shard lock (once per shard, in shard order), since only they free
+	 * funds for a waiting intent; a move to {@code ACCEPTED} keeps the funds the intent
+	 * held and so waits for no shard evaluation.
+	 * @return the settled intents, in the order given
+	 * @throws IllegalStateException when an intent is already finished with another
+	 * status
+	 * @throws java.util.NoSuchElementException when an intent does not exist
+	 */
+	List<ActionIntent> settleAll(List<Settlement> settlements);
+
+	/** One intent's move for {@link #settleAll}. */
+	record Settlement(IntentId id, IntentStatus status, String reason) {
+
+		public Settlement {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(status, "status");
+			Objects.requireNonNull(reason, "reason");
+		}
+
+	}
 
 }

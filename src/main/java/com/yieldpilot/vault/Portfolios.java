@@ -2,7 +2,9 @@ package com.yieldpilot.vault;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.yieldpilot.identity.UserId;
@@ -17,6 +19,12 @@ public interface Portfolios {
 	 * the window holds no snapshot with positive net deposits.
 	 */
 	Optional<BigDecimal> drawdown(UserId user, Duration window);
+
+	/**
+	 * {@link #drawdown} of many users in two queries whatever their number; a user whose
+	 * drawdown is unknown is left out.
+	 */
+	Map<UserId, BigDecimal> drawdowns(Collection<UserId> users, Duration window);
 
 	/** The vault's snapshots within the window, oldest first. */
 	List<PortfolioPoint> history(UserId user, VaultId vault, Duration window);

@@ -1,14 +1,19 @@
 package com.yieldpilot.support;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import com.yieldpilot.execution.Execution;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
+import com.yieldpilot.execution.internal.ReviewCrashHook;
 import com.yieldpilot.execution.internal.pipeline.ExecutionCrashHook;
 import com.yieldpilot.execution.internal.pipeline.ExecutionReads;
+import com.yieldpilot.rules.IntentId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestComponent;
@@ -20,7 +25,7 @@ import org.springframework.boot.test.context.TestComponent;
  * leaving the lease to run out and the real recovery path to finish the execution.
  */
 @TestComponent
-public class CrashPoints implements ExecutionCrashHook {
+public class CrashPoints implements ExecutionCrashHook, ReviewCrashHook {
 
 	/** Stops the node's work where it is thrown; nothing after it runs on this node. */
 	public static final class Crash extends Error {
@@ -37,6 +42,8 @@ public class CrashPoints implements ExecutionCrashHook {
 
 	private final ObjectProvider<ExecutionReads> store;
 
+	private volatile @Nullable Consumer<List<IntentId>> armedReview;
+
 	public CrashPoints(ObjectProvider<ExecutionReads> store) {
 		this.store = store;
 	}
@@ -51,6 +58,26 @@ public class CrashPoints implements ExecutionCrashHook {
 	/** Runs the action after the node accepted the bytes, before the state is stored. */
 	public void armSent(String ruleName, java.util.function.Consumer<ExecutionId> action) {
 		this.armedSent.put(ruleName, action);
+	}
+
+	/**
+	 * Runs the action inside each batch of reviews' transaction, after its intents are
+	 * settled and before their executions are created, until disarmed.
+	 */
+	public void armReview(Consumer<List<IntentId>> action) {
+		this.armedReview = action;
+	}
+
+	public void disarmReview() {
+		this.armedReview = null;
+	}
+
+	@Override
+	public void settled(List<IntentId> intents) {
+		Consumer<List<IntentId>> action = this.armedReview;
+		if (action != null) {
+			action.accept(intents);
+		}
 	}
 
 	public void disarm(String ruleName) {

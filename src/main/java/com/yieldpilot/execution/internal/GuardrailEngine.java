@@ -1,7 +1,11 @@
 package com.yieldpilot.execution.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.yieldpilot.execution.GuardrailDryRun;
 import com.yieldpilot.execution.GuardrailRejectedException;
@@ -10,15 +14,16 @@ import com.yieldpilot.execution.GuardrailStatus;
 import com.yieldpilot.execution.GuardrailVerdict;
 import com.yieldpilot.execution.KillSwitch;
 import com.yieldpilot.rules.ActionIntent;
+import com.yieldpilot.rules.IntentId;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Reviews intents with the active guardrail version. Each review reads the active version
- * from the database, so a version activated on any node is used by every node from its
- * next review on; the built KieBase is kept until the version changes.
+ * Reviews intents with the active guardrail version. Each batch of reviews reads the
+ * active version from the database, so a version activated on any node is used by every
+ * node from its next batch on; the built KieBase is kept until the version changes.
  */
 @Component
 public class GuardrailEngine {
@@ -40,23 +45,43 @@ public class GuardrailEngine {
 		this.clock = clock;
 	}
 
-	/** The verdict of the active version, with today's facts and the kill switch. */
-	public GuardrailVerdict review(ActionIntent intent) {
+	/**
+	 * The verdicts of the active version on many intents: the status and version read
+	 * once, the facts read together ({@link GuardrailFactReader#readAll}), and a session
+	 * of its own per intent, each owner's intents in the order they were proposed. An
+	 * intent whose facts could not be read has no verdict in the answer.
+	 */
+	Map<IntentId, GuardrailVerdict> reviewAll(List<ActionIntent> intents) {
+		if (intents.isEmpty()) {
+			return Map.of();
+		}
 		GuardrailStatus status = this.store.status();
+		Instant now = this.clock.instant();
 		CompiledGuardrails guardrails = null;
 		if (status.activeVersion() != null) {
 			try {
 				guardrails = compiled(status.activeVersion());
 			}
 			catch (GuardrailRejectedException ex) {
-				return GuardrailRunner.blocked(intent.id(),
-						"guardrail version " + status.activeVersion()
-								+ " does not compile any more; an admin must fix it",
-						status.activeVersion(), this.clock.instant());
+				Map<IntentId, GuardrailVerdict> blocked = new LinkedHashMap<>();
+				intents.forEach(intent -> blocked.put(intent.id(),
+						GuardrailRunner.blocked(intent.id(),
+								"guardrail version " + status.activeVersion()
+										+ " does not compile any more; an admin must fix it",
+								status.activeVersion(), now)));
+				return blocked;
 			}
 		}
-		return GuardrailRunner.review(intent.id(), guardrails, this.facts.read(intent), status.killSwitch(),
-				this.clock.instant());
+		Map<IntentId, GuardrailFacts> facts = this.facts.readAll(intents);
+		Map<IntentId, GuardrailVerdict> verdicts = new LinkedHashMap<>();
+		for (ActionIntent intent : inProposalOrder(intents)) {
+			GuardrailFacts read = facts.get(intent.id());
+			if (read != null) {
+				verdicts.put(intent.id(),
+						GuardrailRunner.review(intent.id(), guardrails, read, status.killSwitch(), now));
+			}
+		}
+		return verdicts;
 	}
 
 	/**
@@ -65,10 +90,20 @@ public class GuardrailEngine {
 	 */
 	public List<GuardrailDryRun> dryRun(KieBase base, List<ActionIntent> intents) {
 		CompiledGuardrails guardrails = new CompiledGuardrails(0, base);
+		Map<IntentId, GuardrailFacts> facts = this.facts.readAll(intents);
+		Instant now = this.clock.instant();
 		return intents.stream()
+			.filter(intent -> facts.containsKey(intent.id()))
 			.map(intent -> new GuardrailDryRun(intent,
-					GuardrailRunner.review(intent.id(), guardrails, this.facts.read(intent), KillSwitch.OFF,
-							this.clock.instant())))
+					GuardrailRunner.review(intent.id(), guardrails, facts.get(intent.id()), KillSwitch.OFF, now)))
+			.toList();
+	}
+
+	private static List<ActionIntent> inProposalOrder(List<ActionIntent> intents) {
+		return intents.stream()
+			.sorted(Comparator.comparing((ActionIntent i) -> i.owner().value())
+				.thenComparing(ActionIntent::proposedAt)
+				.thenComparing(i -> i.id().value()))
 			.toList();
 	}
 

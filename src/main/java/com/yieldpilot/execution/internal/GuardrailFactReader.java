@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,12 +20,14 @@ import com.yieldpilot.execution.internal.facts.ActionFact;
 import com.yieldpilot.execution.internal.facts.IntentFact;
 import com.yieldpilot.execution.internal.facts.PoolFact;
 import com.yieldpilot.execution.internal.facts.PortfolioFact;
+import com.yieldpilot.identity.UserId;
 import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.MarketTrust;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.PoolSnapshot;
 import com.yieldpilot.rules.ActionIntent;
+import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.lang.Action;
 import com.yieldpilot.rules.lang.Amount;
 import com.yieldpilot.rules.lang.Deposit;
@@ -70,17 +72,44 @@ class GuardrailFactReader {
 		this.properties = properties;
 	}
 
-	GuardrailFacts read(ActionIntent intent) {
-		PortfolioView portfolio = this.portfolios.getIfAvailable(() -> PortfolioFacts.UNKNOWN)
-			.portfolio(intent.owner(), this.properties.drawdownWindow());
+	/**
+	 * The facts of each intent, read together: the owners' portfolios in one batch, and
+	 * the pools they touch and their sources' disagreements in four queries. An intent
+	 * whose owner's portfolio could not be read is left out of the answer (it is reviewed
+	 * again later); an intent into a pool the market does not know gets facts that say
+	 * so.
+	 */
+	Map<IntentId, GuardrailFacts> readAll(List<ActionIntent> intents) {
+		if (intents.isEmpty()) {
+			return Map.of();
+		}
+		Set<UserId> owners = new LinkedHashSet<>();
+		Set<PoolId> touched = new LinkedHashSet<>();
+		for (ActionIntent intent : intents) {
+			owners.add(intent.owner());
+			intent.actions().forEach(action -> touched.addAll(pools(action)));
+		}
+		Map<UserId, PortfolioView> portfolios = this.portfolios.getIfAvailable(() -> PortfolioFacts.UNKNOWN)
+			.portfolios(owners, this.properties.drawdownWindow());
+		Map<PoolId, PoolSnapshot> snapshots = this.market.pools(touched);
+		Map<PoolId, String> blocks = this.trust.actionBlocks(touched);
+		Map<IntentId, GuardrailFacts> facts = new HashMap<>();
+		for (ActionIntent intent : intents) {
+			PortfolioView portfolio = portfolios.get(intent.owner());
+			if (portfolio != null) {
+				facts.put(intent.id(), facts(intent, portfolio, snapshots, blocks));
+			}
+		}
+		return facts;
+	}
+
+	private GuardrailFacts facts(ActionIntent intent, PortfolioView portfolio, Map<PoolId, PoolSnapshot> snapshots,
+			Map<PoolId, String> blocks) {
 		Set<PoolId> touched = new LinkedHashSet<>();
 		intent.actions().forEach(action -> touched.addAll(pools(action)));
 		List<PoolFact> pools = new ArrayList<>();
-		Map<PoolId, PoolSnapshot> snapshots = new HashMap<>();
 		for (PoolId pool : touched) {
-			Optional<PoolSnapshot> snapshot = this.market.pool(pool);
-			snapshot.ifPresent(s -> snapshots.put(pool, s));
-			pools.add(poolFact(pool, snapshot));
+			pools.add(poolFact(pool, Optional.ofNullable(snapshots.get(pool)), blocks.get(pool)));
 		}
 		List<ActionFact> actions = new ArrayList<>();
 		for (int i = 0; i < intent.actions().size(); i++) {
@@ -91,8 +120,7 @@ class GuardrailFactReader {
 		return new GuardrailFacts(fact, actions, pools, portfolioFact(portfolio), this.properties.settings());
 	}
 
-	private PoolFact poolFact(PoolId pool, Optional<PoolSnapshot> snapshot) {
-		String block = this.trust.actionBlock(pool).orElse(null);
+	private static PoolFact poolFact(PoolId pool, Optional<PoolSnapshot> snapshot, @Nullable String block) {
 		if (snapshot.isEmpty()) {
 			return new PoolFact(pool.toString(), null, "the market knows nothing about it", block);
 		}

@@ -1,106 +1,101 @@
 package com.yieldpilot.execution.internal;
 
-import java.util.Locale;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-import com.yieldpilot.execution.ExecutionBlocked;
-import com.yieldpilot.execution.GuardrailVerdict;
-import com.yieldpilot.execution.GuardrailVerdict.Outcome;
-import com.yieldpilot.execution.internal.pipeline.ExecutionPipeline;
-import com.yieldpilot.rules.ActionIntent;
+import com.yieldpilot.execution.internal.pipeline.ReadyQueue;
+import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentProposed;
-import com.yieldpilot.rules.IntentStatus;
-import com.yieldpilot.rules.RuleIntents;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Reviews each proposed intent with the active guardrails, stores the verdict under the
- * intent's id and settles the intent: blocked, or accepted (scaled, if so) and handed to
- * the execution pipeline, which plans, checks and simulates it, and for a live intent
- * signs and sends it. A redelivered event finds the verdict stored and reviews nothing
- * twice (the pipeline, its executions); an intent that waits for another is reviewed when
- * its turn comes.
+ * Hands each proposed intent to the guardrails' review, batched with the intents proposed
+ * at the same time (decision 0019), and returns once its review has committed. The event
+ * publication registry marks the delivery complete only then, so an intent whose review
+ * was lost (a crash, a failed commit) is delivered again, and the stored verdict makes
+ * that redelivery review nothing twice. The listener holds no database connection while
+ * it waits: it is a plain asynchronous listener after the proposal's commit, which the
+ * registry tracks like an {@code @ApplicationModuleListener}, without the transaction
+ * that would take a connection for the whole wait.
  */
 @Component
 class GuardrailReviewer {
 
-	private static final int MAX_REASON = 500;
+	/** How many intents one batch reviews at most. */
+	static final int BATCH_SIZE = 256;
+
+	/**
+	 * How many batches run at once on a node: a single proposal arriving while a batch
+	 * runs starts one of its own instead of waiting.
+	 */
+	static final int BATCHES_IN_FLIGHT = 2;
 
 	private static final Logger log = LoggerFactory.getLogger(GuardrailReviewer.class);
 
-	private final RuleIntents intents;
+	private final GuardrailBatch batch;
 
-	private final GuardrailEngine engine;
+	private final ExecutorService runner = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("guardrails-", 0).factory());
 
-	private final GuardrailStore store;
+	private final ReadyQueue<Pending> queue = new ReadyQueue<>(BATCH_SIZE, BATCHES_IN_FLIGHT, this.runner,
+			this::review);
 
-	private final ApplicationEventPublisher events;
-
-	private final ExecutionPipeline pipeline;
-
-	GuardrailReviewer(RuleIntents intents, GuardrailEngine engine, GuardrailStore store,
-			ApplicationEventPublisher events, ExecutionPipeline pipeline) {
-		this.intents = intents;
-		this.engine = engine;
-		this.store = store;
-		this.events = events;
-		this.pipeline = pipeline;
+	GuardrailReviewer(GuardrailBatch batch) {
+		this.batch = batch;
 	}
 
-	@ApplicationModuleListener
+	/** An intent waiting for its review, and who waits for it. */
+	private record Pending(IntentId intent, CompletableFuture<Void> reviewed) {
+	}
+
+	@Async
+	@TransactionalEventListener
 	void on(IntentProposed event) {
-		Optional<ActionIntent> found = this.intents.find(event.intent().id());
-		if (found.isEmpty()) {
+		CompletableFuture<Void> reviewed = new CompletableFuture<>();
+		this.queue.add(new Pending(event.intent().id(), reviewed));
+		// throws when the review did not happen: the registry keeps the publication
+		reviewed.join();
+	}
+
+	private void review(List<Pending> pending) {
+		Set<IntentId> ids = new LinkedHashSet<>();
+		pending.forEach(p -> ids.add(p.intent()));
+		Set<IntentId> failed;
+		try {
+			failed = this.batch.reviewAll(new ArrayList<>(ids));
+		}
+		catch (Throwable ex) {
+			log.warn("A batch of {} reviews stopped; each is reviewed again when its event is redelivered", ids.size(),
+					ex);
+			pending.forEach(p -> p.reviewed().completeExceptionally(ex));
 			return;
 		}
-		Optional<GuardrailVerdict> reviewed = this.store.verdict(event.intent().id());
-		if (reviewed.isPresent()) {
-			// redelivered: the pipeline finds its executions and starts nothing twice
-			if (found.get().status() == IntentStatus.ACCEPTED && reviewed.get().outcome() != Outcome.BLOCKED) {
-				this.pipeline.start(found.get(), reviewed.get().scale());
+		for (Pending p : pending) {
+			if (failed.contains(p.intent())) {
+				p.reviewed()
+					.completeExceptionally(new IllegalStateException("The review of intent " + p.intent()
+							+ " did not happen; it is reviewed again when the event is redelivered"));
 			}
-			return;
+			else {
+				p.reviewed().complete(null);
+			}
 		}
-		if (found.get().status() != IntentStatus.PROPOSED) {
-			return;
-		}
-		ActionIntent intent = found.get();
-		GuardrailVerdict verdict = this.engine.review(intent);
-		this.store.commitWithoutWaiting();
-		if (!this.store.insert(verdict, intent.owner())) {
-			return;
-		}
-		log.info("Guardrails {} intent {} of rule {}{}", verdict.outcome().name().toLowerCase(Locale.ROOT), intent.id(),
-				intent.rule(), verdict.reasons().isEmpty() ? "" : ": " + verdict.summary());
-		if (verdict.outcome() == Outcome.BLOCKED) {
-			this.intents.settle(intent.id(), IntentStatus.BLOCKED,
-					brief("blocked by the guardrails: " + verdict.summary()));
-			this.events.publishEvent(new ExecutionBlocked(intent.id(), intent.owner(), verdict.reasons()));
-			return;
-		}
-		this.intents.settle(intent.id(), IntentStatus.ACCEPTED, brief(accepted(verdict)));
-		this.pipeline.start(this.intents.find(intent.id()).orElseThrow(), verdict.scale());
 	}
 
-	/**
-	 * The rules module keeps reasons of up to 500 characters; the verdict keeps them all.
-	 */
-	private static String brief(String reason) {
-		return (reason.length() <= MAX_REASON) ? reason : reason.substring(0, MAX_REASON - 1) + "…";
-	}
-
-	private static String accepted(GuardrailVerdict verdict) {
-		String version = "guardrails v" + verdict.guardrailVersion();
-		if (verdict.outcome() == Outcome.SCALED) {
-			return String.format(Locale.ROOT, "passed the %s scaled to %.0f%%: %s", version, verdict.scale() * 100,
-					verdict.summary());
-		}
-		return "passed the " + version;
+	@PreDestroy
+	void stop() {
+		this.runner.shutdown();
 	}
 
 }

@@ -1,8 +1,11 @@
 package com.yieldpilot.execution.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.yieldpilot.execution.GuardrailSet;
 import com.yieldpilot.execution.GuardrailStatus;
@@ -50,11 +53,26 @@ public interface GuardrailStore {
 
 	Optional<GuardrailVerdict> verdict(IntentId intent);
 
+	/** The stored verdicts of these intents, in one query. */
+	Map<IntentId, GuardrailVerdict> verdicts(Collection<IntentId> intents);
+
 	/**
 	 * Stores a verdict unless the intent has one.
 	 * @return whether this one was stored
 	 */
 	boolean insert(GuardrailVerdict verdict, UserId owner);
+
+	/**
+	 * Stores each verdict unless its intent has one, in one statement, rows in intent
+	 * order (so two nodes storing overlapping batches wait for each other instead of
+	 * deadlocking).
+	 * @return the intents whose verdict this call stored
+	 */
+	Set<IntentId> insertAll(List<OwnedVerdict> verdicts);
+
+	/** A verdict with the farmer whose intent it is. */
+	record OwnedVerdict(GuardrailVerdict verdict, UserId owner) {
+	}
 
 	/**
 	 * Lets the caller's transaction commit without waiting for the disk. For the review

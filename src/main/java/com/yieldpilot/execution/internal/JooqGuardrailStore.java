@@ -6,15 +6,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.yieldpilot.execution.GuardrailSet;
 import com.yieldpilot.execution.GuardrailStatus;
 import com.yieldpilot.execution.GuardrailVerdict;
 import com.yieldpilot.execution.KillSwitch;
+import com.yieldpilot.execution.internal.db.tables.records.GuardrailReviewRecord;
 import com.yieldpilot.execution.internal.db.tables.records.GuardrailSetRecord;
 import com.yieldpilot.execution.internal.db.tables.records.GuardrailStateRecord;
 import com.yieldpilot.identity.UserId;
@@ -171,10 +177,26 @@ class JooqGuardrailStore implements GuardrailStore {
 		return this.dsl.selectFrom(GUARDRAIL_REVIEW)
 			.where(GUARDRAIL_REVIEW.INTENT_ID.eq(intent))
 			.fetchOptional()
-			.map(review -> new GuardrailVerdict(review.getIntentId(),
-					GuardrailVerdict.Outcome.valueOf(review.getOutcome()), review.getScale().doubleValue(),
-					review.getReasons().isEmpty() ? List.of() : Arrays.asList(review.getReasons().split("\n")),
-					review.getGuardrailVersion(), review.getReviewedAt().toInstant()));
+			.map(JooqGuardrailStore::toVerdict);
+	}
+
+	@Override
+	public Map<IntentId, GuardrailVerdict> verdicts(Collection<IntentId> intents) {
+		if (intents.isEmpty()) {
+			return Map.of();
+		}
+		Map<IntentId, GuardrailVerdict> verdicts = new HashMap<>();
+		this.dsl.selectFrom(GUARDRAIL_REVIEW)
+			.where(GUARDRAIL_REVIEW.INTENT_ID.in(intents))
+			.forEach(review -> verdicts.put(review.getIntentId(), toVerdict(review)));
+		return verdicts;
+	}
+
+	private static GuardrailVerdict toVerdict(GuardrailReviewRecord review) {
+		return new GuardrailVerdict(review.getIntentId(), GuardrailVerdict.Outcome.valueOf(review.getOutcome()),
+				review.getScale().doubleValue(),
+				review.getReasons().isEmpty() ? List.of() : Arrays.asList(review.getReasons().split("\n")),
+				review.getGuardrailVersion(), review.getReviewedAt().toInstant());
 	}
 
 	@Override
@@ -186,21 +208,36 @@ class JooqGuardrailStore implements GuardrailStore {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean insert(GuardrailVerdict verdict, UserId owner) {
+		return insertAll(List.of(new OwnedVerdict(verdict, owner))).contains(verdict.intent());
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Set<IntentId> insertAll(List<OwnedVerdict> verdicts) {
+		if (verdicts.isEmpty()) {
+			return Set.of();
+		}
+		var insert = this.dsl.insertInto(GUARDRAIL_REVIEW, GUARDRAIL_REVIEW.INTENT_ID, GUARDRAIL_REVIEW.OWNER_ID,
+				GUARDRAIL_REVIEW.OUTCOME, GUARDRAIL_REVIEW.SCALE, GUARDRAIL_REVIEW.REASONS,
+				GUARDRAIL_REVIEW.GUARDRAIL_VERSION, GUARDRAIL_REVIEW.REVIEWED_AT);
+		for (OwnedVerdict owned : verdicts.stream()
+			.sorted(Comparator.comparing((OwnedVerdict v) -> v.verdict().intent().value()))
+			.toList()) {
+			GuardrailVerdict verdict = owned.verdict();
+			// reasons are single lines (IntentFact collapses whitespace)
+			insert = insert.values(verdict.intent(), owned.owner(), verdict.outcome().name(), scale(verdict),
+					String.join("\n", verdict.reasons()), verdict.guardrailVersion(), utc(verdict.reviewedAt()));
+		}
+		return new HashSet<>(
+				insert.onConflictDoNothing().returning(GUARDRAIL_REVIEW.INTENT_ID).fetch(GUARDRAIL_REVIEW.INTENT_ID));
+	}
+
+	private static BigDecimal scale(GuardrailVerdict verdict) {
 		BigDecimal scale = BigDecimal.valueOf(verdict.scale()).setScale(6, RoundingMode.HALF_EVEN);
 		if (verdict.outcome() == GuardrailVerdict.Outcome.SCALED) {
 			scale = scale.max(MIN_SCALE).min(new BigDecimal("0.999999"));
 		}
-		return this.dsl.insertInto(GUARDRAIL_REVIEW)
-			.set(GUARDRAIL_REVIEW.INTENT_ID, verdict.intent())
-			.set(GUARDRAIL_REVIEW.OWNER_ID, owner)
-			.set(GUARDRAIL_REVIEW.OUTCOME, verdict.outcome().name())
-			.set(GUARDRAIL_REVIEW.SCALE, scale)
-			// reasons are single lines (IntentFact collapses whitespace)
-			.set(GUARDRAIL_REVIEW.REASONS, String.join("\n", verdict.reasons()))
-			.set(GUARDRAIL_REVIEW.GUARDRAIL_VERSION, verdict.guardrailVersion())
-			.set(GUARDRAIL_REVIEW.REVIEWED_AT, utc(verdict.reviewedAt()))
-			.onConflictDoNothing()
-			.execute() == 1;
+		return scale;
 	}
 
 	private static GuardrailSet toSet(GuardrailSetRecord record, Map<String, String> files) {

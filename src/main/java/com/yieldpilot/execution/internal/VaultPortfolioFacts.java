@@ -2,6 +2,8 @@ package com.yieldpilot.execution.internal;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +20,9 @@ import com.yieldpilot.vault.Portfolios;
 import com.yieldpilot.vault.Position;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.VaultReadException;
+import com.yieldpilot.vault.VaultSnapshot;
 import com.yieldpilot.vault.Vaults;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,32 +66,90 @@ class VaultPortfolioFacts implements PortfolioFacts {
 
 	@Override
 	public PortfolioView portfolio(UserId owner, Duration drawdownWindow) {
-		BigDecimal drawdown = this.portfolios.drawdown(owner, drawdownWindow)
-			.map(d -> d.max(BigDecimal.ZERO).min(BigDecimal.ONE))
-			.orElse(null);
-		List<Vault> owned = this.vaults.vaults(owner);
-		if (owned.isEmpty()) {
-			return new PortfolioView(null, null, Map.of(), drawdown);
+		PortfolioView view = portfolios(List.of(owner), drawdownWindow).get(owner);
+		if (view == null) {
+			throw new IllegalStateException("The portfolio of " + owner + " could not be read");
 		}
-		BigDecimal idle = BigDecimal.ZERO;
-		Map<PoolId, BigDecimal> positions = new HashMap<>();
-		try {
-			for (Vault vault : owned) {
-				if (!DOLLARS.contains(vault.assetSymbol().toUpperCase(Locale.ROOT))) {
-					return new PortfolioView(null, null, Map.of(), drawdown);
-				}
-				Portfolio portfolio = this.vaults.portfolio(vault);
-				idle = idle.add(portfolio.idle());
-				for (Position position : portfolio.positions()) {
-					if (position.pool() != null) {
-						positions.merge(position.pool(), position.assets(), BigDecimal::add);
-					}
-				}
+		return view;
+	}
+
+	/**
+	 * The owners' drawdowns and vaults in one query each, and every dollar vault of
+	 * theirs in one batched read per chain ({@link Vaults#snapshots}). When that read
+	 * fails, each owner's vaults are read again on their own, so a chain that cannot be
+	 * read makes only its owners' portfolios unknown.
+	 */
+	@Override
+	public Map<UserId, PortfolioView> portfolios(Collection<UserId> owners, Duration drawdownWindow) {
+		Map<UserId, BigDecimal> drawdowns = new HashMap<>();
+		this.portfolios.drawdowns(owners, drawdownWindow)
+			.forEach((owner, d) -> drawdowns.put(owner, d.max(BigDecimal.ZERO).min(BigDecimal.ONE)));
+		Map<UserId, List<Vault>> owned = this.vaults.vaults(owners);
+		Map<UserId, PortfolioView> views = new HashMap<>();
+		List<Vault> readable = new ArrayList<>();
+		for (UserId owner : owners) {
+			List<Vault> theirs = owned.getOrDefault(owner, List.of());
+			if (theirs.isEmpty() || !theirs.stream().allMatch(VaultPortfolioFacts::inDollars)) {
+				views.put(owner, new PortfolioView(null, null, Map.of(), drawdowns.get(owner)));
 			}
+			else {
+				readable.addAll(theirs);
+			}
+		}
+		if (readable.isEmpty()) {
+			return views;
+		}
+		try {
+			List<VaultSnapshot> read = this.vaults.snapshots(readable);
+			Map<UserId, List<Portfolio>> byOwner = new HashMap<>();
+			for (int i = 0; i < readable.size(); i++) {
+				byOwner.computeIfAbsent(readable.get(i).user(), u -> new ArrayList<>()).add(read.get(i).portfolio());
+			}
+			byOwner.forEach((owner, held) -> views.put(owner, view(held, drawdowns.get(owner))));
+		}
+		catch (RuntimeException ex) {
+			log.debug("The batched read of {} vaults failed; reading them owner by owner", readable.size(), ex);
+			readable.stream()
+				.map(Vault::user)
+				.distinct()
+				.forEach(owner -> readAlone(owner, owned.get(owner), drawdowns.get(owner), views));
+		}
+		return views;
+	}
+
+	/**
+	 * One owner's vaults: unknown when the chain cannot be read; left out (reviewed again
+	 * later) on any other failure.
+	 */
+	private void readAlone(UserId owner, List<Vault> theirs, @Nullable BigDecimal drawdown,
+			Map<UserId, PortfolioView> views) {
+		try {
+			views.put(owner,
+					view(this.vaults.snapshots(theirs).stream().map(VaultSnapshot::portfolio).toList(), drawdown));
 		}
 		catch (VaultReadException ex) {
 			log.warn("The portfolio of {} is unknown to the guardrails: {}", owner, ex.getMessage());
-			return new PortfolioView(null, null, Map.of(), drawdown);
+			views.put(owner, new PortfolioView(null, null, Map.of(), drawdown));
+		}
+		catch (RuntimeException ex) {
+			log.warn("The portfolio of {} could not be read; its intents are reviewed again later", owner, ex);
+		}
+	}
+
+	private static boolean inDollars(Vault vault) {
+		return DOLLARS.contains(vault.assetSymbol().toUpperCase(Locale.ROOT));
+	}
+
+	private static PortfolioView view(List<Portfolio> held, @Nullable BigDecimal drawdown) {
+		BigDecimal idle = BigDecimal.ZERO;
+		Map<PoolId, BigDecimal> positions = new HashMap<>();
+		for (Portfolio portfolio : held) {
+			idle = idle.add(portfolio.idle());
+			for (Position position : portfolio.positions()) {
+				if (position.pool() != null) {
+					positions.merge(position.pool(), position.assets(), BigDecimal::add);
+				}
+			}
 		}
 		BigDecimal value = positions.values().stream().reduce(idle, BigDecimal::add);
 		return new PortfolioView(value, idle, positions, drawdown);

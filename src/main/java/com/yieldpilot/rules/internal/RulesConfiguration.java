@@ -2,6 +2,7 @@ package com.yieldpilot.rules.internal;
 
 import com.yieldpilot.rules.Entitlements;
 import com.yieldpilot.rules.PlanLimits;
+import tools.jackson.databind.JacksonModule;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +22,15 @@ class RulesConfiguration {
 	Entitlements defaultEntitlements(DefaultPlanProperties plan) {
 		PlanLimits limits = plan.limits();
 		return user -> limits;
+	}
+
+	/**
+	 * The kinds of actions and amounts in JSON, so the registry can read an
+	 * {@code IntentProposed} back.
+	 */
+	@Bean
+	JacksonModule ruleActionJson() {
+		return ActionJson.module();
 	}
 
 }

@@ -5,18 +5,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 /**
  * How much an action moves: a share of what is there ({@code 100%}), US dollars
- * ({@code $5k}) or tokens of the pool's asset ({@code 5000 USDC}). In JSON each names its
- * kind in {@code type}.
+ * ({@code $5k}) or tokens of the pool's asset ({@code 5000 USDC}).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({ @JsonSubTypes.Type(value = Amount.Share.class, name = "share"),
-		@JsonSubTypes.Type(value = Amount.Usd.class, name = "usd"),
-		@JsonSubTypes.Type(value = Amount.Tokens.class, name = "tokens") })
 public sealed interface Amount {
 
 	/** A share, more than 0% and at most 100%, of the position or idle balance. */

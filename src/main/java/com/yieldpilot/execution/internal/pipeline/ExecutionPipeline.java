@@ -162,12 +162,59 @@ public class ExecutionPipeline {
 			.register(meters);
 	}
 
+	/** An intent the guardrails accepted, with the scale they set. */
+	public record Accepted(ActionIntent intent, double scale) {
+	}
+
 	/**
 	 * Takes an intent the guardrails accepted: one execution per fund-moving action, the
 	 * first run at once (or put in the approvals inbox). A redelivered intent finds its
 	 * executions and starts nothing twice.
 	 */
 	public void start(ActionIntent intent, double scale) {
+		startAll(List.of(new Accepted(intent, scale)));
+	}
+
+	/**
+	 * {@link #start} for the intents one batch of reviews accepted, in the caller's
+	 * transaction when there is one (the acceptances and the executions commit together):
+	 * an intent that only notifies is completed, the others get their executions, and the
+	 * first of each runs once that commits.
+	 */
+	public void startAll(List<Accepted> accepted) {
+		List<RuleIntents.Settlement> completed = new ArrayList<>();
+		List<List<ExecutionStore.NewExecution>> created = new ArrayList<>();
+		for (Accepted each : accepted) {
+			List<ExecutionStore.NewExecution> rows = executions(each.intent(), each.scale());
+			if (rows.isEmpty()) {
+				completed.add(new RuleIntents.Settlement(each.intent().id(), IntentStatus.COMPLETED,
+						"nothing to execute: the rule only notifies"));
+			}
+			else {
+				created.add(rows);
+			}
+		}
+		if (!completed.isEmpty()) {
+			this.intents.settleAll(completed);
+		}
+		if (created.isEmpty()) {
+			return;
+		}
+		List<ExecutionId> ready = this.transactions.execute((status) -> {
+			List<ExecutionId> first = new ArrayList<>();
+			for (List<ExecutionStore.NewExecution> rows : created) {
+				if (this.store.create(rows) && rows.get(0).ready()) {
+					first.add(rows.get(0).id());
+				}
+			}
+			return first;
+		});
+		if (ready != null) {
+			ready.forEach(this::runAfterCommit);
+		}
+	}
+
+	private List<ExecutionStore.NewExecution> executions(ActionIntent intent, double scale) {
 		List<ExecutionStore.NewExecution> rows = new ArrayList<>();
 		List<Action> actions = intent.actions();
 		boolean approval = intent.approvalRequired() && intent.mode() == Mode.LIVE;
@@ -182,20 +229,7 @@ public class ExecutionPipeline {
 					rows.isEmpty() && !approval,
 					approval ? this.clock.instant().plus(this.properties.approvalTtl()) : null));
 		}
-		if (rows.isEmpty()) {
-			this.intents.settle(intent.id(), IntentStatus.COMPLETED, "nothing to execute: the rule only notifies");
-			return;
-		}
-		// in the caller's transaction when there is one: the guardrails' acceptance and
-		// the
-		// executions commit together
-		Boolean created = this.transactions.execute((status) -> this.store.create(rows));
-		if (!Boolean.TRUE.equals(created)) {
-			return;
-		}
-		if (!approval) {
-			runAfterCommit(rows.get(0).id());
-		}
+		return rows;
 	}
 
 	/**

@@ -14,9 +14,10 @@ import java.util.function.Consumer;
  * batches run starts a batch at once, alone if nothing else is queued; those added while
  * the batches run queue up, and the next batch to start takes all of them, up to
  * {@code batchSize}. A burst of firings therefore goes through in a few large batches,
- * and a single firing in one of its own.
+ * and a single firing in one of its own. The guardrails' reviews are batched the same way
+ * (decision 0019).
  */
-final class ReadyQueue<T> {
+public final class ReadyQueue<T> {
 
 	private final Queue<T> queued = new ConcurrentLinkedQueue<>();
 
@@ -30,7 +31,7 @@ final class ReadyQueue<T> {
 
 	private final Consumer<List<T>> batch;
 
-	ReadyQueue(int batchSize, int inFlight, Executor threads, Consumer<List<T>> batch) {
+	public ReadyQueue(int batchSize, int inFlight, Executor threads, Consumer<List<T>> batch) {
 		if (batchSize < 1 || inFlight < 1) {
 			throw new IllegalArgumentException("a batch holds at least one, and at least one batch runs");
 		}
@@ -40,7 +41,7 @@ final class ReadyQueue<T> {
 		this.batch = batch;
 	}
 
-	void add(T item) {
+	public void add(T item) {
 		this.queued.add(item);
 		drain();
 	}

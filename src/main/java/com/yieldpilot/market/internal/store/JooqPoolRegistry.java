@@ -108,6 +108,17 @@ class JooqPoolRegistry implements PoolRegistry {
 	}
 
 	@Override
+	public List<PoolDescriptor> find(java.util.Collection<PoolId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.dsl.selectFrom(MARKET_POOL)
+			.where(MARKET_POOL.ID.in(ids))
+			.orderBy(MARKET_POOL.ID)
+			.fetch(JooqPoolRegistry::toPool);
+	}
+
+	@Override
 	public List<PoolDescriptor> all() {
 		return this.dsl.selectFrom(MARKET_POOL).orderBy(MARKET_POOL.ID).fetch(JooqPoolRegistry::toPool);
 	}

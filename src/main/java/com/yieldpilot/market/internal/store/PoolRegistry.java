@@ -29,6 +29,9 @@ public interface PoolRegistry {
 
 	Optional<PoolDescriptor> find(PoolId id);
 
+	/** The registered pools among these, in one query. */
+	List<PoolDescriptor> find(java.util.Collection<PoolId> ids);
+
 	List<PoolDescriptor> all();
 
 	int count();

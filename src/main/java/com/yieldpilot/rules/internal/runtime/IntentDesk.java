@@ -2,6 +2,7 @@ package com.yieldpilot.rules.internal.runtime;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -172,6 +173,64 @@ public class IntentDesk implements RuleIntents {
 		return view(this.intents.find(id).orElseThrow());
 	}
 
+	@Override
+	@Transactional
+	public List<ActionIntent> settleAll(List<Settlement> settlements) {
+		Map<IntentId, Settlement> wanted = new LinkedHashMap<>();
+		for (Settlement settlement : settlements) {
+			if (settlement.status() == IntentStatus.PROPOSED || settlement.status() == IntentStatus.WAITING) {
+				throw new IllegalArgumentException(
+						"Only the rules module proposes or parks intents, not " + settlement.status());
+			}
+			if (wanted.put(settlement.id(), settlement) != null) {
+				throw new IllegalArgumentException("Intent " + settlement.id() + " is settled twice in one call");
+			}
+		}
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		List<StoredIntent> found = this.intents.findAll(wanted.keySet());
+		if (found.size() != wanted.size()) {
+			Set<IntentId> missing = new LinkedHashSet<>(wanted.keySet());
+			found.forEach(i -> missing.remove(i.id()));
+			throw new NoSuchElementException("No intent " + missing.iterator().next());
+		}
+		// a move between two unfinished statuses (proposed to accepted) frees no funds
+		// and
+		// parks none, so only the owners whose intents finish need their shard's lock
+		found.stream()
+			.filter(i -> wanted.get(i.id()).status().terminal())
+			.map(i -> this.runtime.shardOf(i.owner()))
+			.distinct()
+			.sorted()
+			.forEach(this.rules::lockShard);
+		Instant now = this.clock.instant();
+		List<IntentStore.StatusChange> changes = new ArrayList<>();
+		List<TraceStore.NewTrace> traces = new ArrayList<>();
+		Set<UserId> finished = new LinkedHashSet<>();
+		Map<IntentId, ActionIntent> settled = new HashMap<>();
+		for (StoredIntent current : this.intents.lockAll(wanted.keySet())) {
+			Settlement to = wanted.get(current.id());
+			if (current.status() != to.status()) {
+				if (current.status().terminal()) {
+					throw new IllegalStateException("Intent " + current.id() + " is already " + current.status()
+							+ "; it cannot become " + to.status());
+				}
+				changes.add(new IntentStore.StatusChange(current.id(), to.status(), to.reason()));
+				traces.add(newTrace(current, outcome(to.status()), to.reason(), now));
+				if (to.status().terminal()) {
+					finished.add(current.owner());
+				}
+				current = current.with(to.status(), to.reason());
+			}
+			settled.put(current.id(), view(current));
+		}
+		this.intents.setStatuses(changes, now);
+		this.traces.append(traces);
+		finished.forEach(owner -> release(owner, now));
+		return wanted.keySet().stream().map(settled::get).toList();
+	}
+
 	/**
 	 * Lets waiting intents go whose funds are free now: highest priority, then oldest.
 	 */
@@ -198,8 +257,12 @@ public class IntentDesk implements RuleIntents {
 	}
 
 	private void trace(StoredIntent intent, TraceOutcome outcome, String reason, Instant now) {
-		this.traces.append(List.of(new TraceStore.NewTrace(intent.rule(), intent.owner(), intent.ruleVersion(), now,
-				outcome, reason, List.<RuleTrace.ConditionResult>of(), intent.id())));
+		this.traces.append(List.of(newTrace(intent, outcome, reason, now)));
+	}
+
+	private static TraceStore.NewTrace newTrace(StoredIntent intent, TraceOutcome outcome, String reason, Instant now) {
+		return new TraceStore.NewTrace(intent.rule(), intent.owner(), intent.ruleVersion(), now, outcome, reason,
+				List.<RuleTrace.ConditionResult>of(), intent.id());
 	}
 
 	private static TraceOutcome outcome(IntentStatus status) {

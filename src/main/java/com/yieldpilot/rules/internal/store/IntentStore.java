@@ -52,6 +52,13 @@ public class IntentStore {
 			funds = Set.copyOf(funds);
 		}
 
+		/** This intent moved to another status, with the reason. */
+		public StoredIntent with(IntentStatus newStatus, @Nullable String newReason) {
+			return new StoredIntent(this.id, this.owner, this.rule, this.ruleVersion, this.ruleName,
+					this.idempotencyKey, this.mode, this.approvalRequired, this.priority, this.maxGasGwei, this.funds,
+					this.proposedAt, newStatus, newReason);
+		}
+
 	}
 
 	/** Stores the intent unless its idempotency key is taken; true when stored. */
@@ -88,6 +95,22 @@ public class IntentStore {
 			return List.of();
 		}
 		return this.dsl.selectFrom(RULE_INTENT).where(RULE_INTENT.ID.in(ids)).fetch(IntentStore::intent);
+	}
+
+	/**
+	 * Locks the intents' rows for a status change, in id order so that two callers
+	 * locking overlapping sets cannot deadlock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<StoredIntent> lockAll(Collection<IntentId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.dsl.selectFrom(RULE_INTENT)
+			.where(RULE_INTENT.ID.in(ids))
+			.orderBy(RULE_INTENT.ID)
+			.forUpdate()
+			.fetch(IntentStore::intent);
 	}
 
 	/** Locks the intent's row for a status change. */
@@ -129,6 +152,27 @@ public class IntentStore {
 			.set(RULE_INTENT.REASON, clip(reason))
 			.set(RULE_INTENT.UPDATED_AT, RuleStore.offset(at))
 			.where(RULE_INTENT.ID.eq(id))
+			.execute();
+	}
+
+	/** A status change of one intent, for {@link #setStatuses}. */
+	public record StatusChange(IntentId id, IntentStatus status, @Nullable String reason) {
+	}
+
+	/** Sets many intents' statuses in one JDBC batch. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void setStatuses(List<StatusChange> changes, Instant at) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		this.dsl
+			.batch(changes.stream()
+				.map(change -> this.dsl.update(RULE_INTENT)
+					.set(RULE_INTENT.STATUS, change.status().name())
+					.set(RULE_INTENT.REASON, clip(change.reason()))
+					.set(RULE_INTENT.UPDATED_AT, RuleStore.offset(at))
+					.where(RULE_INTENT.ID.eq(change.id())))
+				.toList())
 			.execute();
 	}
 
