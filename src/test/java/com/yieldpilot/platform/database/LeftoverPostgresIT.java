@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.yieldpilot.platform.LeftoverProcesses;
 import com.yieldpilot.support.TestHomes;
@@ -32,18 +31,22 @@ class LeftoverPostgresIT {
 		Path home = TestHomes.create("leftover-postgres");
 		Path data = home.resolve("pgdata");
 		Path binaries = home.resolve("pgbin");
-		// a first node creates the data folder and unpacks the server (which it deletes
-		// when it closes: a copy is kept to start the leftover with)
+		// a first node creates the data folder; a copy of its server binaries is kept to
+		// start the leftover with (zonky deletes them when it closes)
 		Path server = home.resolve("server");
 		try (EmbeddedPostgres first = embedded(data, binaries)) {
-			Path bin = serverBinary(binaries, "pg_ctl").getParent();
+			// where zonky unpacked the server: it keeps one unpacked copy per JVM, which
+			// may
+			// be another home's
+			Path bin = Path
+				.of(LeftoverProcesses.running("postgres", "-D", data).getFirst().info().command().orElseThrow())
+				.getParent();
 			assertThat(new ProcessBuilder("cp", "-a", bin.getParent().toString(), server.toString()).inheritIO()
 				.start()
 				.waitFor()).isZero();
 		}
 
-		// a node's server left running: started the way zonky starts it, by no process
-		// that
+		// a node's server left running: started as zonky starts it, by no process that
 		// holds the data folder's lock
 		int port = freePort();
 		Path pgCtl = server.resolve("bin").resolve("pg_ctl");
@@ -100,16 +103,6 @@ class LeftoverPostgresIT {
 			.setCleanDataDirectory(false)
 			.setOverrideWorkingDirectory(binaries.toFile())
 			.start();
-	}
-
-	private static Path serverBinary(Path binaries, String name) throws IOException {
-		try (Stream<Path> files = Files.walk(binaries)) {
-			return files
-				.filter((file) -> file.getFileName().toString().equals(name)
-						&& file.getParent().getFileName().toString().equals("bin"))
-				.findFirst()
-				.orElseThrow();
-		}
 	}
 
 	private static int freePort() throws IOException {
