@@ -27,7 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				// a node stopped mid-execution by a crash test leaves its lease to run
 				// out:
 				// short here
-				"yieldpilot.execution.lease=3s" })
+				"yieldpilot.execution.lease=3s",
+				// crash tests leave failed deliveries on purpose and redeliver them
+				// themselves; EventRedeliveryIT runs the redelivery with its own settings
+				"yieldpilot.events.retry-after=5m", "yieldpilot.events.max-backoff=5m" })
 @Import({ EventProbe.class, CrashPoints.class })
 public abstract class ApplicationIT {
 

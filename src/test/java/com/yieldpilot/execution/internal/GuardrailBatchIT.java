@@ -1,6 +1,5 @@
 package com.yieldpilot.execution.internal;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +24,11 @@ import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.CrashPoints;
+import com.yieldpilot.support.RuleFirings;
 import com.yieldpilot.support.Samples;
 import com.yieldpilot.support.TestFarmer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +46,6 @@ import static org.awaitility.Awaitility.await;
  * store one verdict and one set of executions each.
  */
 class GuardrailBatchIT extends ApplicationIT {
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
 	UserAccounts accounts;
@@ -223,16 +220,8 @@ class GuardrailBatchIT extends ApplicationIT {
 	}
 
 	private IntentId fire(TestFarmer farmer, PoolId into) {
-		HttpResponse<String> created = http().postText("/api/v1/rules", farmer.token(), "rule \"" + this.rule
-				+ "\"\nwhen\n  apy(" + this.from + ") < 4%\nthen\n  move 50% from " + this.from + " to " + into + "\n");
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		String rule = this.json.readTree(created.body()).get("id").asString();
-		this.evaluator.evaluate(this.runtime.shardOf(farmer.account().id()));
-		String id = this.jdbc.sql("select id from rule_intent where rule_id = ?::uuid")
-			.param(rule)
-			.query(String.class)
-			.single();
-		return new IntentId(UUID.fromString(id));
+		return new RuleFirings(http(), this.jdbc, this.evaluator, this.runtime).fire(farmer, this.rule, this.from,
+				into);
 	}
 
 	private void redeliver(List<IntentId> ids) {

@@ -1,0 +1,244 @@
+package com.yieldpilot.platform.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import com.yieldpilot.identity.UserAccounts;
+import com.yieldpilot.identity.internal.TokenIssuer;
+import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.Source;
+import com.yieldpilot.market.internal.ingest.MarketIngestion;
+import com.yieldpilot.platform.scheduling.ClusterJobs;
+import com.yieldpilot.rules.IntentId;
+import com.yieldpilot.rules.IntentStatus;
+import com.yieldpilot.rules.RuleIntents;
+import com.yieldpilot.rules.internal.RuntimeProperties;
+import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
+import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.CrashPoints;
+import com.yieldpilot.support.RuleFirings;
+import com.yieldpilot.support.Samples;
+import com.yieldpilot.support.TestFarmer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.FailedEventPublications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The registry's deliveries keep moving without a restart, on the running node with its
+ * real listener (the guardrails' review) and Spring Modulith's JDBC registry: a review
+ * that failed is delivered again once its pause is over, and not before; one left in
+ * flight by a dead node is taken over after {@code stuck-after}; completed publications
+ * are deleted after the retention, incomplete ones never.
+ */
+class EventRedeliveryIT extends ApplicationIT {
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	TokenIssuer issuer;
+
+	@Autowired
+	MarketIngestion ingestion;
+
+	@Autowired
+	ShardEvaluator evaluator;
+
+	@Autowired
+	RuntimeProperties runtime;
+
+	@Autowired
+	RuleIntents intents;
+
+	@Autowired
+	CrashPoints crashes;
+
+	@Autowired
+	FailedEventPublications failed;
+
+	@Autowired
+	CompletedEventPublications completed;
+
+	@Autowired
+	ClusterJobs jobs;
+
+	@Autowired
+	DSLContext dsl;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final PoolId from = pool();
+
+	private final PoolId to = pool();
+
+	private final String rule = "Redelivered " + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeEach
+	void market() {
+		Samples.ingest(this.ingestion, this.from, Metric.APY, 3.0, Source.SIMULATOR, Instant.now());
+		Samples.ingest(this.ingestion, this.to, Metric.APY, 6.0, Source.SIMULATOR, Instant.now());
+	}
+
+	@AfterEach
+	void disarm() {
+		this.crashes.disarmReview();
+	}
+
+	@Test
+	void aFailedReviewIsDeliveredAgainOnceItsPauseIsOverWithoutARestart() {
+		IntentId id = fireWhileReviewsFail();
+
+		EventRedelivery.Round early = redelivery(Duration.ofHours(1), Duration.ofHours(1)).run();
+
+		assertThat(status(id)).isEqualTo("FAILED");
+		assertThat(early.waiting()).isPositive();
+		assertThat(reviews(id)).isZero();
+
+		EventRedelivery.Round due = redelivery(Duration.ZERO, Duration.ofHours(1)).run();
+
+		assertThat(due.resubmitted()).isPositive();
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.intents.find(id).orElseThrow().status().terminal());
+		assertThat(this.intents.find(id).orElseThrow().status()).isEqualTo(IntentStatus.COMPLETED);
+		assertThat(reviews(id)).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(status(id)));
+		assertThat(attempts(id)).as("the first delivery and one more").isEqualTo(2);
+	}
+
+	@Test
+	void aDeliveryLeftInFlightByADeadNodeIsTakenOverAfterStuckAfter() {
+		IntentId id = fireWhileReviewsFail();
+		// as a node killed in the middle of the review leaves it, an hour ago
+		leaveInFlight(id, Duration.ofMinutes(30));
+
+		EventRedelivery.Round young = redelivery(Duration.ZERO, Duration.ofHours(1)).run();
+
+		assertThat(status(id)).as("younger than stuck-after: still the other node's").isEqualTo("PROCESSING");
+		assertThat(reviews(id)).isZero();
+
+		leaveInFlight(id, Duration.ofHours(2));
+		EventRedelivery.Round lost = redelivery(Duration.ZERO, Duration.ofHours(1)).run();
+
+		assertThat(young.stuck()).isZero();
+		assertThat(lost.stuck()).isPositive();
+		assertThat(lost.resubmitted()).isPositive();
+		await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(status(id)));
+		assertThat(reviews(id)).isEqualTo(1);
+	}
+
+	@Test
+	void completedPublicationsAreDeletedAfterTheRetentionAndIncompleteOnesNever() {
+		IntentId done = fireWhileReviewsFail();
+		redelivery(Duration.ZERO, Duration.ofHours(1)).run();
+		await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(status(done)));
+		IntentId pending = fireWhileReviewsFail();
+		OffsetDateTime eightDaysAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(8);
+		this.jdbc.sql("update event_publication set completion_date = ? where serialized_event like ?")
+			.params(eightDaysAgo, "%" + done + "%")
+			.update();
+		// in flight for eight days on a node that still checks in: left alone by a
+		// stuck-after of 30 days, and never deleted while incomplete
+		this.jdbc
+			.sql("update event_publication set status = 'PROCESSING', publication_date = ? "
+					+ "where serialized_event like ?")
+			.params(eightDaysAgo, "%" + pending + "%")
+			.update();
+
+		new EventRedelivery(
+				this.failed, this.completed, this.dsl, this.jobs, new EventRedeliveryProperties(Duration.ofSeconds(30),
+						Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(30), Duration.ofDays(7)),
+				Clock.systemUTC(), new SimpleMeterRegistry())
+			.run();
+
+		assertThat(publications(done)).isZero();
+		assertThat(publications(pending)).isEqualTo(1);
+		assertThat(status(pending)).isEqualTo("PROCESSING");
+	}
+
+	/**
+	 * Fires a new farmer's rule while every review of its intents fails: the intent stays
+	 * proposed and its publication failed.
+	 */
+	private IntentId fireWhileReviewsFail() {
+		this.crashes.armReview(settled -> {
+			if (this.intents.findAll(settled).values().stream().anyMatch(i -> i.ruleName().equals(this.rule))) {
+				throw new IllegalStateException("the database went away in the middle of a review");
+			}
+		});
+		IntentId id = new RuleFirings(http(), this.jdbc, this.evaluator, this.runtime)
+			.fire(TestFarmer.create(this.accounts, this.issuer, "red"), this.rule, this.from, this.to);
+		await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(status(id)));
+		this.crashes.disarmReview();
+		assertThat(this.intents.find(id).orElseThrow().status()).isEqualTo(IntentStatus.PROPOSED);
+		return id;
+	}
+
+	private EventRedelivery redelivery(Duration retryAfter, Duration stuckAfter) {
+		return new EventRedelivery(
+				this.failed, this.completed, this.dsl, this.jobs, new EventRedeliveryProperties(Duration.ofSeconds(30),
+						retryAfter, Duration.ofHours(1), stuckAfter, Duration.ofDays(7)),
+				Clock.systemUTC(), new SimpleMeterRegistry());
+	}
+
+	private void leaveInFlight(IntentId id, Duration ago) {
+		this.jdbc
+			.sql("update event_publication set status = 'PROCESSING', last_resubmission_date = null, "
+					+ "publication_date = ? where serialized_event like ? and listener_id like '%GuardrailReviewer%'")
+			.params(OffsetDateTime.now(ZoneOffset.UTC).minus(ago), "%" + id + "%")
+			.update();
+	}
+
+	private String status(IntentId id) {
+		return this.jdbc
+			.sql("select status from event_publication where serialized_event like ? "
+					+ "and listener_id like '%GuardrailReviewer%'")
+			.param("%" + id + "%")
+			.query(String.class)
+			.single();
+	}
+
+	private int attempts(IntentId id) {
+		return this.jdbc
+			.sql("select completion_attempts from event_publication where serialized_event like ? "
+					+ "and listener_id like '%GuardrailReviewer%'")
+			.param("%" + id + "%")
+			.query(Integer.class)
+			.single();
+	}
+
+	private int publications(IntentId id) {
+		return this.jdbc
+			.sql("select count(*) from event_publication where serialized_event like ? "
+					+ "and listener_id like '%GuardrailReviewer%'")
+			.param("%" + id + "%")
+			.query(Integer.class)
+			.single();
+	}
+
+	private int reviews(IntentId id) {
+		return this.jdbc.sql("select count(*) from guardrail_review where intent_id = ?")
+			.param(id.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	private static PoolId pool() {
+		return PoolId.parse("rd" + UUID.randomUUID().toString().substring(0, 6) + ":base:USDC");
+	}
+
+}
