@@ -22,6 +22,7 @@ import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.ReviewRecords;
 import com.yieldpilot.support.Samples;
 import com.yieldpilot.support.TestFarmer;
 import com.yieldpilot.support.EventProbe;
@@ -238,19 +239,11 @@ class GuardrailReviewIT extends ApplicationIT {
 	}
 
 	private boolean deliveredTwice(IntentId id) {
-		return this.jdbc
-			.sql("select count(*) from event_publication where serialized_event like ? and completion_date is not null "
-					+ "and listener_id like '%GuardrailReviewer%'")
-			.param("%" + id + "%")
-			.query(Integer.class)
-			.single() == 2;
+		return new ReviewRecords(this.jdbc).deliveries(id, "completion_date is not null") == 2;
 	}
 
 	private int reviews(IntentId id) {
-		return this.jdbc.sql("select count(*) from guardrail_review where intent_id = ?")
-			.param(id.value())
-			.query(Integer.class)
-			.single();
+		return new ReviewRecords(this.jdbc).reviews(id);
 	}
 
 	private String outcome(IntentId id) {

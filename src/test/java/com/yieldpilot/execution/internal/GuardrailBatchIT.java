@@ -24,6 +24,7 @@ import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.CrashPoints;
+import com.yieldpilot.support.ReviewRecords;
 import com.yieldpilot.support.RuleFirings;
 import com.yieldpilot.support.Samples;
 import com.yieldpilot.support.TestFarmer;
@@ -251,26 +252,15 @@ class GuardrailBatchIT extends ApplicationIT {
 	}
 
 	private int publications(IntentId id, String condition) {
-		return this.jdbc
-			.sql("select count(*) from event_publication where serialized_event like ? "
-					+ "and listener_id like '%GuardrailReviewer%' and " + condition)
-			.param("%" + id + "%")
-			.query(Integer.class)
-			.single();
+		return new ReviewRecords(this.jdbc).deliveries(id, condition);
 	}
 
 	private int reviews(IntentId id) {
-		return this.jdbc.sql("select count(*) from guardrail_review where intent_id = ?")
-			.param(id.value())
-			.query(Integer.class)
-			.single();
+		return new ReviewRecords(this.jdbc).reviews(id);
 	}
 
 	private int executions(IntentId id) {
-		return this.jdbc.sql("select count(*) from execution where intent_id = ?")
-			.param(id.value())
-			.query(Integer.class)
-			.single();
+		return new ReviewRecords(this.jdbc).executions(id);
 	}
 
 	private static void awaitLatch(CountDownLatch latch) {

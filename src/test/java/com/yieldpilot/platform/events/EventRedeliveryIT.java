@@ -21,6 +21,7 @@ import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.CrashPoints;
+import com.yieldpilot.support.ReviewRecords;
 import com.yieldpilot.support.RuleFirings;
 import com.yieldpilot.support.Samples;
 import com.yieldpilot.support.TestFarmer;
@@ -117,7 +118,8 @@ class EventRedeliveryIT extends ApplicationIT {
 		assertThat(this.intents.find(id).orElseThrow().status()).isEqualTo(IntentStatus.COMPLETED);
 		assertThat(reviews(id)).isEqualTo(1);
 		await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(status(id)));
-		assertThat(attempts(id)).as("the first delivery and one more").isEqualTo(2);
+		assertThat(new ReviewRecords(this.jdbc).deliveryAttempts(id)).as("the first delivery and one more")
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -204,37 +206,15 @@ class EventRedeliveryIT extends ApplicationIT {
 	}
 
 	private String status(IntentId id) {
-		return this.jdbc
-			.sql("select status from event_publication where serialized_event like ? "
-					+ "and listener_id like '%GuardrailReviewer%'")
-			.param("%" + id + "%")
-			.query(String.class)
-			.single();
-	}
-
-	private int attempts(IntentId id) {
-		return this.jdbc
-			.sql("select completion_attempts from event_publication where serialized_event like ? "
-					+ "and listener_id like '%GuardrailReviewer%'")
-			.param("%" + id + "%")
-			.query(Integer.class)
-			.single();
-	}
-
-	private int publications(IntentId id) {
-		return this.jdbc
-			.sql("select count(*) from event_publication where serialized_event like ? "
-					+ "and listener_id like '%GuardrailReviewer%'")
-			.param("%" + id + "%")
-			.query(Integer.class)
-			.single();
+		return new ReviewRecords(this.jdbc).deliveryStatus(id);
 	}
 
 	private int reviews(IntentId id) {
-		return this.jdbc.sql("select count(*) from guardrail_review where intent_id = ?")
-			.param(id.value())
-			.query(Integer.class)
-			.single();
+		return new ReviewRecords(this.jdbc).reviews(id);
+	}
+
+	private int publications(IntentId id) {
+		return new ReviewRecords(this.jdbc).deliveries(id, "true");
 	}
 
 	private static PoolId pool() {
