@@ -17,21 +17,18 @@ import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.chain.contracts.YieldVault;
 import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.CountingChain;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.Vaults;
-import io.reactivex.Flowable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
-import org.web3j.protocol.core.BatchRequest;
-import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.protocol.websocket.events.Notification;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
@@ -157,15 +154,9 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 	 * The local chain, except that its newest block is the one the test names; counts the
 	 * requests (a batch is one).
 	 */
-	static final class PinnedHead implements Web3jService {
-
-		private final Web3jService chain;
-
-		final AtomicInteger requests = new AtomicInteger();
+	static final class PinnedHead extends CountingChain {
 
 		final AtomicInteger heads = new AtomicInteger();
-
-		final AtomicInteger batches = new AtomicInteger();
 
 		/** Batches wait for it: a test holds a read in the middle with it. */
 		volatile CountDownLatch hold = new CountDownLatch(0);
@@ -173,12 +164,11 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 		volatile EthBlock.Block head;
 
 		PinnedHead(Web3jService chain) {
-			this.chain = chain;
+			super(chain);
 		}
 
 		@Override
-		public <T extends Response> T send(Request request, Class<T> type) throws IOException {
-			this.requests.incrementAndGet();
+		protected <T extends Response> T answer(Request request, Class<T> type) throws IOException {
 			if ("eth_getBlockByNumber".equals(request.getMethod())
 					&& DefaultBlockParameterName.LATEST.getValue().equals(request.getParams().getFirst())) {
 				this.heads.incrementAndGet();
@@ -186,18 +176,11 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 				answer.setResult(this.head);
 				return type.cast(answer);
 			}
-			return this.chain.send(request, type);
+			return super.answer(request, type);
 		}
 
 		@Override
-		public <T extends Response> CompletableFuture<T> sendAsync(Request request, Class<T> type) {
-			throw new UnsupportedOperationException("the reader sends synchronously");
-		}
-
-		@Override
-		public BatchResponse sendBatch(BatchRequest batch) throws IOException {
-			this.requests.incrementAndGet();
-			this.batches.incrementAndGet();
+		protected void beforeBatch() throws IOException {
 			try {
 				if (!this.hold.await(1, TimeUnit.MINUTES)) {
 					throw new IOException("the test never let the batch go");
@@ -207,22 +190,6 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 				Thread.currentThread().interrupt();
 				throw new IOException(ex);
 			}
-			return this.chain.sendBatch(batch);
-		}
-
-		@Override
-		public CompletableFuture<BatchResponse> sendBatchAsync(BatchRequest batch) {
-			throw new UnsupportedOperationException("the reader sends synchronously");
-		}
-
-		@Override
-		public <T extends Notification<?>> Flowable<T> subscribe(Request request, String unsubscribe, Class<T> type) {
-			throw new UnsupportedOperationException("no subscriptions");
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.chain.close();
 		}
 
 	}

@@ -6,28 +6,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.market.LocalDevnet;
 import com.yieldpilot.market.LocalDevnet.DevnetPoolVault;
 import com.yieldpilot.support.ApplicationIT;
-import io.reactivex.Flowable;
+import com.yieldpilot.support.CountingChain;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.Web3jService;
-import org.web3j.protocol.core.BatchRequest;
-import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameterNumber;
-import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.protocol.websocket.events.Notification;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -53,7 +45,7 @@ class PreviewRoundsIT extends ApplicationIT {
 	void aBatchAsksAllItsPlansPreviewsInOneRoundTripPerRound() throws Exception {
 		List<DevnetPoolVault> pools = this.devnet.pools(Duration.ofMinutes(3));
 		DevnetPoolVault target = pools.getFirst();
-		Counting node = new Counting(new HttpService(this.chain.rpcUrl()));
+		CountingChain node = new CountingChain(new HttpService(this.chain.rpcUrl()));
 		Web3j web3j = Web3j.build(node);
 		long block = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
 		PreviewRounds rounds = new PreviewRounds(PLANS, (chainId) -> web3j);
@@ -98,7 +90,7 @@ class PreviewRoundsIT extends ApplicationIT {
 	@Test
 	void aPlanAloneAsksThePlainView() throws Exception {
 		DevnetPoolVault target = this.devnet.pools(Duration.ofMinutes(3)).getFirst();
-		Counting node = new Counting(new HttpService(this.chain.rpcUrl()));
+		CountingChain node = new CountingChain(new HttpService(this.chain.rpcUrl()));
 		Web3j web3j = Web3j.build(node);
 		long block = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
 		PreviewRounds rounds = new PreviewRounds(1, (chainId) -> web3j);
@@ -114,54 +106,6 @@ class PreviewRoundsIT extends ApplicationIT {
 		ChainCalls.Outcome outcome = ChainCalls.call(this.chain.web3j(), target, target,
 				FunctionEncoder.encode(VaultCalls.erc4626View(name, amount)), new DefaultBlockParameterNumber(block));
 		return org.web3j.utils.Numeric.toBigInt(outcome.output());
-	}
-
-	/** The local chain, counting requests (a batch is one). */
-	static final class Counting implements Web3jService {
-
-		private final Web3jService chain;
-
-		final AtomicInteger requests = new AtomicInteger();
-
-		final AtomicInteger batches = new AtomicInteger();
-
-		Counting(Web3jService chain) {
-			this.chain = chain;
-		}
-
-		@Override
-		public <T extends Response> T send(Request request, Class<T> type) throws IOException {
-			this.requests.incrementAndGet();
-			return this.chain.send(request, type);
-		}
-
-		@Override
-		public <T extends Response> CompletableFuture<T> sendAsync(Request request, Class<T> type) {
-			throw new UnsupportedOperationException("the previews are sent synchronously");
-		}
-
-		@Override
-		public BatchResponse sendBatch(BatchRequest batch) throws IOException {
-			this.requests.incrementAndGet();
-			this.batches.incrementAndGet();
-			return this.chain.sendBatch(batch);
-		}
-
-		@Override
-		public CompletableFuture<BatchResponse> sendBatchAsync(BatchRequest batch) {
-			throw new UnsupportedOperationException("the previews are sent synchronously");
-		}
-
-		@Override
-		public <T extends Notification<?>> Flowable<T> subscribe(Request request, String unsubscribe, Class<T> type) {
-			throw new UnsupportedOperationException("no subscriptions");
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.chain.close();
-		}
-
 	}
 
 }
