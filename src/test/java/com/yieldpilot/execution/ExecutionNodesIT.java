@@ -202,7 +202,8 @@ class ExecutionNodesIT extends ApplicationIT {
 				"--yieldpilot.rules.evaluation.enabled=false", "--yieldpilot.market.refresh.enabled=false",
 				"--yieldpilot.market.simulator.enabled=false", "--yieldpilot.risk.scoring.enabled=false",
 				"--yieldpilot.risk.retrain.enabled=false", "--yieldpilot.vault.snapshot.enabled=false",
-				"--spring.modulith.events.republish-outstanding-events-on-restart=false", "--server.shutdown=immediate",
+				"--yieldpilot.events.resubmit-on-start=false", "--yieldpilot.events.retry-after=5m",
+				"--yieldpilot.events.max-backoff=5m", "--server.shutdown=immediate",
 				"--spring.lifecycle.timeout-per-shutdown-phase=3s",
 				"--spring.quartz.wait-for-jobs-to-complete-on-shutdown=false");
 	}

@@ -5,6 +5,9 @@ import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +53,9 @@ import static org.jooq.impl.DSL.table;
  * as lost with the node that ran it (killed, or cut off from the database), marked failed
  * and so tried again by whichever node runs the next round;</li>
  * <li>completed publications older than {@code retention} are deleted, so the table does
- * not grow with every market update for ever.</li>
+ * not grow with every market update for ever;</li>
+ * <li>a publication whose event cannot be read back is left where it is and named in the
+ * log, and stops neither the round nor the node's start.</li>
  * </ul>
  * A round runs as a clustered Quartz job, on one node at a time.
  * {@code yieldpilot.events.failed} counts the deliveries waiting to be tried again and
@@ -67,6 +73,8 @@ class EventRedelivery implements ApplicationRunner {
 	private static final int WARN_AFTER = 5;
 
 	private final FailedEventPublications failed;
+
+	private final IncompleteEventPublications incomplete;
 
 	private final CompletedEventPublications completed;
 
@@ -101,9 +109,14 @@ class EventRedelivery implements ApplicationRunner {
 
 	private final Counter stuck;
 
-	EventRedelivery(FailedEventPublications failed, CompletedEventPublications completed, DSLContext dsl,
-			ClusterJobs jobs, EventRedeliveryProperties properties, Clock clock, MeterRegistry meters) {
+	/** The publications this node found unreadable, named in the log once each. */
+	private final Set<UUID> unreadable = ConcurrentHashMap.newKeySet();
+
+	EventRedelivery(FailedEventPublications failed, IncompleteEventPublications incomplete,
+			CompletedEventPublications completed, DSLContext dsl, ClusterJobs jobs,
+			EventRedeliveryProperties properties, Clock clock, MeterRegistry meters) {
 		this.failed = failed;
+		this.incomplete = incomplete;
 		this.completed = completed;
 		this.dsl = dsl;
 		this.jobs = jobs;
@@ -124,9 +137,40 @@ class EventRedelivery implements ApplicationRunner {
 			.register(meters);
 	}
 
+	/**
+	 * Schedules the rounds and re-sends every incomplete publication, as Spring
+	 * Modulith's {@code republish-outstanding-events-on-restart} did (it is off): that
+	 * one stops at the first publication it cannot read back, and with it the node's
+	 * start.
+	 */
 	@Override
 	public void run(ApplicationArguments args) throws SchedulerException {
 		this.jobs.ensureRepeating(JOB, EventRedeliveryJob.class, this.properties.interval());
+		if (this.properties.resubmitOnStart()) {
+			this.incomplete.resubmitIncompletePublications(this::readable);
+		}
+	}
+
+	/**
+	 * Whether the publication's event can be read back. One that cannot (an event of
+	 * another version, a class that changed) is never handed to the registry, whose error
+	 * path reads it again and throws out of the whole round; it stays in the table,
+	 * counted as waiting, and is named once in the log.
+	 */
+	private boolean readable(EventPublication publication) {
+		try {
+			publication.getEvent();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			if (this.unreadable.add(publication.getIdentifier())) {
+				log.error(
+						"Event publication {} cannot be read back and is left undelivered in event_publication "
+								+ "until a version that reads it runs, or an operator deletes it: {}",
+						publication.getIdentifier(), ex.getMessage());
+			}
+			return false;
+		}
 	}
 
 	/** What one round did. */
@@ -172,13 +216,10 @@ class EventRedelivery implements ApplicationRunner {
 		AtomicInteger offered = new AtomicInteger();
 		this.failed.resubmit(
 				ResubmissionOptions.defaults().withBatchSize(100).withMaxInFlight(100).withFilter((publication) -> {
-					if (!due(publication, now)) {
+					if (!due(publication, now) || !readable(publication)) {
 						return false;
 					}
 					if (publication.getCompletionAttempts() >= WARN_AFTER) {
-						// the event itself is not read here: one that cannot be read must
-						// not
-						// stop the others' round
 						log.warn("Delivering event publication {} again: attempt {} since {}",
 								publication.getIdentifier(), publication.getCompletionAttempts() + 1,
 								publication.getPublicationDate());

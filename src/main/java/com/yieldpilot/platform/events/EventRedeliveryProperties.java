@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * resubmitted) before it counts as lost with the node that ran it and is tried again;
  * longer than any listener runs
  * @param retention how long completed publications are kept for inspection
+ * @param resubmitOnStart whether a starting node sends every incomplete publication again
+ * at once (off only for a second node sharing a test database)
  */
 @ConfigurationProperties("yieldpilot.events")
 record EventRedeliveryProperties(@DefaultValue("30s") Duration interval, @DefaultValue("30s") Duration retryAfter,
 		@DefaultValue("1h") Duration maxBackoff, @DefaultValue("10m") Duration stuckAfter,
-		@DefaultValue("7d") Duration retention) {
+		@DefaultValue("7d") Duration retention, @DefaultValue("true") boolean resubmitOnStart) {
 
 	EventRedeliveryProperties {
 		atLeast("interval", interval, Duration.ofSeconds(1));

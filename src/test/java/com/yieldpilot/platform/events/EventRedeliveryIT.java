@@ -32,9 +32,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,8 +45,9 @@ import static org.awaitility.Awaitility.await;
  * The registry's deliveries keep moving without a restart, on the running node with its
  * real listener (the guardrails' review) and Spring Modulith's JDBC registry: a review
  * that failed is delivered again once its pause is over, and not before; one left in
- * flight by a dead node is taken over after {@code stuck-after}; completed publications
- * are deleted after the retention, incomplete ones never.
+ * flight by a dead node is taken over after {@code stuck-after}; one that cannot be read
+ * back stops neither a node's start nor the others; completed publications are deleted
+ * after the retention, incomplete ones never.
  */
 class EventRedeliveryIT extends ApplicationIT {
 
@@ -74,6 +77,9 @@ class EventRedeliveryIT extends ApplicationIT {
 
 	@Autowired
 	CompletedEventPublications completed;
+
+	@Autowired
+	IncompleteEventPublications incomplete;
 
 	@Autowired
 	ClusterJobs jobs;
@@ -161,15 +167,41 @@ class EventRedeliveryIT extends ApplicationIT {
 			.params(eightDaysAgo, "%" + pending + "%")
 			.update();
 
-		new EventRedelivery(
-				this.failed, this.completed, this.dsl, this.jobs, new EventRedeliveryProperties(Duration.ofSeconds(30),
-						Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(30), Duration.ofDays(7)),
+		new EventRedelivery(this.failed, this.incomplete, this.completed, this.dsl, this.jobs,
+				new EventRedeliveryProperties(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1),
+						Duration.ofDays(30), Duration.ofDays(7), true),
 				Clock.systemUTC(), new SimpleMeterRegistry())
 			.run();
 
 		assertThat(publications(done)).isZero();
 		assertThat(publications(pending)).isEqualTo(1);
 		assertThat(status(pending)).isEqualTo("PROCESSING");
+	}
+
+	@Test
+	void aPublicationThatCannotBeReadStopsNeitherTheStartNorTheOthers() throws Exception {
+		IntentId id = fireWhileReviewsFail();
+		// an event of an older version that this one cannot read back
+		UUID unreadable = UUID.randomUUID();
+		this.jdbc.sql("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, "
+				+ "status, completion_attempts, last_resubmission_date) select ?, listener_id, event_type, "
+				+ "'{\"intent\":{\"actions\":[{\"kind\":\"teleport\"}]}}', publication_date, 'FAILED', 1, "
+				+ "null from event_publication where serialized_event like ? and listener_id like '%GuardrailReviewer%'")
+			.params(unreadable, "%" + id + "%")
+			.update();
+
+		// what a node does when it starts, then a round of the job
+		EventRedelivery redelivery = redelivery(Duration.ZERO, Duration.ofHours(1));
+		redelivery.run(new DefaultApplicationArguments());
+		EventRedelivery.Round round = redelivery.run();
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(status(id)));
+		assertThat(reviews(id)).isEqualTo(1);
+		assertThat(round.waiting()).as("the unreadable one waits, counted").isPositive();
+		assertThat(this.jdbc.sql("select completion_date is null from event_publication where id = ?")
+			.param(unreadable)
+			.query(Boolean.class)
+			.single()).as("kept, not lost").isTrue();
 	}
 
 	/**
@@ -191,9 +223,9 @@ class EventRedeliveryIT extends ApplicationIT {
 	}
 
 	private EventRedelivery redelivery(Duration retryAfter, Duration stuckAfter) {
-		return new EventRedelivery(
-				this.failed, this.completed, this.dsl, this.jobs, new EventRedeliveryProperties(Duration.ofSeconds(30),
-						retryAfter, Duration.ofHours(1), stuckAfter, Duration.ofDays(7)),
+		return new EventRedelivery(this.failed, this.incomplete, this.completed, this.dsl, this.jobs,
+				new EventRedeliveryProperties(Duration.ofSeconds(30), retryAfter, Duration.ofHours(1), stuckAfter,
+						Duration.ofDays(7), true),
 				Clock.systemUTC(), new SimpleMeterRegistry());
 	}
 

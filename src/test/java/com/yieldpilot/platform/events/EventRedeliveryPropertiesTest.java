@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class EventRedeliveryPropertiesTest {
 
 	private final EventRedeliveryProperties properties = new EventRedeliveryProperties(Duration.ofSeconds(30),
-			Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(7));
+			Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(7), true);
 
 	@Test
 	void thePauseDoublesWithEachAttemptAfterTheFirstDeliveryUpToTheCap() {
@@ -25,7 +25,7 @@ class EventRedeliveryPropertiesTest {
 	void aCapBelowTheFirstPauseIsRefusedWithThePropertyToFix() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new EventRedeliveryProperties(Duration.ofSeconds(30), Duration.ofMinutes(10),
-					Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(7)))
+					Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(7), true))
 			.withMessageContaining("yieldpilot.events.max-backoff must be at least PT10M");
 	}
 
