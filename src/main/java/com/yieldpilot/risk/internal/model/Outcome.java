@@ -23,6 +23,15 @@ public final class Outcome {
 
 	/** 1 for adverse, 0 for not, {@code NaN} when the data cannot tell. */
 	public static double of(PoolHistory history, long day) {
+		return legs(history, day).combined();
+	}
+
+	/**
+	 * The two halves of the outcome on their own: whether the APY fell and whether the
+	 * TVL fell, each 1, 0 or {@code NaN} when the data cannot tell that half. Models can
+	 * learn each half from its own signal (decision record 0011, third round).
+	 */
+	public static Legs legs(PoolHistory history, long day) {
 		double apyNow = mean(history, day - 6, day, true);
 		double tvlNow = history.tvl(day);
 		double apySum = 0;
@@ -45,17 +54,13 @@ public final class Outcome {
 			}
 		}
 		if (observed < MIN_FUTURE_DAYS) {
-			return Double.NaN;
+			return Legs.UNKNOWN;
 		}
-		boolean apyKnown = apyCount > 0 && !Double.isNaN(apyNow);
-		boolean tvlKnown = tvlMin != Double.POSITIVE_INFINITY && !Double.isNaN(tvlNow);
-		if (apyKnown && apySum / apyCount < APY_HOLD * apyNow) {
-			return 1;
-		}
-		if (tvlKnown && tvlMin < TVL_HOLD * tvlNow) {
-			return 1;
-		}
-		return (apyKnown || tvlKnown) ? 0 : Double.NaN;
+		double apyLeg = (apyCount > 0 && !Double.isNaN(apyNow)) ? ((apySum / apyCount < APY_HOLD * apyNow) ? 1 : 0)
+				: Double.NaN;
+		double tvlLeg = (tvlMin != Double.POSITIVE_INFINITY && !Double.isNaN(tvlNow))
+				? ((tvlMin < TVL_HOLD * tvlNow) ? 1 : 0) : Double.NaN;
+		return new Legs(apyLeg, tvlLeg);
 	}
 
 	private static double mean(PoolHistory history, long from, long to, boolean apy) {
@@ -69,6 +74,28 @@ public final class Outcome {
 			}
 		}
 		return (count == 0) ? Double.NaN : sum / count;
+	}
+
+	/**
+	 * The outcome's halves.
+	 *
+	 * @param apy 1 when the mean APY over the horizon fell below {@value #APY_HOLD} × the
+	 * 7-day mean, 0 when not, {@code NaN} unknown
+	 * @param tvl 1 when the lowest TVL over the horizon fell below {@value #TVL_HOLD} ×
+	 * the day's TVL, 0 when not, {@code NaN} unknown
+	 */
+	public record Legs(double apy, double tvl) {
+
+		static final Legs UNKNOWN = new Legs(Double.NaN, Double.NaN);
+
+		/** Adverse when either half is; unknown only when both are. */
+		public double combined() {
+			if (this.apy == 1 || this.tvl == 1) {
+				return 1;
+			}
+			return (Double.isNaN(this.apy) && Double.isNaN(this.tvl)) ? Double.NaN : 0;
+		}
+
 	}
 
 }

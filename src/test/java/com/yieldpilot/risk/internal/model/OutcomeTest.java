@@ -31,6 +31,29 @@ class OutcomeTest {
 		assertThat(Outcome.of(history, start.plusDays(6).toEpochDay())).isEqualTo(adverse);
 	}
 
+	@ParameterizedTest(name = "future APY {0}, lowest TVL {1}: APY half {2}, TVL half {3}")
+	@CsvSource({ "10, 1000, 0, 0", "7.9, 1000, 1, 0", "10, 699, 0, 1", "5, 500, 1, 1" })
+	void splitsTheOutcomeIntoItsYieldAndCapitalHalves(double futureApy, double lowestTvl, double apyLeg, double tvlLeg)
+			throws IOException {
+		StringBuilder csv = new StringBuilder("pool,timestamp,tvlUsd,apy\n");
+		LocalDate start = LocalDate.of(2025, 1, 1);
+		for (int d = 0; d < 35; d++) {
+			double apy = (d < 7) ? 10 : futureApy;
+			double tvl = (d == 20) ? lowestTvl : 1000;
+			csv.append("p,").append(start.plusDays(d)).append(',').append(tvl).append(',').append(apy).append('\n');
+		}
+		PoolHistory history = HistoryCsv.read(new StringReader(csv.toString())).get(0);
+		Outcome.Legs legs = Outcome.legs(history, start.plusDays(6).toEpochDay());
+		assertThat(legs).isEqualTo(new Outcome.Legs(apyLeg, tvlLeg));
+		assertThat(legs.combined()).isEqualTo(Math.max(apyLeg, tvlLeg));
+	}
+
+	@ParameterizedTest(name = "APY half {0}, TVL half {1}: {2}")
+	@CsvSource({ "NaN, 0, 0", "NaN, 1, 1", "1, NaN, 1", "0, NaN, 0", "NaN, NaN, NaN" })
+	void anUnknownHalfLeavesTheOtherToDecide(double apyLeg, double tvlLeg, double combined) {
+		assertThat(new Outcome.Legs(apyLeg, tvlLeg).combined()).isEqualTo(Double.valueOf(combined));
+	}
+
 	@ParameterizedTest(name = "{0} future days with data: known = {1}")
 	@CsvSource({ "28, true", "7, true", "6, false", "0, false" })
 	void needsEnoughFutureDays(int futureDays, boolean known) throws IOException {

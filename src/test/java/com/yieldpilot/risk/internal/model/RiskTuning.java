@@ -33,8 +33,13 @@ import java.util.zip.GZIPInputStream;
  * -Dcolsample -Dlambda -Dcal -Dshrink -Dfloor} override the defaults;
  * {@code -Dvariants="all;all+-own"} runs several variants, each masking feature groups
  * ({@code -history -own -market -incidents -levels}) or single features ({@code -<key>});
- * {@code -Dbins=true} adds the reliability bins; {@code -Dunivariate=true} prints each
- * month's base rate and each feature's own AUC per split instead.
+ * {@code -Dbins=true} adds the reliability bins; {@code -Dmonthly=true} adds each month's
+ * base rate, mean score and AUC, the pooled AUC had every month's level been right (an
+ * oracle) and the pooled AUC of scores with no level at all (each day centred);
+ * {@code -Dvariant=legs|legs-raw|level|centred|centred-level} combines and calibrates
+ * otherwise ({@link RiskVariants}); {@code -Dunivariate=true} prints each month's base
+ * rate and each feature's own AUC per split instead; {@code -Dregime=true} each month's
+ * base rate, that of each half of the outcome and the market's medians of a few features.
  */
 public final class RiskTuning {
 
@@ -65,6 +70,10 @@ public final class RiskTuning {
 			}
 		}
 		FeatureTable table = FeatureBuilder.build(pools, incidents);
+		if (Boolean.getBoolean("regime")) {
+			regime(table, dataUntil);
+			return;
+		}
 		if (Boolean.getBoolean("univariate")) {
 			univariate(table, dataUntil);
 			return;
@@ -80,8 +89,10 @@ public final class RiskTuning {
 		FeatureTable table = dropped.isEmpty() ? full : masked(full, dropped);
 		Hyperparameters hyperparameters = hyperparameters();
 		long started = System.nanoTime();
-		List<WalkForward.ScoredRow> scored = WalkForward.score(table, trainUntil, hyperparameters, m -> {
-		});
+		String combination = System.getProperty("variant", "");
+		List<WalkForward.ScoredRow> scored = combination.isEmpty()
+				? WalkForward.score(table, trainUntil, hyperparameters, m -> {
+				}) : RiskVariants.score(table, trainUntil, hyperparameters, combination);
 		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-14s %s %.0fs%n", variant, hyperparameters,
 				(System.nanoTime() - started) / 1e9));
 		double[] gains = new double[SPLITS.size()];
@@ -102,6 +113,9 @@ public final class RiskTuning {
 					split.name(), all.model().count(), all.model().baseRate(), all.model().auc(), all.volatilityAuc(),
 					gains[i - 1], all.model().ece(), all.model().brier(), young.model().count(), young.model().auc(),
 					young.volatilityAuc(), young.model().ece()));
+			if (Boolean.getBoolean("monthly")) {
+				line.append(monthly(table, rows, dataUntil));
+			}
 			if (Boolean.getBoolean("bins")) {
 				double[][] bins = Metrics.reliability(all.scores(), all.outcomes());
 				for (double[] bin : bins) {
@@ -112,6 +126,106 @@ public final class RiskTuning {
 		}
 		System.out.print(line);
 		System.out.flush();
+	}
+
+	/** Per month: base rates of the outcome and its halves, and the market's medians. */
+	private static void regime(FeatureTable table, long dataUntil) {
+		List<Feature> market = List.of(Feature.APY_TREND, Feature.APY_VS_MEAN_90D, Feature.APY_HELD_28D,
+				Feature.APY_SPIKE, Feature.APY_LOG_VOLATILITY_7D, Feature.TVL_CHANGE_7D, Feature.MARKET_ADVERSE_RATE,
+				Feature.APY_DROP_FREQUENCY, Feature.APY_MEAN_7D, Feature.APY_CHANGE_7D);
+		StringBuilder head = new StringBuilder("month    n     base  apyLeg tvlLeg");
+		market.forEach(f -> head.append(String.format(Locale.ROOT, " %10.10s", f.key().replace("apy_", ""))));
+		System.out.println(head);
+		TreeMap<String, List<Integer>> months = new TreeMap<>();
+		for (int r = 0; r < table.size(); r++) {
+			if (table.maturedBy(r, dataUntil)) {
+				months
+					.computeIfAbsent(LocalDate.ofEpochDay(table.day(r)).toString().substring(0, 7),
+							k -> new ArrayList<>())
+					.add(r);
+			}
+		}
+		months.forEach((month, rows) -> {
+			double base = rows.stream().mapToDouble(table::outcome).average().orElseThrow();
+			double apy = rows.stream()
+				.mapToDouble(r -> Outcome.legs(table.history(r), table.day(r)).apy())
+				.filter(v -> !Double.isNaN(v))
+				.average()
+				.orElse(Double.NaN);
+			double tvl = rows.stream()
+				.mapToDouble(r -> Outcome.legs(table.history(r), table.day(r)).tvl())
+				.filter(v -> !Double.isNaN(v))
+				.average()
+				.orElse(Double.NaN);
+			StringBuilder line = new StringBuilder(
+					String.format(Locale.ROOT, "%s %5d %.3f %.3f %.3f", month, rows.size(), base, apy, tvl));
+			for (Feature f : market) {
+				double[] v = rows.stream()
+					.mapToDouble(r -> table.feature(r, f))
+					.filter(x -> !Double.isNaN(x))
+					.sorted()
+					.toArray();
+				line.append(String.format(Locale.ROOT, " %10.3f", (v.length == 0) ? Double.NaN : v[v.length / 2]));
+			}
+			System.out.println(line);
+		});
+	}
+
+	/**
+	 * Diagnostics of the month's level: each month's own AUC, base rate and mean score,
+	 * and the pooled AUC if every month's scores were shifted in log-odds to the month's
+	 * true base rate (an oracle: how much tracking the regime could give).
+	 */
+	private static String monthly(FeatureTable table, List<WalkForward.ScoredRow> rows, long dataUntil) {
+		TreeMap<String, List<WalkForward.ScoredRow>> months = new TreeMap<>();
+		for (WalkForward.ScoredRow row : rows) {
+			if (table.maturedBy(row.row(), dataUntil)) {
+				months
+					.computeIfAbsent(LocalDate.ofEpochDay(table.day(row.row())).toString().substring(0, 7),
+							k -> new ArrayList<>())
+					.add(row);
+			}
+		}
+		StringBuilder out = new StringBuilder();
+		List<Double> shifted = new ArrayList<>();
+		List<Double> outcomes = new ArrayList<>();
+		months.forEach((month, list) -> {
+			double[] s = list.stream().mapToDouble(WalkForward.ScoredRow::score).toArray();
+			double[] o = list.stream().mapToDouble(r -> table.outcome(r.row())).toArray();
+			double base = Arrays.stream(o).average().orElseThrow();
+			double mean = Arrays.stream(s).average().orElseThrow();
+			out.append(String.format(Locale.ROOT, "    %s n %5d base %.3f mean score %.3f AUC %.3f%n", month, s.length,
+					base, mean, Metrics.auc(s, o)));
+			double shift = LinearFloor.logit(base) - LinearFloor.logit(mean);
+			for (int i = 0; i < s.length; i++) {
+				shifted.add(LinearFloor.sigmoid(LinearFloor.logit(s[i]) + shift));
+				outcomes.add(o[i]);
+			}
+		});
+		out.append(String.format(Locale.ROOT, "    oracle month level: AUC %.3f%n",
+				Metrics.auc(shifted.stream().mapToDouble(Double::doubleValue).toArray(),
+						outcomes.stream().mapToDouble(Double::doubleValue).toArray())));
+		// every day's scores shifted in log-odds to one level: no level information at
+		// all
+		TreeMap<Long, List<WalkForward.ScoredRow>> days = new TreeMap<>();
+		for (WalkForward.ScoredRow row : rows) {
+			if (table.maturedBy(row.row(), dataUntil)) {
+				days.computeIfAbsent(table.day(row.row()), k -> new ArrayList<>()).add(row);
+			}
+		}
+		List<Double> neutral = new ArrayList<>();
+		List<Double> neutralOutcomes = new ArrayList<>();
+		days.forEach((day, list) -> {
+			double mean = list.stream().mapToDouble(r -> LinearFloor.logit(r.score())).average().orElseThrow();
+			for (WalkForward.ScoredRow r : list) {
+				neutral.add(LinearFloor.logit(r.score()) - mean);
+				neutralOutcomes.add(table.outcome(r.row()));
+			}
+		});
+		out.append(String.format(Locale.ROOT, "    day-neutral level: AUC %.3f%n",
+				Metrics.auc(neutral.stream().mapToDouble(Double::doubleValue).toArray(),
+						neutralOutcomes.stream().mapToDouble(Double::doubleValue).toArray())));
+		return out.toString();
 	}
 
 	/**
