@@ -22,7 +22,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Hands each proposed intent to the guardrails' review, batched with the intents proposed
- * at the same time (decision 0019), and returns once its review has committed. The event
+ * at the same time (decision 0019), and returns once its review has committed; when a
+ * batch may start, the listener's own thread reviews it and then runs the executions it
+ * accepted (decision 0017, third round), so it returns after their first run. The event
  * publication registry marks the delivery complete only then, so an intent whose review
  * was lost (a crash, a failed commit) is delivered again, and the stored verdict makes
  * that redelivery review nothing twice. The listener holds no database connection while
