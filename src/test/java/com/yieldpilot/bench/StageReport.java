@@ -49,8 +49,8 @@ final class StageReport {
 			marks.add(sent);
 			String[] names = { "market update -> shard evaluation starts",
 					"-> guardrails accepted (evaluation, intent, review)", "-> planned (vault read on chain)",
-					"-> cost checked (fee quote)", "-> simulated (eth_call, estimateGas)",
-					"-> signed and saved (nonce lock)", "-> eth_sendRawTransaction answered" };
+					"-> cost checked (fee quote)", "-> simulated (estimateGas)",
+					"-> signed (steps before it stored, nonce, flush)", "-> eth_sendRawTransaction answered" };
 			for (int i = 0; i < names.length; i++) {
 				stages.computeIfAbsent(names[i], (k) -> new ArrayList<>())
 					.add(Duration.between(marks.get(i), marks.get(i + 1)).toNanos() / 1e6);

@@ -235,6 +235,46 @@ class ExecutionPipelineIT extends ApplicationIT {
 	}
 
 	@Test
+	void aNodeStoppedBeforeItsSimulationIsStoredPlansAgainFromTheChainAndMakesOneEffect() throws IOException {
+		String name = "Crash before the simulation " + UUID.randomUUID();
+		AtomicReference<ExecutionState> storedAtCrash = new AtomicReference<>();
+		// the states before signing are stored together with the simulation's result:
+		// at this crash the plan and the cost check exist only in the node's memory
+		this.crashes.arm(name, (id, state) -> {
+			if (state == ExecutionState.COST_CHECKED
+					&& storedAtCrash.compareAndSet(null, this.store.find(id).orElseThrow().state())) {
+				throw new CrashPoints.Crash("after the cost check, before the simulation");
+			}
+		});
+		BigInteger nonceBefore = executorNonce();
+		try {
+			rule(name, "deposit 10000 USDC into " + AAVE, "mode live");
+			JsonNode done = awaitExecution(name, "CONFIRMED");
+
+			assertThat(storedAtCrash.get()).as("nothing of the lost run was stored").isEqualTo(ExecutionState.QUEUED);
+			assertThat(executorNonce()).isEqualTo(nonceBefore.add(BigInteger.ONE));
+			assertThat(deposits(done.get("onchainId").asString())).isEqualTo(1);
+			List<ExecutionStep> steps = this.store.find(new ExecutionId(UUID.fromString(done.get("id").asString())))
+				.orElseThrow()
+				.steps();
+			List<ExecutionStep> beforeSigning = steps.stream()
+				.filter((s) -> s.state() == ExecutionState.PLANNED || s.state() == ExecutionState.COST_CHECKED
+						|| s.state() == ExecutionState.SIMULATED)
+				.toList();
+			// the recovery's plan alone, each state with its own time, in order
+			assertThat(beforeSigning).extracting(ExecutionStep::state)
+				.containsExactly(ExecutionState.PLANNED, ExecutionState.COST_CHECKED, ExecutionState.SIMULATED);
+			assertThat(beforeSigning).extracting(ExecutionStep::at).isSorted();
+			assertThat(beforeSigning.get(0).detail()).startsWith("deposit 10000 USDC");
+			assertThat(beforeSigning.get(1).detail()).startsWith("pays for itself");
+			assertThat(beforeSigning.get(2).detail()).startsWith("the call passes");
+		}
+		finally {
+			this.crashes.disarm(name);
+		}
+	}
+
+	@Test
 	void aNodeStoppedAfterSendingButBeforeRecordingItTakesTheNodesAnswerAsSentAndMakesOneEffect() throws IOException {
 		String name = "Crash after sending " + UUID.randomUUID();
 		AtomicReference<String> crashed = new AtomicReference<>();

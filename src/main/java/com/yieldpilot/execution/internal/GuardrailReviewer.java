@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.yieldpilot.execution.internal.pipeline.ExecutionPipeline;
 import com.yieldpilot.execution.internal.pipeline.ReadyQueue;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentProposed;
@@ -21,7 +22,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Hands each proposed intent to the guardrails' review, batched with the intents proposed
- * at the same time (decision 0019), and returns once its review has committed. The event
+ * at the same time (decision 0019), and returns once its review has committed; when a
+ * batch may start, the listener's own thread reviews it and then runs the executions it
+ * accepted (decision 0017, third round), so it returns after their first run. The event
  * publication registry marks the delivery complete only then, so an intent whose review
  * was lost (a crash, a failed commit) is delivered again, and the stored verdict makes
  * that redelivery review nothing twice. The listener holds no database connection while
@@ -45,14 +48,20 @@ class GuardrailReviewer {
 
 	private final GuardrailBatch batch;
 
+	private final ExecutionPipeline pipeline;
+
 	private final ExecutorService runner = Executors
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("guardrails-", 0).factory());
 
-	private final ReadyQueue<Pending> queue = new ReadyQueue<>(BATCH_SIZE, BATCHES_IN_FLIGHT, this.runner,
-			this::review);
+	private final ReadyQueue<Pending> queue;
 
-	GuardrailReviewer(GuardrailBatch batch) {
+	GuardrailReviewer(GuardrailBatch batch, ExecutionPipeline pipeline) {
 		this.batch = batch;
+		this.pipeline = pipeline;
+		// a batch that waited for a slot runs on a thread of its own, and so do the
+		// executions it accepts, after it
+		this.queue = new ReadyQueue<>(BATCH_SIZE, BATCHES_IN_FLIGHT,
+				(reviews) -> this.runner.execute(() -> thenExecute(reviews)), this::review);
 	}
 
 	/** An intent waiting for its review, and who waits for it. */
@@ -63,9 +72,29 @@ class GuardrailReviewer {
 	@TransactionalEventListener
 	void on(IntentProposed event) {
 		CompletableFuture<Void> reviewed = new CompletableFuture<>();
-		this.queue.add(new Pending(event.intent().id(), reviewed));
+		Pending pending = new Pending(event.intent().id(), reviewed);
+		// this thread would only wait: when a batch may start, it reviews here, and runs
+		// the executions the review accepted right after (no hop to another thread);
+		// otherwise the intent waits for the next batch
+		thenExecute(() -> this.queue.addHere(pending));
 		// throws when the review did not happen: the registry keeps the publication
 		reviewed.join();
+	}
+
+	/**
+	 * Runs reviews, then the executions they accepted on the same thread. The reviews
+	 * have settled their futures by then: an execution that fails to start here is left
+	 * to the pipeline's heartbeat (it was marked ready when it was created), never to a
+	 * second review.
+	 */
+	private void thenExecute(Runnable reviews) {
+		try {
+			this.pipeline.runStartedHere(reviews);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Executions the guardrails accepted could not start on the reviewing thread; "
+					+ "the pipeline's heartbeat runs them", ex);
+		}
 	}
 
 	private void review(List<Pending> pending) {

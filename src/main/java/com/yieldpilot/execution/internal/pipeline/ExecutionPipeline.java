@@ -3,6 +3,8 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,8 +136,16 @@ public class ExecutionPipeline {
 	private final ExecutorService runner = Executors
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("execution-", 0).factory());
 
-	private final ReadyQueue<ExecutionId> ready = new ReadyQueue<>(BATCH_SIZE, BATCHES_IN_FLIGHT, this.runner,
-			this::runAll);
+	private final ReadyQueue<Ready> ready = new ReadyQueue<>(BATCH_SIZE, BATCHES_IN_FLIGHT, this.runner,
+			this::runReady);
+
+	/**
+	 * An execution ready to run on this node, with its fencing token when this node
+	 * created it leased to itself ({@link ExecutionStore#create}); without one, the batch
+	 * claims it.
+	 */
+	private record Ready(ExecutionId id, @Nullable Long token) {
+	}
 
 	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Planner planner, CostCheck costs, Fees fees,
 			ExecutorSigners signers, ChainAccess chains, PausedExecution paused, ExecutionResults results,
@@ -203,14 +212,14 @@ public class ExecutionPipeline {
 		List<ExecutionId> ready = this.transactions.execute((status) -> {
 			List<ExecutionId> first = new ArrayList<>();
 			for (List<ExecutionStore.NewExecution> rows : created) {
-				if (this.store.create(rows) && rows.get(0).ready()) {
+				if (this.store.create(rows, node(), this.properties.lease()) && rows.get(0).ready()) {
 					first.add(rows.get(0).id());
 				}
 			}
 			return first;
 		});
 		if (ready != null) {
-			ready.forEach(this::runAfterCommit);
+			ready.forEach((id) -> runAfterCommit(new Ready(id, ExecutionStore.CREATED_TOKEN)));
 		}
 	}
 
@@ -239,17 +248,32 @@ public class ExecutionPipeline {
 	 * execution is marked ready and any node's heartbeat runs it.
 	 */
 	void runAfterCommit(ExecutionId id) {
+		runAfterCommit(new Ready(id, null));
+	}
+
+	private void runAfterCommit(Ready execution) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					ExecutionPipeline.this.ready.add(id);
+					ExecutionPipeline.this.ready.add(execution);
 				}
 			});
 		}
 		else {
-			this.ready.add(id);
+			this.ready.add(execution);
 		}
+	}
+
+	/**
+	 * Runs the work on this thread; the executions it starts or releases run on this
+	 * thread right after it (once their transactions committed), as one batch with
+	 * whatever else is ready, if a batch may start, rather than on a thread of their own.
+	 * For a thread whose only work left is to hand them over: the guardrails' review
+	 * (decision 0017, third round).
+	 */
+	public void runStartedHere(Runnable work) {
+		this.ready.holding(work);
 	}
 
 	@PreDestroy
@@ -273,15 +297,41 @@ public class ExecutionPipeline {
 	 * its cap, a lost lease) leaves the batch without holding up the others.
 	 */
 	void runAll(List<ExecutionId> ids) {
-		Map<ExecutionId, Long> claimed = this.store.claimAll(ids, node(), this.properties.lease(), RUNNABLE);
+		run(this.store.claimAll(ids, node(), this.properties.lease(), RUNNABLE));
+	}
+
+	/**
+	 * {@link #runAll} of the ready executions: those this node created leased to itself
+	 * run under the token they were created with, the others are claimed.
+	 */
+	private void runReady(List<Ready> batch) {
+		Map<ExecutionId, Long> held = new LinkedHashMap<>();
+		batch.stream().filter((r) -> r.token() != null).forEach((r) -> held.putIfAbsent(r.id(), r.token()));
+		List<ExecutionId> unclaimed = batch.stream()
+			.map(Ready::id)
+			.filter((id) -> !held.containsKey(id))
+			.distinct()
+			.toList();
+		if (!unclaimed.isEmpty()) {
+			held.putAll(this.store.claimAll(unclaimed, node(), this.properties.lease(), RUNNABLE));
+		}
+		run(held);
+	}
+
+	private void run(Map<ExecutionId, Long> claimed) {
 		if (claimed.isEmpty()) {
 			return;
 		}
 		List<Item> signed = new ArrayList<>();
 		List<Item> planning = new ArrayList<>();
 		for (ExecutionRecord row : this.store.rows(claimed.keySet())) {
-			Item item = new Item(row, claimed.get(new ExecutionId(row.getId())));
-			(ExecutionState.valueOf(row.getState()) == ExecutionState.SIGNED ? signed : planning).add(item);
+			Long token = claimed.get(new ExecutionId(row.getId()));
+			ExecutionState state = ExecutionState.valueOf(row.getState());
+			if (!RUNNABLE.contains(state) || !row.getLeaseToken().equals(token)) {
+				continue; // created leased here, and taken over by another node since
+			}
+			Item item = new Item(row, token);
+			(state == ExecutionState.SIGNED ? signed : planning).add(item);
 		}
 		if (!signed.isEmpty()) {
 			try {
@@ -324,6 +374,17 @@ public class ExecutionPipeline {
 		Fees.@Nullable Caps caps;
 
 		long gasLimit;
+
+		/** What it was signed with, once it was. */
+		@Nullable Long nonce;
+
+		@Nullable String hash;
+
+		/**
+		 * The states it reached before signing and has not stored yet: they are stored
+		 * together, with the simulation's result or with the reason it stopped.
+		 */
+		final List<ExecutionStore.Step> pending = new ArrayList<>();
 
 		Item(ExecutionRecord row, @Nullable Long token) {
 			this.id = new ExecutionId(row.getId());
@@ -381,9 +442,17 @@ public class ExecutionPipeline {
 				stop(item.id, item.token(), plans.get(k), item.paper());
 			}
 		}
-		planned = advanceAll(planned, BEFORE_SIGNING, ExecutionState.PLANNED, (i) -> i.plan().summary(),
-				(i) -> Map.of(EXECUTION.PLAN, JSON.writeValueAsString(i.plan()), EXECUTION.SUMMARY, i.plan().summary(),
-						EXECUTION.CHAIN_ID, i.plan().chainId(), EXECUTION.VAULT_ADDRESS, i.plan().vault()));
+		// PLANNED, COST_CHECKED and SIMULATED spend nothing: they are stored together
+		// once the simulation answered, each with its own time and detail (decision 0017,
+		// third round); a crash before that plans the execution again from the chain
+		OffsetDateTime plannedAt = now();
+		for (Item item : planned) {
+			Plan plan = item.plan();
+			item.pending.add(new ExecutionStore.Step(ExecutionState.PLANNED, plan.summary(), plannedAt,
+					Map.of(EXECUTION.PLAN, JSON.writeValueAsString(plan), EXECUTION.SUMMARY, plan.summary(),
+							EXECUTION.CHAIN_ID, plan.chainId(), EXECUTION.VAULT_ADDRESS, plan.vault())));
+			reached(item.id, ExecutionState.PLANNED);
+		}
 		List<Item> checked = new ArrayList<>();
 		Map<Item, String> paid = new HashMap<>();
 		for (Map.Entry<Long, List<Item>> chain : byChain(planned).entrySet()) {
@@ -393,9 +462,8 @@ public class ExecutionPipeline {
 			}
 			catch (IOException ex) {
 				chain.getValue()
-					.forEach((i) -> stop(i.id, i.token(),
-							new Outcome.Defer<>("the chain's fees could not be read (" + ex.getMessage() + ")"),
-							i.paper()));
+					.forEach((i) -> stopAfter(i,
+							new Outcome.Defer<>("the chain's fees could not be read (" + ex.getMessage() + ")")));
 				continue;
 			}
 			List<Outcome<String>> costs = this.costs.checkAll(chain.getValue().stream().map(Item::plan).toList(),
@@ -409,12 +477,15 @@ public class ExecutionPipeline {
 					checked.add(item);
 				}
 				else {
-					stop(item.id, item.token(), cost, item.paper());
+					stopAfter(item, cost);
 				}
 			}
 		}
-		checked = advanceAll(checked, List.of(ExecutionState.PLANNED), ExecutionState.COST_CHECKED, paid::get,
-				(i) -> Map.of());
+		OffsetDateTime checkedAt = now();
+		for (Item item : checked) {
+			item.pending.add(new ExecutionStore.Step(ExecutionState.COST_CHECKED, paid.get(item), checkedAt, Map.of()));
+			reached(item.id, ExecutionState.COST_CHECKED);
+		}
 		List<Item> simulated = new ArrayList<>();
 		for (Map.Entry<Long, List<Item>> chain : byChain(checked).entrySet()) {
 			List<Item> items = chain.getValue();
@@ -425,17 +496,15 @@ public class ExecutionPipeline {
 						items.stream().map((i) -> new ChainCalls.Call(i.plan().vault(), i.plan().calldata())).toList());
 			}
 			catch (IOException ex) {
-				items.forEach((i) -> stop(i.id, i.token(),
-						new Outcome.Defer<>("the simulation could not reach the chain (" + ex.getMessage() + ")"),
-						i.paper()));
+				items.forEach((i) -> stopAfter(i,
+						new Outcome.Defer<>("the simulation could not reach the chain (" + ex.getMessage() + ")")));
 				continue;
 			}
 			for (int k = 0; k < items.size(); k++) {
 				Item item = items.get(k);
 				if (gas.get(k).reverted()) {
-					stop(item.id, item.token(),
-							new Outcome.Fail<>("the simulation reverted, nothing was signed: " + gas.get(k).revert()),
-							item.paper());
+					stopAfter(item,
+							new Outcome.Fail<>("the simulation reverted, nothing was signed: " + gas.get(k).revert()));
 					continue;
 				}
 				// a quarter above the estimate: the state may change between the
@@ -446,12 +515,13 @@ public class ExecutionPipeline {
 				simulated.add(item);
 			}
 		}
-		Map<Item, String> estimates = new HashMap<>();
+		OffsetDateTime simulatedAt = now();
 		for (Item item : simulated) {
-			estimates.put(item, "the call passes: estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit);
+			item.pending.add(new ExecutionStore.Step(ExecutionState.SIMULATED,
+					"the call passes: estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit, simulatedAt,
+					Map.of(EXECUTION.GAS_LIMIT, item.gasLimit)));
 		}
-		simulated = advanceAll(simulated, List.of(ExecutionState.COST_CHECKED), ExecutionState.SIMULATED,
-				estimates::get, (i) -> Map.of(EXECUTION.GAS_LIMIT, i.gasLimit));
+		simulated = storePending(simulated, true);
 		List<Item> live = new ArrayList<>();
 		for (Item item : simulated) {
 			if (item.paper()) {
@@ -494,9 +564,6 @@ public class ExecutionPipeline {
 			return;
 		}
 		signed.forEach((i) -> reached(i.id, ExecutionState.SIGNED));
-		Map<UUID, ExecutionRecord> rows = new HashMap<>();
-		this.store.rows(signed.stream().map((i) -> i.id).toList()).forEach((r) -> rows.put(r.getId(), r));
-		signed.forEach((i) -> i.row = rows.get(i.id.value()));
 		broadcastAll(signed);
 	}
 
@@ -555,6 +622,8 @@ public class ExecutionPipeline {
 				String raw = Numeric.toHexString(bytes);
 				String hash = Numeric.toHexString(Hash.sha3(bytes));
 				this.store.saveAttempt(item.id, 1, hash, raw, caps.maxFee(), caps.priorityFee());
+				item.nonce = nonce;
+				item.hash = hash;
 				if (!this.store.move(item.id, item.token(), List.of(ExecutionState.SIMULATED), ExecutionState.SIGNED,
 						"signed with nonce " + nonce + " as " + hash + " (max fee " + Fees.inGwei(caps.maxFee())
 								+ " gwei, tip " + Fees.inGwei(caps.priorityFee()) + " gwei)",
@@ -566,7 +635,18 @@ public class ExecutionPipeline {
 			}
 			return go;
 		});
-		return (signed != null) ? signed : List.of();
+		if (signed == null) {
+			return List.of();
+		}
+		// what the signing stored, so that sending needs no second read of the rows
+		for (Item item : signed) {
+			item.row.setState(ExecutionState.SIGNED.name());
+			item.row.setChainId(chainId);
+			item.row.setFromAddress(from);
+			item.row.setNonce(Objects.requireNonNull(item.nonce));
+			item.row.setTxHash(item.hash);
+		}
+		return signed;
 	}
 
 	/**
@@ -635,6 +715,49 @@ public class ExecutionPipeline {
 		List<Item> advanced = items.stream().filter((i) -> moved.contains(i.id)).toList();
 		advanced.forEach((i) -> reached(i.id, to));
 		return advanced;
+	}
+
+	/**
+	 * Stores the states the items reached since their stored one, in one commit, under
+	 * each item's own token; with {@code reached}, calls the crash hook for the last
+	 * state of each that moved (the states before it were reported as they were reached).
+	 * @return the items that moved
+	 */
+	private List<Item> storePending(List<Item> items, boolean reached) {
+		List<Item> pending = items.stream().filter((i) -> !i.pending.isEmpty()).toList();
+		if (pending.isEmpty()) {
+			return pending;
+		}
+		Set<ExecutionId> moved = this.store.advanceSteps(
+				pending.stream().map((i) -> new ExecutionStore.Steps(i.id, i.token, i.pending)).toList(),
+				BEFORE_SIGNING);
+		List<Item> advanced = new ArrayList<>();
+		for (Item item : pending) {
+			ExecutionState last = item.pending.getLast().state();
+			item.pending.clear();
+			if (moved.contains(item.id)) {
+				advanced.add(item);
+				if (reached) {
+					reached(item.id, last);
+				}
+			}
+		}
+		return advanced;
+	}
+
+	/**
+	 * Stops an execution before signing, after storing the states it reached on the way,
+	 * so its history shows each of them.
+	 */
+	private void stopAfter(Item item, Outcome<?> outcome) {
+		if (!item.pending.isEmpty() && storePending(List.of(item), false).isEmpty()) {
+			return; // another node holds it now
+		}
+		stop(item.id, item.token(), outcome, item.paper());
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
 	private static Map<Long, List<Item>> byChain(List<Item> items) {

@@ -57,6 +57,12 @@ public class ExecutionStore {
 
 	private static final int MAX_TEXT = 1000;
 
+	/**
+	 * The fencing token of an execution created ready to run, leased to the node that
+	 * created it; every later claim raises it, as from the column's 0.
+	 */
+	static final long CREATED_TOKEN = 1;
+
 	private final DSLContext dsl;
 
 	private final Clock clock;
@@ -74,9 +80,13 @@ public class ExecutionStore {
 
 	/**
 	 * Inserts the intent's executions unless they exist (a redelivered event finds them).
+	 * Those ready to run are created leased to {@code node}, with their first fencing
+	 * token ({@link #CREATED_TOKEN}): the node that creates them runs them at once, so it
+	 * needs no claim of its own, and any other node takes one over only when its lease
+	 * lapses, as after any claim.
 	 * @return whether this call inserted them
 	 */
-	boolean create(List<NewExecution> executions) {
+	boolean create(List<NewExecution> executions, String node, Duration lease) {
 		OffsetDateTime now = now();
 		int inserted = 0;
 		for (NewExecution e : executions) {
@@ -93,6 +103,9 @@ public class ExecutionStore {
 				.set(EXECUTION.STATE, e.state().name())
 				.set(EXECUTION.EXPIRES_AT, time(e.expiresAt()))
 				.set(EXECUTION.RETRY_AT, e.ready() ? now : null)
+				.set(EXECUTION.LEASE_OWNER, e.ready() ? node : null)
+				.set(EXECUTION.LEASE_UNTIL, e.ready() ? now.plus(lease) : null)
+				.set(EXECUTION.LEASE_TOKEN, e.ready() ? CREATED_TOKEN : 0L)
 				.set(EXECUTION.CREATED_AT, now)
 				.set(EXECUTION.UPDATED_AT, now)
 				.onConflictDoNothing()
@@ -259,6 +272,25 @@ public class ExecutionStore {
 	record Advance(ExecutionId id, @Nullable Long token, String detail, Map<Field<?>, Object> sets) {
 	}
 
+	/** A state an execution reached, when, why, and the columns it sets. */
+	record Step(ExecutionState state, String detail, OffsetDateTime at, Map<Field<?>, Object> sets) {
+	}
+
+	/**
+	 * The states an execution reached one after the other since its stored one, to be
+	 * stored together; it ends in the last.
+	 */
+	record Steps(ExecutionId id, @Nullable Long token, List<Step> steps) {
+
+		Steps {
+			if (steps.isEmpty()) {
+				throw new IllegalArgumentException("no step to store");
+			}
+			steps = List.copyOf(steps);
+		}
+
+	}
+
 	/**
 	 * {@link #advance} of many executions in one transaction (one commit, not waited
 	 * for): each moves only from {@code from} and under its own token.
@@ -266,20 +298,41 @@ public class ExecutionStore {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	Set<ExecutionId> advanceAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to) {
+		OffsetDateTime now = now();
+		return storeSteps(advances.stream()
+			.map((a) -> new Steps(a.id(), a.token(), List.of(new Step(to, a.detail(), now, a.sets()))))
+			.toList(), from);
+	}
+
+	/**
+	 * {@link #advanceAll} of several steps per execution, each step stored with its own
+	 * time and detail (decision 0017, third round): the steps before signing spend
+	 * nothing, so they are stored together, in one commit not waited for; one lost in a
+	 * crash leaves the execution where recovery plans it again from the chain.
+	 * @return the executions that moved
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	Set<ExecutionId> advanceSteps(List<Steps> moves, Collection<ExecutionState> from) {
+		return storeSteps(moves, from);
+	}
+
+	private Set<ExecutionId> storeSteps(List<Steps> moves, Collection<ExecutionState> from) {
 		relaxCommit();
 		// in the order of their ids, as every statement that locks several executions;
 		// the updates go in one JDBC batch, and so do the steps of those that moved (each
 		// numbered under the row lock its update took)
-		List<Advance> sorted = advances.stream().sorted(Comparator.comparing((Advance a) -> a.id().value())).toList();
+		List<Steps> sorted = moves.stream().sorted(Comparator.comparing((Steps m) -> m.id().value())).toList();
 		List<Query> updates = new ArrayList<>();
-		for (Advance a : sorted) {
-			Map<Field<?>, Object> values = new HashMap<>(a.sets());
-			values.put(EXECUTION.STATE, to.name());
-			values.put(EXECUTION.UPDATED_AT, now());
-			values.put(EXECUTION.REASON, brief(a.detail()));
-			Condition where = EXECUTION.ID.eq(a.id().value()).and(EXECUTION.STATE.in(names(from)));
-			if (a.token() != null) {
-				where = where.and(EXECUTION.LEASE_TOKEN.eq(a.token()));
+		for (Steps m : sorted) {
+			Map<Field<?>, Object> values = new HashMap<>();
+			m.steps().forEach((step) -> values.putAll(step.sets()));
+			Step last = m.steps().getLast();
+			values.put(EXECUTION.STATE, last.state().name());
+			values.put(EXECUTION.UPDATED_AT, last.at());
+			values.put(EXECUTION.REASON, brief(last.detail()));
+			Condition where = EXECUTION.ID.eq(m.id().value()).and(EXECUTION.STATE.in(names(from)));
+			if (m.token() != null) {
+				where = where.and(EXECUTION.LEASE_TOKEN.eq(m.token()));
 			}
 			updates.add(this.dsl.update(EXECUTION).set(values).where(where));
 		}
@@ -289,9 +342,9 @@ public class ExecutionStore {
 		List<Query> steps = new ArrayList<>();
 		for (int i = 0; i < sorted.size(); i++) {
 			if (counts[i] > 0) {
-				Advance a = sorted.get(i);
-				moved.add(a.id());
-				steps.add(stepInsert(a.id(), to, a.detail()));
+				Steps m = sorted.get(i);
+				moved.add(m.id());
+				m.steps().forEach((step) -> steps.add(stepInsert(m.id(), step.state(), step.detail(), step.at())));
 			}
 		}
 		if (steps.size() == 1) {
@@ -355,16 +408,16 @@ public class ExecutionStore {
 	@Transactional
 	void step(ExecutionId id, ExecutionState state, @Nullable String detail) {
 		this.dsl.select(EXECUTION.ID).from(EXECUTION).where(EXECUTION.ID.eq(id.value())).forUpdate().execute();
-		stepInsert(id, state, detail).execute();
+		stepInsert(id, state, detail, now()).execute();
 	}
 
 	/** The next step of the execution; the caller holds the execution's row lock. */
-	private Query stepInsert(ExecutionId id, ExecutionState state, @Nullable String detail) {
+	private Query stepInsert(ExecutionId id, ExecutionState state, @Nullable String detail, OffsetDateTime at) {
 		return this.dsl.insertInto(EXECUTION_STEP)
 			.columns(EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE, EXECUTION_STEP.AT,
 					EXECUTION_STEP.DETAIL)
 			.select(select(inline(id.value()), coalesce(max(EXECUTION_STEP.SEQ), inline(0)).plus(1),
-					inline(state.name()), inline(now()), inline((detail != null) ? brief(detail) : null))
+					inline(state.name()), inline(at), inline((detail != null) ? brief(detail) : null))
 				.from(EXECUTION_STEP)
 				.where(EXECUTION_STEP.EXECUTION_ID.eq(id.value())));
 	}

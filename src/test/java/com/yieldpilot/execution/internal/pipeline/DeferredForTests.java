@@ -1,5 +1,6 @@
 package com.yieldpilot.execution.internal.pipeline;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +32,7 @@ public final class DeferredForTests {
 		ExecutionId id = ExecutionId.random();
 		store.create(List.of(new ExecutionStore.NewExecution(id, new IntentId(UUID.randomUUID()), 0, owner, rule,
 				ruleName, Mode.LIVE, 1.0, "0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""),
-				ExecutionState.DEFERRED, false, null)));
+				ExecutionState.DEFERRED, false, null)), "tests", Duration.ZERO);
 		store.move(id, null, List.of(ExecutionState.DEFERRED), ExecutionState.DEFERRED, reason,
 				Map.of(EXECUTION.RETRY_AT, OffsetDateTime.ofInstant(retryAt, ZoneOffset.UTC)));
 		return id;

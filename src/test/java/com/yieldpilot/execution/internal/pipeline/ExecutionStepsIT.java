@@ -1,5 +1,7 @@
 package com.yieldpilot.execution.internal.pipeline;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,7 @@ class ExecutionStepsIT extends ApplicationIT {
 				String onchainId = "0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
 				assertThat(this.store.create(List.of(new ExecutionStore.NewExecution(id,
 						new IntentId(UUID.randomUUID()), 0, owner, new RuleId(UUID.randomUUID()), "steps race",
-						Mode.LIVE, 1.0, onchainId, ExecutionState.SKIPPED, false, null))))
+						Mode.LIVE, 1.0, onchainId, ExecutionState.SKIPPED, false, null)), "tests", Duration.ZERO))
 					.isTrue();
 				CyclicBarrier start = new CyclicBarrier(3);
 				List<Callable<Boolean>> writers = List.of(() -> {

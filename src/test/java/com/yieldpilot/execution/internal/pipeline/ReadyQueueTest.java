@@ -3,6 +3,7 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 class ReadyQueueTest {
@@ -87,6 +89,69 @@ class ReadyQueueTest {
 		}
 		assertThat(taken).isEqualTo(9);
 		assertThat(most).hasValue(2);
+	}
+
+	@Test
+	void anItemAddedHereRunsOnTheCallersThreadWhenABatchMayStart() {
+		List<Thread> ran = new CopyOnWriteArrayList<>();
+		ReadyQueue<Integer> queue = new ReadyQueue<>(256, 1, this.threads, (batch) -> {
+			ran.add(Thread.currentThread());
+			this.batches.add(batch);
+		});
+
+		queue.addHere(1);
+
+		assertThat(ran).containsExactly(Thread.currentThread());
+		assertThat(this.batches.poll()).containsExactly(1);
+	}
+
+	@Test
+	void anItemAddedHereWhileTheBatchesRunWaitsForTheNextBatch() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		List<Thread> ran = new CopyOnWriteArrayList<>();
+		ReadyQueue<Integer> queue = new ReadyQueue<>(256, 1, this.threads, (batch) -> {
+			ran.add(Thread.currentThread());
+			this.batches.add(batch);
+			hold(release);
+		});
+		queue.add(0);
+		assertThat(this.batches.poll(10, TimeUnit.SECONDS)).containsExactly(0);
+
+		queue.addHere(1); // returns at once: the one slot is busy
+		release.countDown();
+
+		assertThat(this.batches.poll(10, TimeUnit.SECONDS)).containsExactly(1);
+		assertThat(ran).hasSize(2).doesNotContain(Thread.currentThread());
+	}
+
+	@Test
+	void itemsAddedWhileHoldingRunOnTheHoldersThreadAfterItsWorkAsOneBatch() {
+		List<Thread> ran = new CopyOnWriteArrayList<>();
+		ReadyQueue<Integer> queue = new ReadyQueue<>(256, 2, this.threads, (batch) -> {
+			ran.add(Thread.currentThread());
+			this.batches.add(batch);
+		});
+
+		queue.holding(() -> {
+			queue.add(1);
+			queue.add(2);
+			assertThat(this.batches).as("nothing runs before the held work ends").isEmpty();
+		});
+
+		assertThat(ran).containsExactly(Thread.currentThread());
+		assertThat(this.batches.poll()).containsExactly(1, 2);
+	}
+
+	@Test
+	void itemsHeldByWorkThatFailsAreHandedToAnotherThread() throws InterruptedException {
+		ReadyQueue<Integer> queue = new ReadyQueue<>(256, 2, this.threads, this.batches::add);
+
+		assertThatIllegalStateException().isThrownBy(() -> queue.holding(() -> {
+			queue.add(1);
+			throw new IllegalStateException("the held work failed");
+		}));
+
+		assertThat(this.batches.poll(10, TimeUnit.SECONDS)).containsExactly(1);
 	}
 
 	@Test
