@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExecutorSigners {
 
+	/** The smallest batch signed on several threads; fewer are signed on the caller's. */
+	static final int PARALLEL_FROM = 8;
+
 	private final ObjectProvider<TxSignService> supplied;
 
 	private final ExecutionProperties properties;
@@ -89,9 +92,6 @@ public class ExecutorSigners {
 	private static Signature signature(byte[] bytes) {
 		return new Signature(Numeric.toHexString(bytes), Numeric.toHexString(Hash.sha3(bytes)));
 	}
-
-	/** The smallest batch signed on several threads; fewer are signed on the caller's. */
-	static final int PARALLEL_FROM = 8;
 
 	private TxSignService keystore() {
 		String password = this.properties.keystorePassword();
