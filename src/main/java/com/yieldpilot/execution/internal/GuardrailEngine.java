@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.yieldpilot.execution.GuardrailDryRun;
 import com.yieldpilot.execution.GuardrailRejectedException;
@@ -47,15 +50,22 @@ public class GuardrailEngine {
 
 	/**
 	 * The verdicts of the active version on many intents: the status and version read
-	 * once, the facts read together ({@link GuardrailFactReader#readAll}), and a session
-	 * of its own per intent, each owner's intents in the order they were proposed. An
-	 * intent whose facts could not be read has no verdict in the answer.
+	 * once while the facts are read together ({@link GuardrailFactReader#readAll}), and a
+	 * session of its own per intent, each owner's intents in the order they were
+	 * proposed. An intent whose facts could not be read has no verdict in the answer.
 	 */
 	Map<IntentId, GuardrailVerdict> reviewAll(List<ActionIntent> intents) {
 		if (intents.isEmpty()) {
 			return Map.of();
 		}
-		GuardrailStatus status = this.store.status();
+		// the facts are read while the status is: neither waits for the other
+		Map<IntentId, GuardrailFacts> facts;
+		GuardrailStatus status;
+		try (ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Map<IntentId, GuardrailFacts>> factRead = reads.submit(() -> this.facts.readAll(intents));
+			status = this.store.status();
+			facts = GuardrailFactReader.join(factRead);
+		}
 		Instant now = this.clock.instant();
 		CompiledGuardrails guardrails = null;
 		if (status.activeVersion() != null) {
@@ -72,7 +82,6 @@ public class GuardrailEngine {
 				return blocked;
 			}
 		}
-		Map<IntentId, GuardrailFacts> facts = this.facts.readAll(intents);
 		Map<IntentId, GuardrailVerdict> verdicts = new LinkedHashMap<>();
 		for (ActionIntent intent : inProposalOrder(intents)) {
 			GuardrailFacts read = facts.get(intent.id());

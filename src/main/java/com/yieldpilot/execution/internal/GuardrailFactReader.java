@@ -13,6 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.yieldpilot.execution.PortfolioFacts;
 import com.yieldpilot.execution.PortfolioView;
@@ -74,10 +78,11 @@ class GuardrailFactReader {
 
 	/**
 	 * The facts of each intent, read together: the owners' portfolios in one batch, and
-	 * the pools they touch and their sources' disagreements in four queries. An intent
-	 * whose owner's portfolio could not be read is left out of the answer (it is reviewed
-	 * again later); an intent into a pool the market does not know gets facts that say
-	 * so.
+	 * the pools they touch and their sources' disagreements in four queries. The three
+	 * reads do not depend on each other and run at once, so a batch waits for the slowest
+	 * (the portfolios' chain read), not for their sum. An intent whose owner's portfolio
+	 * could not be read is left out of the answer (it is reviewed again later); an intent
+	 * into a pool the market does not know gets facts that say so.
 	 */
 	Map<IntentId, GuardrailFacts> readAll(List<ActionIntent> intents) {
 		if (intents.isEmpty()) {
@@ -89,10 +94,18 @@ class GuardrailFactReader {
 			owners.add(intent.owner());
 			intent.actions().forEach(action -> touched.addAll(pools(action)));
 		}
-		Map<UserId, PortfolioView> portfolios = this.portfolios.getIfAvailable(() -> PortfolioFacts.UNKNOWN)
-			.portfolios(owners, this.properties.drawdownWindow());
-		Map<PoolId, PoolSnapshot> snapshots = this.market.pools(touched);
-		Map<PoolId, String> blocks = this.trust.actionBlocks(touched);
+		Map<UserId, PortfolioView> portfolios;
+		Map<PoolId, PoolSnapshot> snapshots;
+		Map<PoolId, String> blocks;
+		try (ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Map<UserId, PortfolioView>> portfolioRead = reads
+				.submit(() -> this.portfolios.getIfAvailable(() -> PortfolioFacts.UNKNOWN)
+					.portfolios(owners, this.properties.drawdownWindow()));
+			Future<Map<PoolId, String>> blockRead = reads.submit(() -> this.trust.actionBlocks(touched));
+			snapshots = this.market.pools(touched);
+			blocks = join(blockRead);
+			portfolios = join(portfolioRead);
+		}
 		Map<IntentId, GuardrailFacts> facts = new HashMap<>();
 		for (ActionIntent intent : intents) {
 			PortfolioView portfolio = portfolios.get(intent.owner());
@@ -101,6 +114,28 @@ class GuardrailFactReader {
 			}
 		}
 		return facts;
+	}
+
+	/**
+	 * A read's answer, or its own exception as the reads on the caller's thread throw.
+	 */
+	static <T> T join(Future<T> read) {
+		try {
+			return read.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading the guardrails' facts", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("Reading the guardrails' facts failed", ex.getCause());
+		}
 	}
 
 	private GuardrailFacts facts(ActionIntent intent, PortfolioView portfolio, Map<PoolId, PoolSnapshot> snapshots,

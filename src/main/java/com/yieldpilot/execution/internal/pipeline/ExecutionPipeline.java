@@ -45,11 +45,9 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.service.TxSignService;
-import org.web3j.utils.Numeric;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -610,28 +608,41 @@ public class ExecutionPipeline {
 				this.knownKeys.remove(key);
 				throw new IllegalStateException("the executor key " + from + " has no nonce sequence yet");
 			}
+			List<RawTransaction> txs = new ArrayList<>();
 			for (int k = 0; k < go.size(); k++) {
 				Item item = go.get(k);
-				Plan plan = item.plan();
+				Fees.Caps caps = Objects.requireNonNull(item.caps);
+				txs.add(RawTransaction.createTransaction(chainId, BigInteger.valueOf(first.getAsLong() + k),
+						BigInteger.valueOf(item.gasLimit), item.plan().vault(), BigInteger.ZERO, item.plan().calldata(),
+						caps.priorityFee(), caps.maxFee()));
+			}
+			List<ExecutorSigners.Signature> signatures = ExecutorSigners.signAll(signer, chainId, txs);
+			List<ExecutionStore.Attempt> attempts = new ArrayList<>();
+			List<ExecutionStore.Advance> advances = new ArrayList<>();
+			for (int k = 0; k < go.size(); k++) {
+				Item item = go.get(k);
 				Fees.Caps caps = Objects.requireNonNull(item.caps);
 				long nonce = first.getAsLong() + k;
-				RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce),
-						BigInteger.valueOf(item.gasLimit), plan.vault(), BigInteger.ZERO, plan.calldata(),
-						caps.priorityFee(), caps.maxFee());
-				byte[] bytes = signer.sign(tx, chainId);
-				String raw = Numeric.toHexString(bytes);
-				String hash = Numeric.toHexString(Hash.sha3(bytes));
-				this.store.saveAttempt(item.id, 1, hash, raw, caps.maxFee(), caps.priorityFee());
+				String hash = signatures.get(k).hash();
 				item.nonce = nonce;
 				item.hash = hash;
-				if (!this.store.move(item.id, item.token(), List.of(ExecutionState.SIMULATED), ExecutionState.SIGNED,
+				attempts.add(new ExecutionStore.Attempt(item.id, 1, hash, signatures.get(k).raw(), caps.maxFee(),
+						caps.priorityFee()));
+				advances.add(new ExecutionStore.Advance(item.id, item.token(),
 						"signed with nonce " + nonce + " as " + hash + " (max fee " + Fees.inGwei(caps.maxFee())
 								+ " gwei, tip " + Fees.inGwei(caps.priorityFee()) + " gwei)",
-						Map.of(EXECUTION.FROM_ADDRESS, from, EXECUTION.NONCE, nonce, EXECUTION.TX_HASH, hash))) {
-					// cannot happen under the row lock; if it did, no nonce of the batch
-					// may be spent without its saved transaction
-					throw new IllegalStateException("execution " + item.id + " moved while locked for signing");
-				}
+						Map.of(EXECUTION.FROM_ADDRESS, from, EXECUTION.NONCE, nonce, EXECUTION.TX_HASH, hash)));
+			}
+			// the saved transactions and the moves to SIGNED are one statement and one
+			// JDBC batch, in this transaction with the nonces
+			this.store.saveAttempts(attempts);
+			Set<ExecutionId> moved = this.store.moveAll(advances, List.of(ExecutionState.SIMULATED),
+					ExecutionState.SIGNED);
+			if (moved.size() != go.size()) {
+				// cannot happen under the row locks; if it did, no nonce of the batch may
+				// be spent without its saved transaction
+				throw new IllegalStateException(
+						(go.size() - moved.size()) + " of " + go.size() + " executions moved while locked for signing");
 			}
 			return go;
 		});

@@ -318,6 +318,23 @@ public class ExecutionStore {
 
 	private Set<ExecutionId> storeSteps(List<Steps> moves, Collection<ExecutionState> from) {
 		relaxCommit();
+		return moveSteps(moves, from);
+	}
+
+	/**
+	 * {@link #move} of many executions inside the caller's transaction, committed as the
+	 * caller commits: each moves only from {@code from} and under its own token.
+	 * @return the executions that moved
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Set<ExecutionId> moveAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to) {
+		OffsetDateTime now = now();
+		return moveSteps(advances.stream()
+			.map((a) -> new Steps(a.id(), a.token(), List.of(new Step(to, a.detail(), now, a.sets()))))
+			.toList(), from);
+	}
+
+	private Set<ExecutionId> moveSteps(List<Steps> moves, Collection<ExecutionState> from) {
 		// in the order of their ids, as every statement that locks several executions;
 		// the updates go in one JDBC batch, and so do the steps of those that moved (each
 		// numbered under the row lock its update took)
@@ -512,6 +529,29 @@ public class ExecutionStore {
 			.set(EXECUTION_TX.MAX_PRIORITY_FEE_WEI, priorityFee)
 			.set(EXECUTION_TX.SIGNED_AT, now())
 			.execute();
+	}
+
+	/** A signed transaction to save: {@link #saveAttempt}'s arguments. */
+	record Attempt(ExecutionId id, int attempt, String hash, String raw, BigInteger maxFee, BigInteger priorityFee) {
+	}
+
+	/**
+	 * {@link #saveAttempt} of many signed transactions in one statement, inside the
+	 * caller's transaction (the one that took their nonces).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void saveAttempts(List<Attempt> attempts) {
+		if (attempts.isEmpty()) {
+			return;
+		}
+		OffsetDateTime now = now();
+		var insert = this.dsl.insertInto(EXECUTION_TX, EXECUTION_TX.EXECUTION_ID, EXECUTION_TX.ATTEMPT,
+				EXECUTION_TX.TX_HASH, EXECUTION_TX.RAW_TX, EXECUTION_TX.MAX_FEE_WEI, EXECUTION_TX.MAX_PRIORITY_FEE_WEI,
+				EXECUTION_TX.SIGNED_AT);
+		for (Attempt a : attempts) {
+			insert = insert.values(a.id().value(), a.attempt(), a.hash(), a.raw(), a.maxFee(), a.priorityFee(), now);
+		}
+		insert.execute();
 	}
 
 	/** Each execution's newest saved attempt. */
