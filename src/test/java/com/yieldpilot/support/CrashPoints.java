@@ -13,6 +13,7 @@ import com.yieldpilot.execution.internal.ReviewCrashHook;
 import com.yieldpilot.execution.internal.pipeline.ExecutionCrashHook;
 import com.yieldpilot.execution.internal.pipeline.ExecutionReads;
 import com.yieldpilot.rules.IntentId;
+import com.yieldpilot.rules.RuleIntents;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,6 +67,18 @@ public class CrashPoints implements ExecutionCrashHook, ReviewCrashHook {
 	 */
 	public void armReview(Consumer<List<IntentId>> action) {
 		this.armedReview = action;
+	}
+
+	/**
+	 * Arms the review to run {@code failure} (which throws) in every batch holding an
+	 * intent of the rule so named, until disarmed.
+	 */
+	public void armReviewOf(RuleIntents intents, String ruleName, Runnable failure) {
+		armReview((settled) -> {
+			if (intents.findAll(settled).values().stream().anyMatch((i) -> i.ruleName().equals(ruleName))) {
+				failure.run();
+			}
+		});
 	}
 
 	public void disarmReview() {

@@ -201,10 +201,8 @@ class GuardrailBatchIT extends ApplicationIT {
 	}
 
 	private List<IntentId> fireWhileReviewsCrash(List<TestFarmer> farmers, PoolId into) {
-		this.crashes.armReview(settled -> {
-			if (this.intents.findAll(settled).values().stream().anyMatch(i -> i.ruleName().equals(this.rule))) {
-				throw new CrashPoints.Crash("in the middle of a batch of reviews");
-			}
+		this.crashes.armReviewOf(this.intents, this.rule, () -> {
+			throw new CrashPoints.Crash("in the middle of a batch of reviews");
 		});
 		List<IntentId> ids = new ArrayList<>();
 		for (TestFarmer farmer : farmers) {

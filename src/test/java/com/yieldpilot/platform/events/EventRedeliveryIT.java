@@ -209,10 +209,8 @@ class EventRedeliveryIT extends ApplicationIT {
 	 * proposed and its publication failed.
 	 */
 	private IntentId fireWhileReviewsFail() {
-		this.crashes.armReview(settled -> {
-			if (this.intents.findAll(settled).values().stream().anyMatch(i -> i.ruleName().equals(this.rule))) {
-				throw new IllegalStateException("the database went away in the middle of a review");
-			}
+		this.crashes.armReviewOf(this.intents, this.rule, () -> {
+			throw new IllegalStateException("the database went away in the middle of a review");
 		});
 		IntentId id = new RuleFirings(http(), this.jdbc, this.evaluator, this.runtime)
 			.fire(TestFarmer.create(this.accounts, this.issuer, "red"), this.rule, this.from, this.to);
