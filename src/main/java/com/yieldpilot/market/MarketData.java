@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import com.yieldpilot.market.internal.store.CrossCheckStore;
 import com.yieldpilot.market.internal.store.PoolQuery;
 import com.yieldpilot.market.internal.store.PoolRegistry;
+import com.yieldpilot.market.internal.store.RollupStore;
 import com.yieldpilot.market.internal.store.SampleStore;
 import com.yieldpilot.shared.PoolId;
 
@@ -36,14 +37,18 @@ public class MarketData {
 
 	private final SampleStore samples;
 
+	private final RollupStore rollups;
+
 	private final CrossCheckStore crossChecks;
 
 	private final Clock clock;
 
-	MarketData(PoolRegistry registry, PoolQuery query, SampleStore samples, CrossCheckStore crossChecks, Clock clock) {
+	MarketData(PoolRegistry registry, PoolQuery query, SampleStore samples, RollupStore rollups,
+			CrossCheckStore crossChecks, Clock clock) {
 		this.registry = registry;
 		this.query = query;
 		this.samples = samples;
+		this.rollups = rollups;
 		this.crossChecks = crossChecks;
 		this.clock = clock;
 	}
@@ -149,7 +154,7 @@ public class MarketData {
 	 */
 	public void dailyHistories(Collection<PoolId> pools, List<Metric> metrics, Instant from, Instant to,
 			Consumer<DailyHistory> each) {
-		this.samples.dailyHistories(pools, metrics, from, to, each);
+		this.rollups.dailyHistories(pools, metrics, from, to, each);
 	}
 
 	/**
@@ -158,7 +163,7 @@ public class MarketData {
 	 * follow (e.g. with {@link #dailyHistories}).
 	 */
 	public DailyRollupPosition dailyRollupPosition() {
-		return this.samples.dailyRollupPosition();
+		return this.rollups.dailyRollupPosition();
 	}
 
 	/**
@@ -171,7 +176,7 @@ public class MarketData {
 	 */
 	public void dailyRollupChanges(DailyRollupPosition since, List<Metric> metrics, Instant from,
 			Consumer<DailyRollupChange> each) {
-		this.samples.dailyRollupChanges(since, metrics, from, each);
+		this.rollups.dailyRollupChanges(since, metrics, from, each);
 	}
 
 	/**
@@ -184,7 +189,7 @@ public class MarketData {
 				.map(s -> new HistoryPoint(s.observedAt(), s.value(), s.value(), s.value(), 1))
 				.toList();
 		}
-		return this.samples.rollups(id.toString(), metric, resolution, from, to);
+		return this.rollups.rollups(id.toString(), metric, resolution, from, to);
 	}
 
 }

@@ -22,7 +22,7 @@ public final class MarketBench {
 
 	public static MarketData marketData(DSLContext dsl, Clock clock) {
 		return new MarketData(JooqStores.poolRegistry(dsl, clock), JooqStores.poolQuery(dsl),
-				JooqStores.sampleStore(dsl), JooqStores.crossCheckStore(dsl), clock);
+				JooqStores.sampleStore(dsl), JooqStores.rollupStore(dsl), JooqStores.crossCheckStore(dsl), clock);
 	}
 
 	public static RiskSamples riskSamples(DSLContext dsl, Clock clock, ApplicationEventPublisher events) {

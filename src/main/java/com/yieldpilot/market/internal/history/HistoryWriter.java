@@ -17,6 +17,7 @@ import com.yieldpilot.market.MetricSample;
 import com.yieldpilot.market.Resolution;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.store.RollupBucket;
+import com.yieldpilot.market.internal.store.RollupStore;
 import com.yieldpilot.market.internal.store.SampleStore;
 import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +41,16 @@ class HistoryWriter {
 
 	private final SampleStore samples;
 
+	private final RollupStore rollups;
+
 	private final Clock clock;
 
 	private final Duration rawRetention;
 
-	HistoryWriter(SampleStore samples, Clock clock,
+	HistoryWriter(SampleStore samples, RollupStore rollups, Clock clock,
 			@Value("${yieldpilot.market.retention.raw:400d}") Duration rawRetention) {
 		this.samples = samples;
+		this.rollups = rollups;
 		this.clock = clock;
 		this.rawRetention = rawRetention;
 	}
@@ -89,8 +93,8 @@ class HistoryWriter {
 		Instant last = recent.stream().map(MetricSample::observedAt).max(Comparator.naturalOrder()).orElseThrow();
 		this.samples.ensurePartitions(first, last);
 		int stored = this.samples.appendHistory(recent);
-		this.samples.rollup(subject, Resolution.HOUR, first, last);
-		this.samples.rollup(subject, Resolution.DAY, first, last);
+		this.rollups.rollup(subject, Resolution.HOUR, first, last);
+		this.rollups.rollup(subject, Resolution.DAY, first, last);
 		return stored;
 	}
 
@@ -100,7 +104,7 @@ class HistoryWriter {
 		}
 		List<RollupBucket> buckets = new ArrayList<>(buckets(old, Resolution.HOUR));
 		buckets.addAll(buckets(old, Resolution.DAY));
-		return this.samples.addRollupsIfAbsent(buckets)
+		return this.rollups.addRollupsIfAbsent(buckets)
 			.stream()
 			.filter(b -> b.resolution() == Resolution.DAY)
 			.mapToInt(RollupBucket::samples)

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.yieldpilot.market.Resolution;
+import com.yieldpilot.market.internal.store.RollupStore;
 import com.yieldpilot.market.internal.store.SampleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +28,16 @@ public class MarketMaintenance {
 
 	private final SampleStore samples;
 
+	private final RollupStore rollups;
+
 	private final Clock clock;
 
 	private final Duration rawRetention;
 
-	MarketMaintenance(SampleStore samples, Clock clock,
+	MarketMaintenance(SampleStore samples, RollupStore rollups, Clock clock,
 			@Value("${yieldpilot.market.retention.raw:400d}") Duration rawRetention) {
 		this.samples = samples;
+		this.rollups = rollups;
 		this.clock = clock;
 		this.rawRetention = rawRetention;
 	}
@@ -42,8 +46,8 @@ public class MarketMaintenance {
 	public Report run() {
 		Instant now = this.clock.instant();
 		this.samples.ensurePartitions(now, now.plus(32, ChronoUnit.DAYS));
-		int hours = this.samples.rollup(Resolution.HOUR, now.minus(3, ChronoUnit.HOURS), now);
-		int days = this.samples.rollup(Resolution.DAY, now.minus(2, ChronoUnit.DAYS), now);
+		int hours = this.rollups.rollup(Resolution.HOUR, now.minus(3, ChronoUnit.HOURS), now);
+		int days = this.rollups.rollup(Resolution.DAY, now.minus(2, ChronoUnit.DAYS), now);
 		// rollups of a month are complete long before its raw partition may go
 		List<String> dropped = this.samples.dropRawBefore(now.minus(this.rawRetention));
 		if (!dropped.isEmpty()) {

@@ -20,6 +20,10 @@ public final class JooqStores {
 		return new JooqSampleStore(dsl);
 	}
 
+	public static RollupStore rollupStore(DSLContext dsl) {
+		return new JooqRollupStore(dsl);
+	}
+
 	public static PoolRegistry poolRegistry(DSLContext dsl, Clock clock) {
 		return new JooqPoolRegistry(dsl, clock);
 	}

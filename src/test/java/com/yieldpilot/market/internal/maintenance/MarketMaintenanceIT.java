@@ -14,6 +14,7 @@ import com.yieldpilot.market.Resolution;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
+import com.yieldpilot.market.internal.store.RollupStore;
 import com.yieldpilot.market.internal.store.SampleStore;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
@@ -42,6 +43,9 @@ class MarketMaintenanceIT extends ApplicationIT {
 	SampleStore samples;
 
 	@Autowired
+	RollupStore rollups;
+
+	@Autowired
 	MarketData market;
 
 	@Autowired
@@ -62,8 +66,8 @@ class MarketMaintenanceIT extends ApplicationIT {
 					List.of(new MetricSample(pool.toString(), Metric.APY, at, value, Source.IMPORT, null))));
 		}
 		Instant end = DAY_ONE.plus(Duration.ofDays(2));
-		assertThat(this.samples.rollup(Resolution.HOUR, DAY_ONE, end)).isGreaterThanOrEqualTo(48);
-		assertThat(this.samples.rollup(Resolution.DAY, DAY_ONE, end)).isGreaterThanOrEqualTo(2);
+		assertThat(this.rollups.rollup(Resolution.HOUR, DAY_ONE, end)).isGreaterThanOrEqualTo(48);
+		assertThat(this.rollups.rollup(Resolution.DAY, DAY_ONE, end)).isGreaterThanOrEqualTo(2);
 
 		List<HistoryPoint> days = this.market.history(pool, Metric.APY, Resolution.DAY, DAY_ONE, end);
 		assertThat(days).hasSize(2);
