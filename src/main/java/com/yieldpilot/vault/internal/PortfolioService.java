@@ -41,8 +41,6 @@ class PortfolioService implements Portfolios {
 
 	private final Clock clock;
 
-	private final VaultChainReader reader = new VaultChainReader();
-
 	PortfolioService(VaultRepository repository, VaultChains chains, TransactionTemplate transactions, Clock clock) {
 		this.repository = repository;
 		this.chains = chains;
@@ -73,9 +71,9 @@ class PortfolioService implements Portfolios {
 
 	void snapshot(Vault vault, Instant at) {
 		Web3j web3j = this.chains.client(vault.chainId());
-		VaultChainReader.Holdings holdings = this.reader.holdings(web3j, vault);
+		VaultChainReader.Holdings holdings = VaultViews.holdings(web3j, vault);
 		VaultRepository.Deposits known = this.repository.deposits(vault.id());
-		BigInteger net = this.reader.netDeposits(web3j, vault, known.net(), known.scannedBlock(), holdings.block());
+		BigInteger net = VaultFlows.netDeposits(web3j, vault, known.net(), known.scannedBlock(), holdings.block());
 		this.transactions.executeWithoutResult((status) -> {
 			this.repository.updateDeposits(vault.id(),
 					new VaultRepository.Deposits(net, Math.max(known.scannedBlock(), holdings.block())));

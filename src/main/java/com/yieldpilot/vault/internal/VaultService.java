@@ -84,7 +84,7 @@ class VaultService implements Vaults {
 
 	@Override
 	public VaultState state(Vault vault) {
-		return this.reader.state(this.chains.client(vault.chainId()), vault);
+		return VaultViews.state(this.chains.client(vault.chainId()), vault);
 	}
 
 	/**

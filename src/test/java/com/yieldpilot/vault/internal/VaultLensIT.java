@@ -82,10 +82,9 @@ class VaultLensIT extends ApplicationIT {
 		List<Vault> vaults = List.of(idle, spread.vault(), paused.vault());
 		List<VaultChainReader.Snapshot> lens = VaultLensReads.read(web3j, block, vaults);
 
-		VaultChainReader reader = new VaultChainReader();
 		for (int i = 0; i < vaults.size(); i++) {
 			assertThat(lens.get(i)).as(vaults.get(i).address())
-				.isEqualTo(reader.callByCall(web3j, vaults.get(i), block));
+				.isEqualTo(VaultViews.callByCall(web3j, vaults.get(i), block));
 		}
 		assertThat(lens.get(0).holdings().positions()).singleElement()
 			.satisfies((held) -> assertThat(held.shares()).isZero());
