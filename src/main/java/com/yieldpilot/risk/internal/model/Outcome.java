@@ -71,14 +71,18 @@ public final class Outcome {
 	 * {@value #APY_HOLD} × the 7-day mean at s or the lowest TVL over (s, t] below
 	 * {@value #TVL_HOLD} × the TVL at s. Uses data up to t only: a partial window of the
 	 * outcome, counted per day t of the history (decision record 0011, fourth round).
+	 * @param fromDay the first day t counted (earlier days stay 0; scoring needs only the
+	 * days it scores), {@link Long#MIN_VALUE} for all; the history's last day is always
+	 * counted
 	 * @param adverse per day of the history from its first, the count of such days s
 	 * already adverse
 	 * @param known per day of the history, the count of such days s with a known half
 	 */
-	static void early(PoolHistory history, byte[] adverse, byte[] known) {
+	static void early(PoolHistory history, long fromDay, byte[] adverse, byte[] known) {
 		long first = history.firstDay();
 		long last = history.lastDay();
-		for (long s = first; s <= last; s++) {
+		long from = Math.max(first, Math.min(fromDay, last));
+		for (long s = Math.max(first, from - HORIZON_DAYS + 1); s <= last; s++) {
 			if (!history.observed(s)) {
 				continue;
 			}
@@ -101,7 +105,7 @@ public final class Outcome {
 						tvlMin = Math.min(tvlMin, tvl);
 					}
 				}
-				if (observed < MIN_FUTURE_DAYS) {
+				if (observed < MIN_FUTURE_DAYS || t < from) {
 					continue;
 				}
 				boolean apyKnown = apyCount > 0 && !Double.isNaN(apyNow);

@@ -42,7 +42,7 @@ public final class PoolFeatures {
 			double[] outcomes) {
 		this.earlyAdverse = new byte[outcomes.length];
 		this.earlyKnown = new byte[outcomes.length];
-		Outcome.early(history, this.earlyAdverse, this.earlyKnown);
+		Outcome.early(history, fromDay, this.earlyAdverse, this.earlyKnown);
 		this.history = history;
 		this.minHistoryDays = minHistoryDays;
 		this.fromDay = fromDay;

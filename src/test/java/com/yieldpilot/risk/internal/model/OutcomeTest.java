@@ -81,7 +81,7 @@ class OutcomeTest {
 		PoolHistory history = HistoryCsv.read(new StringReader(csv.toString())).get(0);
 		byte[] adverse = new byte[40];
 		byte[] known = new byte[40];
-		Outcome.early(history, adverse, known);
+		Outcome.early(history, Long.MIN_VALUE, adverse, known);
 		assertThat(known[6]).as("no day has 7 later days yet").isZero();
 		assertThat(known[13]).as("days 0-6 have 7 or more later days").isEqualTo((byte) 7);
 		assertThat(adverse[13]).isZero();
@@ -93,9 +93,18 @@ class OutcomeTest {
 		long cut = start.plusDays(25).toEpochDay();
 		byte[] cutAdverse = new byte[26];
 		byte[] cutKnown = new byte[26];
-		Outcome.early(history.until(cut), cutAdverse, cutKnown);
+		Outcome.early(history.until(cut), Long.MIN_VALUE, cutAdverse, cutKnown);
 		for (int d = 0; d <= 25; d++) {
 			assertThat(new byte[] { cutAdverse[d], cutKnown[d] }).as("day %d uses data up to it only", d)
+				.containsExactly(adverse[d], known[d]);
+		}
+
+		byte[] fromAdverse = new byte[40];
+		byte[] fromKnown = new byte[40];
+		Outcome.early(history, start.plusDays(30).toEpochDay(), fromAdverse, fromKnown);
+		assertThat(fromKnown[29]).as("before the first day asked for").isZero();
+		for (int d = 30; d < 40; d++) {
+			assertThat(new byte[] { fromAdverse[d], fromKnown[d] }).as("day %d as a full count", d)
 				.containsExactly(adverse[d], known[d]);
 		}
 	}
