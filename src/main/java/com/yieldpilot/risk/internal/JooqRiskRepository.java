@@ -19,6 +19,7 @@ import com.yieldpilot.risk.internal.db.tables.records.RiskScoreRecord;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
 import com.yieldpilot.risk.internal.model.LinearFloor;
+import com.yieldpilot.risk.internal.model.MarketLevel;
 import com.yieldpilot.shared.PoolId;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -75,7 +76,7 @@ class JooqRiskRepository implements RiskRepository {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void insert(ModelVersion v, byte[] artifact, IsotonicCalibration calibration, @Nullable LinearFloor floor,
-			DriftBaseline baseline, int calibrationRows) {
+			@Nullable MarketLevel level, DriftBaseline baseline, int calibrationRows) {
 		RiskModelRecord row = this.db.newRecord(RISK_MODEL);
 		row.setVersion(v.version())
 			.setStatus(v.status())
@@ -101,8 +102,8 @@ class JooqRiskRepository implements RiskRepository {
 			.setBaseRate(finite(v.baseRate()))
 			.setReliability(JSON.writeValueAsString(v.reliability()))
 			.setFeatureBaseline(JSON.writeValueAsString(Map.of("edges", baseline.edges(), "shares", baseline.shares())))
-			.setCalibration(
-					JSON.writeValueAsString(new StoredCalibration(calibration.raw(), calibration.calibrated(), floor)))
+			.setCalibration(JSON
+				.writeValueAsString(new StoredCalibration(calibration.raw(), calibration.calibrated(), floor, level)))
 			.setArtifact(artifact);
 		row.insert();
 	}
@@ -151,7 +152,7 @@ class JooqRiskRepository implements RiskRepository {
 		});
 		return new Artifact(version(row), row.getArtifact(),
 				new IsotonicCalibration(calibration.raw(), calibration.calibrated()), calibration.floor(),
-				new DriftBaseline(baseline.get("edges"), baseline.get("shares")));
+				calibration.level(), new DriftBaseline(baseline.get("edges"), baseline.get("shares")));
 	}
 
 	@Override
@@ -312,10 +313,13 @@ class JooqRiskRepository implements RiskRepository {
 	}
 
 	/**
-	 * The calibration column: the isotonic levels and, for versions that have one, the
-	 * logistic floor blended with the trees before them.
+	 * The calibration column: the isotonic levels and, for versions that have them, the
+	 * logistic floor blended with the trees before them and the market level applied
+	 * after them (versions stored before the fourth round have neither field or no level,
+	 * and read back without).
 	 */
-	record StoredCalibration(double[] raw, double[] calibrated, @Nullable LinearFloor floor) {
+	record StoredCalibration(double[] raw, double[] calibrated, @Nullable LinearFloor floor,
+			@Nullable MarketLevel level) {
 	}
 
 }

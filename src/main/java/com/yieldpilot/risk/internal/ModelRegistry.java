@@ -175,7 +175,7 @@ class ModelRegistry {
 		}
 		DriftBaseline baseline = DriftBaseline.of(table.features(), table.size());
 		this.repository.insert(entry, candidate.tribuoModel().serialize().toByteArray(), candidate.calibration(),
-				candidate.floor().orElse(null), baseline, summary.calibrationRows());
+				candidate.floor().orElse(null), candidate.level().orElse(null), baseline, summary.calibrationRows());
 		return entry;
 	}
 
@@ -190,7 +190,8 @@ class ModelRegistry {
 			Model<?> model = Model.deserialize(ModelProto.parseFrom(artifact.bytes()));
 			XGBoostModel<Label> trees = (XGBoostModel<Label>) model;
 			return new StoredModel(artifact.version(),
-					RiskModel.restore(trees, artifact.floor(), artifact.calibration()), artifact.baseline());
+					RiskModel.restore(trees, artifact.floor(), artifact.calibration(), artifact.level()),
+					artifact.baseline());
 		}
 		catch (com.google.protobuf.InvalidProtocolBufferException | ClassCastException | IllegalArgumentException ex) {
 			throw new UnreadableModelException(

@@ -11,6 +11,7 @@ import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
 import com.yieldpilot.risk.internal.model.LinearFloor;
+import com.yieldpilot.risk.internal.model.MarketLevel;
 import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +22,12 @@ interface RiskRepository {
 
 	int nextVersion();
 
-	/** Stores a version with its artifact, calibration and feature baseline. */
+	/**
+	 * Stores a version with its artifact, calibration (with its floor and market level,
+	 * where it has them) and feature baseline.
+	 */
 	void insert(ModelVersion version, byte[] artifact, IsotonicCalibration calibration, @Nullable LinearFloor floor,
-			DriftBaseline baseline, int calibrationRows);
+			@Nullable MarketLevel level, DriftBaseline baseline, int calibrationRows);
 
 	/** Marks the promoted version, if any, retired. */
 	void retirePromoted();
@@ -66,7 +70,7 @@ interface RiskRepository {
 	}
 
 	record Artifact(ModelVersion version, byte[] bytes, IsotonicCalibration calibration, @Nullable LinearFloor floor,
-			DriftBaseline baseline) {
+			@Nullable MarketLevel level, DriftBaseline baseline) {
 	}
 
 }

@@ -138,6 +138,10 @@ public final class ScoreHistoryCommand implements StandaloneCommand {
 				LocalDate.ofEpochDay(summary.calibrateFrom()), LocalDate.ofEpochDay(summary.calibrateTo()),
 				summary.calibrationMetrics().auc(), summary.calibrationMetrics().ece(),
 				summary.calibrationMetrics().baseRate());
+		model.level()
+			.ifPresent((level) -> out.printf(Locale.ROOT,
+					"  scores follow the market's early adverse rate from %.3f on the calibration slice%n",
+					1 / (1 + Math.exp(-level.reference()))));
 	}
 
 	private static void write(Path path, FeatureTable table, List<ScoredRow> scores) throws IOException {

@@ -195,7 +195,7 @@ class ExplanationsIT extends ApplicationIT {
 
 	private RiskModel train(long seed) {
 		return RiskTrainer.train(this.table, SyntheticHistory.START.plusDays(299).toEpochDay(),
-				new Hyperparameters(60, 0.1, 3, 5, 0.8, 0.8, 1.0, seed, 45, 1.0, 0.5));
+				new Hyperparameters(60, 0.1, 3, 5, 0.8, 0.8, 1.0, seed, 45, 1.0, 0.5, 1.0));
 	}
 
 }

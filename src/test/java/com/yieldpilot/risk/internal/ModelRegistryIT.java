@@ -48,7 +48,7 @@ class ModelRegistryIT extends ApplicationIT {
 		FeatureTable table = syntheticTable();
 		List<Integer> validation = validation(table);
 		RiskModel good = RiskTrainer.train(table, AS_OF,
-				new Hyperparameters(80, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5));
+				new Hyperparameters(80, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5, 1.0));
 		ModelVersion first = this.registry.register(good, table, validation);
 		assertThat(first.status()).isEqualTo("PROMOTED");
 		assertThat(first.validationRows()).isEqualTo(validation.size()).isGreaterThan(200);
@@ -56,7 +56,7 @@ class ModelRegistryIT extends ApplicationIT {
 		assertThat(first.reliability()).hasSize(10);
 
 		RiskModel worse = RiskTrainer.train(table, AS_OF,
-				new Hyperparameters(1, 0.01, 1, 5, 0.5, 0.2, 1, 7L, 45, 0.8, 0));
+				new Hyperparameters(1, 0.01, 1, 5, 0.5, 0.2, 1, 7L, 45, 0.8, 0, 0));
 		ModelVersion second = this.registry.register(worse, table, validation);
 		assertThat(second.status()).isEqualTo("REJECTED");
 		assertThat(second.decision()).startsWith("rejected, worse than the current model")
@@ -65,6 +65,9 @@ class ModelRegistryIT extends ApplicationIT {
 
 		StoredModel current = this.registry.current().orElseThrow();
 		assertThat(current.version().version()).as("the better model still scores").isEqualTo(first.version());
+		assertThat(current.model().level()).as("the market level is stored with the calibration")
+			.isPresent()
+			.isEqualTo(good.level());
 		assertThat(current.model().score(table.features(), table.size()))
 			.as("the stored artifact scores as the trained model did")
 			.containsExactly(good.score(table.features(), table.size()));
@@ -81,7 +84,7 @@ class ModelRegistryIT extends ApplicationIT {
 		FeatureTable table = syntheticTable();
 		List<Integer> validation = validation(table);
 		RiskModel model = RiskTrainer.train(table, AS_OF,
-				new Hyperparameters(40, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5));
+				new Hyperparameters(40, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5, 1.0));
 		ModelVersion old = this.registry.register(model, table, validation);
 		// as an earlier build stored it: a floor on terms this build no longer computes
 		String calibration = this.db.select(RISK_MODEL.CALIBRATION)

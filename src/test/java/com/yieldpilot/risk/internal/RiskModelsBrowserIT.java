@@ -71,7 +71,7 @@ class RiskModelsBrowserIT extends BrowserIT {
 					day.minusDays(300), day.minusDays(90), day.minusDays(89), day.minusDays(29), day.minusDays(28), day,
 					List.of("apy"), "test", "test", 1000, 1750, 0.71, 0.21, 0.034, 0.31, BINS);
 			this.repository.insert(entry, new byte[] { 0 },
-					new IsotonicCalibration(new double[] { 0 }, new double[] { 0 }), null,
+					new IsotonicCalibration(new double[] { 0 }, new double[] { 0 }), null, null,
 					new DriftBaseline(Map.of(), Map.of()), 100);
 		});
 		logInAsAdmin();

@@ -68,6 +68,7 @@ final class CrossSection {
 		double marketTrend = median(trend);
 		double pools = Math.log10(day.size());
 		double marketRate = (known == 0) ? Double.NaN : (double) adverse / known;
+		double earlyRate = marketOutcomes.earlyRate(t);
 		// each peer group's columns once, not once per pool of the group
 		Map<String, float[][]> peerColumns = new HashMap<>();
 		groups.forEach((name, group) -> {
@@ -100,6 +101,7 @@ final class CrossSection {
 			FeatureBuilder.set(x, Feature.MARKET_OUTFLOW_SHARE, (flows == 0) ? Double.NaN : outflows / flows);
 			FeatureBuilder.set(x, Feature.MARKET_POOLS, pools);
 			FeatureBuilder.set(x, Feature.MARKET_ADVERSE_RATE, marketRate);
+			FeatureBuilder.set(x, Feature.MARKET_EARLY_ADVERSE_RATE, earlyRate);
 		}
 	}
 

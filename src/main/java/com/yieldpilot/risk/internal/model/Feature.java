@@ -76,6 +76,8 @@ public enum Feature {
 	MARKET_OUTFLOW_SHARE("market_outflow_share", v -> share(v) + " of pools lost over 10% of TVL in 7 days"),
 	MARKET_POOLS("market_pools_log10", v -> String.format(Locale.ROOT, "%.0f pools in the market", Math.pow(10, v))),
 	MARKET_ADVERSE_RATE("market_adverse_rate", v -> share(v) + " of pools turned bad in the last matured month"),
+	MARKET_EARLY_ADVERSE_RATE("market_early_adverse_rate",
+			v -> share(v) + " of pools' days of the last four weeks have already turned bad"),
 	// the pool's own matured outcomes
 	POOL_ADVERSE_RATE_90D("pool_adverse_rate_90d",
 			v -> "the pool turned bad on " + share(v) + " of its matured days in 90"),

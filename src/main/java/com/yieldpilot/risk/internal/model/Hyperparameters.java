@@ -19,17 +19,21 @@ package com.yieldpilot.risk.internal.model;
  * market may not repeat
  * @param floorShare the {@link LinearFloor logistic floor}'s share of the blended
  * log-odds; 0 leaves the trees alone
+ * @param levelWeight how far the calibrated log-odds follow the change of the market's
+ * early adverse rate since the calibration slice ({@link MarketLevel}); 0 keeps the
+ * slice's level
  */
 public record Hyperparameters(int trees, double eta, int maxDepth, double minChildWeight, double subsample,
-		double featureSubsample, double lambda, long seed, int calibrationDays, double shrink, double floorShare) {
+		double featureSubsample, double lambda, long seed, int calibrationDays, double shrink, double floorShare,
+		double levelWeight) {
 
 	public static final Hyperparameters DEFAULTS = new Hyperparameters(400, 0.03, 3, 20, 0.8, 0.8, 1.0, 42L, 60, 0.8,
-			0.5);
+			0.5, 1.0);
 
 	public Hyperparameters {
 		if (trees < 1 || eta <= 0 || maxDepth < 1 || subsample <= 0 || subsample > 1 || featureSubsample <= 0
 				|| featureSubsample > 1 || calibrationDays < 1 || shrink <= 0 || shrink > 1 || floorShare < 0
-				|| floorShare > 1) {
+				|| floorShare > 1 || !(levelWeight >= 0 && levelWeight <= 2)) {
 			throw new IllegalArgumentException("Hyperparameters out of range");
 		}
 	}

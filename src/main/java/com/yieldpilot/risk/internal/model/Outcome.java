@@ -63,6 +63,65 @@ public final class Outcome {
 		return new Legs(apyLeg, tvlLeg);
 	}
 
+	/**
+	 * The outcomes that have already turned on the data up to each day t, before they
+	 * mature: for every observed day s of the pool with at least
+	 * {@value #MIN_FUTURE_DAYS} observed days in (s, t] and t &lt; s +
+	 * {@value #HORIZON_DAYS}, whether the mean APY over (s, t] is below
+	 * {@value #APY_HOLD} × the 7-day mean at s or the lowest TVL over (s, t] below
+	 * {@value #TVL_HOLD} × the TVL at s. Uses data up to t only: a partial window of the
+	 * outcome, counted per day t of the history (decision record 0011, fourth round).
+	 * @param fromDay the first day t counted (earlier days stay 0; scoring needs only the
+	 * days it scores), {@link Long#MIN_VALUE} for all; the history's last day is always
+	 * counted
+	 * @param adverse per day of the history from its first, the count of such days s
+	 * already adverse
+	 * @param known per day of the history, the count of such days s with a known half
+	 */
+	static void early(PoolHistory history, long fromDay, byte[] adverse, byte[] known) {
+		long first = history.firstDay();
+		long last = history.lastDay();
+		long from = Math.max(first, Math.min(fromDay, last));
+		for (long s = Math.max(first, from - HORIZON_DAYS + 1); s <= last; s++) {
+			if (!history.observed(s)) {
+				continue;
+			}
+			double apyNow = mean(history, s - 6, s, true);
+			double tvlNow = history.tvl(s);
+			double apySum = 0;
+			int apyCount = 0;
+			double tvlMin = Double.POSITIVE_INFINITY;
+			int observed = 0;
+			for (long t = s + 1; t < s + HORIZON_DAYS && t <= last; t++) {
+				if (history.observed(t)) {
+					observed++;
+					double apy = history.apy(t);
+					if (!Double.isNaN(apy)) {
+						apySum += apy;
+						apyCount++;
+					}
+					double tvl = history.tvl(t);
+					if (!Double.isNaN(tvl)) {
+						tvlMin = Math.min(tvlMin, tvl);
+					}
+				}
+				if (observed < MIN_FUTURE_DAYS || t < from) {
+					continue;
+				}
+				boolean apyKnown = apyCount > 0 && !Double.isNaN(apyNow);
+				boolean tvlKnown = tvlMin != Double.POSITIVE_INFINITY && !Double.isNaN(tvlNow);
+				if (apyKnown || tvlKnown) {
+					int i = (int) (t - first);
+					known[i]++;
+					if ((apyKnown && apySum / apyCount < APY_HOLD * apyNow)
+							|| (tvlKnown && tvlMin < TVL_HOLD * tvlNow)) {
+						adverse[i]++;
+					}
+				}
+			}
+		}
+	}
+
 	private static double mean(PoolHistory history, long from, long to, boolean apy) {
 		double sum = 0;
 		int count = 0;

@@ -32,8 +32,17 @@ public final class PoolFeatures {
 
 	private static final byte UNKNOWN = -1;
 
+	/** Per day of the history: {@link Outcome#early} outcomes already adverse. */
+	private final byte[] earlyAdverse;
+
+	/** Per day of the history: {@link Outcome#early} outcomes known so far. */
+	private final byte[] earlyKnown;
+
 	PoolFeatures(PoolHistory history, int minHistoryDays, long fromDay, String peerGroup, long[] days, float[] features,
 			double[] outcomes) {
+		this.earlyAdverse = new byte[outcomes.length];
+		this.earlyKnown = new byte[outcomes.length];
+		Outcome.early(history, fromDay, this.earlyAdverse, this.earlyKnown);
 		this.history = history;
 		this.minHistoryDays = minHistoryDays;
 		this.fromDay = fromDay;
@@ -77,6 +86,18 @@ public final class PoolFeatures {
 
 	double rowOutcome(int row) {
 		return outcome(this.days[row]);
+	}
+
+	/** How many of the pool's unmatured outcomes had turned adverse by the day. */
+	int earlyAdverse(long day) {
+		long i = day - this.history.firstDay();
+		return (i >= 0 && i < this.earlyAdverse.length) ? this.earlyAdverse[(int) i] : 0;
+	}
+
+	/** How many of the pool's unmatured outcomes were known by the day. */
+	int earlyKnown(long day) {
+		long i = day - this.history.firstDay();
+		return (i >= 0 && i < this.earlyKnown.length) ? this.earlyKnown[(int) i] : 0;
 	}
 
 	/** The outcome of a day of the history: 1, 0 or {@code NaN} (unknown or no row). */

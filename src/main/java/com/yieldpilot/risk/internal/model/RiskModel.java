@@ -19,12 +19,13 @@ import org.tribuo.common.xgboost.XGBoostModel;
 
 /**
  * A trained risk model: Tribuo's gradient-boosted trees, blended in log-odds with a
- * {@link LinearFloor logistic floor}, and the isotonic calibration fitted on a held-out
- * slice. Scores go straight through the XGBoost booster over a dense matrix (missing
- * values as {@code NaN}), which is what Tribuo does per example but without building an
- * object per feature; a test keeps the two in agreement. Explanations are the trees'
- * exact per-feature contributions to the log-odds (TreeSHAP), turned into probability
- * points at the calibrated score.
+ * {@link LinearFloor logistic floor}, the isotonic calibration fitted on a held-out
+ * slice, and the {@link MarketLevel market level} that moves the calibrated score with
+ * the market's early adverse rate since that slice. Scores go straight through the
+ * XGBoost booster over a dense matrix (missing values as {@code NaN}), which is what
+ * Tribuo does per example but without building an object per feature; a test keeps the
+ * two in agreement. Explanations are the trees' exact per-feature contributions to the
+ * log-odds (TreeSHAP), turned into probability points at the calibrated score.
  */
 public final class RiskModel {
 
@@ -46,6 +47,8 @@ public final class RiskModel {
 
 	private final @Nullable LinearFloor floor;
 
+	private final @Nullable MarketLevel level;
+
 	private final int[] columns;
 
 	private final int width;
@@ -53,9 +56,10 @@ public final class RiskModel {
 	private final int adverse;
 
 	RiskModel(XGBoostModel<Label> model, @Nullable LinearFloor floor, IsotonicCalibration calibration,
-			@Nullable TrainingSummary summary) {
+			@Nullable MarketLevel level, @Nullable TrainingSummary summary) {
 		this.model = model;
 		this.floor = floor;
+		this.level = level;
 		this.calibration = calibration;
 		this.summary = summary;
 		ImmutableFeatureMap features = model.getFeatureIDMap();
@@ -69,12 +73,12 @@ public final class RiskModel {
 	}
 
 	/**
-	 * A stored model brought back: its trees, floor (none for versions trained without)
-	 * and calibration, without training summary.
+	 * A stored model brought back: its trees, floor and market level (none for versions
+	 * trained without) and calibration, without training summary.
 	 */
 	public static RiskModel restore(XGBoostModel<Label> trees, @Nullable LinearFloor floor,
-			IsotonicCalibration calibration) {
-		return new RiskModel(trees, floor, calibration, null);
+			IsotonicCalibration calibration, @Nullable MarketLevel level) {
+		return new RiskModel(trees, floor, calibration, level, null);
 	}
 
 	public XGBoostModel<Label> tribuoModel() {
@@ -88,6 +92,11 @@ public final class RiskModel {
 	/** The logistic floor the trees are blended with, if the model has one. */
 	public Optional<LinearFloor> floor() {
 		return Optional.ofNullable(this.floor);
+	}
+
+	/** The market level the calibrated scores follow, if the model has one. */
+	public Optional<MarketLevel> level() {
+		return Optional.ofNullable(this.level);
 	}
 
 	public TrainingSummary summary() {
@@ -111,6 +120,9 @@ public final class RiskModel {
 		double[] scores = rawScore(features, rows, threads);
 		for (int r = 0; r < rows; r++) {
 			scores[r] = this.calibration.apply(scores[r]);
+			if (this.level != null) {
+				scores[r] = this.level.apply(scores[r], features, r);
+			}
 		}
 		return scores;
 	}
@@ -145,9 +157,9 @@ public final class RiskModel {
 	/**
 	 * The score of one feature row with every feature's contribution, largest effect
 	 * first. Contributions are the exact log-odds contributions (the trees' TreeSHAP
-	 * values and the floor's linear terms, each weighted by its share of the blend) times
-	 * p(1 − p) at the calibrated score: a first-order split of the score among the
-	 * features.
+	 * values and the floor's linear terms, each weighted by its share of the blend, and
+	 * the market level's shift as the early adverse rate's) times p(1 − p) at the
+	 * calibrated score: a first-order split of the score among the features.
 	 */
 	public Explained explain(float[] row) {
 		if (row.length != Feature.COUNT) {
@@ -171,6 +183,9 @@ public final class RiskModel {
 			boolean twoBlocks = c.length == 2 * block;
 			double slope = scores[r] * (1 - scores[r]);
 			double[] linear = (this.floor != null) ? this.floor.contributions(features, r) : new double[Feature.COUNT];
+			if (this.level != null) {
+				linear[Feature.MARKET_EARLY_ADVERSE_RATE.ordinal()] += this.level.shift(features, r);
+			}
 			List<Contribution> list = new ArrayList<>();
 			for (Feature feature : Feature.values()) {
 				int column = this.columns[feature.ordinal()];

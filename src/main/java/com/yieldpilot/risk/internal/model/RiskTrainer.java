@@ -40,10 +40,11 @@ public final class RiskTrainer {
 	 * The features the trees learn from: all but those that measure the data set rather
 	 * than the pool (how long ago the history file starts, how many pools it holds),
 	 * which a model would learn as a calendar and misread on another set (decision record
-	 * 0011).
+	 * 0011), and the market's early adverse rate, which sets the {@link MarketLevel}
+	 * after calibration instead.
 	 */
-	public static final Set<Feature> MODELLED = Collections
-		.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Feature.DAYS_OF_HISTORY, Feature.MARKET_POOLS)));
+	public static final Set<Feature> MODELLED = Collections.unmodifiableSet(EnumSet
+		.complementOf(EnumSet.of(Feature.DAYS_OF_HISTORY, Feature.MARKET_POOLS, Feature.MARKET_EARLY_ADVERSE_RATE)));
 
 	private RiskTrainer() {
 	}
@@ -77,24 +78,27 @@ public final class RiskTrainer {
 		LinearFloor floor = (hyperparameters.floorShare() > 0)
 				? LinearFloor.fit(table, train, hyperparameters.floorShare()) : null;
 		RiskModel uncalibrated = new RiskModel(trees, floor,
-				new IsotonicCalibration(new double[] { 0 }, new double[] { 0 }), null);
+				new IsotonicCalibration(new double[] { 0 }, new double[] { 0 }), null, null);
 		float[] features = rows(table, calibrate);
 		double[] raw = uncalibrated.rawScore(features, calibrate.size());
 		double[] outcomes = calibrate.stream().mapToDouble(table::outcome).toArray();
 		double baseRate = Arrays.stream(outcomes).average().orElseThrow();
 		IsotonicCalibration calibration = IsotonicCalibration.fit(raw, outcomes)
 			.shrunk(baseRate, hyperparameters.shrink());
+		// the slice's scores without the level: it moves scores away from the slice's
+		// period
 		double[] calibrated = new double[raw.length];
 		for (int i = 0; i < raw.length; i++) {
 			calibrated[i] = calibration.apply(raw[i]);
 		}
+		MarketLevel level = MarketLevel.fit(table, calibrate, hyperparameters.levelWeight());
 		Map<String, Double> importance = new LinkedHashMap<>();
 		trees.getFeatureImportance().get(0).getTotalGain().forEach(importance::put);
 		RiskModel.TrainingSummary summary = new RiskModel.TrainingSummary(asOf, table.day(train.get(0)),
 				table.day(train.get(train.size() - 1)), calibrateFrom, newestMatured, train.size(), calibrate.size(),
 				Metrics.of(calibrated, outcomes), hyperparameters, "Tribuo " + Tribuo.VERSION + " (XGBoost)",
 				importance);
-		return new RiskModel(trees, floor, calibration, summary);
+		return new RiskModel(trees, floor, calibration, level, summary);
 	}
 
 	static ArrayExample<Label> example(FeatureTable table, int row) {

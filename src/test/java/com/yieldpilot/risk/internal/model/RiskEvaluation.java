@@ -62,7 +62,8 @@ public final class RiskEvaluation {
 				Double.parseDouble(System.getProperty("mcw", String.valueOf(d.minChildWeight()))), d.subsample(),
 				d.featureSubsample(), d.lambda(), d.seed(), Integer.getInteger("cal", d.calibrationDays()),
 				Double.parseDouble(System.getProperty("shrink", String.valueOf(d.shrink()))),
-				Double.parseDouble(System.getProperty("floor", String.valueOf(d.floorShare()))));
+				Double.parseDouble(System.getProperty("floor", String.valueOf(d.floorShare()))),
+				Double.parseDouble(System.getProperty("level", String.valueOf(d.levelWeight()))));
 		System.out.println(hyperparameters);
 		List<WalkForward.ScoredRow> scored = WalkForward.score(table, trainUntil, hyperparameters,
 				model -> System.out.printf(Locale.ROOT, "model as of %s: calibration AUC %.3f ECE %.3f%n",

@@ -26,7 +26,7 @@ class RiskTrainerTest {
 		assertThat(second.calibration()).isEqualTo(first.calibration());
 		assertThat(second.score(this.table.features(), this.table.size()))
 			.containsExactly(first.score(this.table.features(), this.table.size()));
-		Hyperparameters otherSeed = new Hyperparameters(60, 0.1, 3, 5, 0.8, 0.8, 1.0, 8L, 45, 1.0, 0.5);
+		Hyperparameters otherSeed = new Hyperparameters(60, 0.1, 3, 5, 0.8, 0.8, 1.0, 8L, 45, 1.0, 0.5, 1.0);
 		RiskModel third = RiskTrainer.train(this.table, this.asOf, otherSeed);
 		assertThat(third.tribuoModel().getModelDump().get(0)).as("the seed is used")
 			.isNotEqualTo(first.tribuoModel().getModelDump().get(0));

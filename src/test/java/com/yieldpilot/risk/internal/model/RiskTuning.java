@@ -39,7 +39,11 @@ import java.util.zip.GZIPInputStream;
  * {@code -Dvariant=legs|legs-raw|level|centred|centred-level} combines and calibrates
  * otherwise ({@link RiskVariants}); {@code -Dunivariate=true} prints each month's base
  * rate and each feature's own AUC per split instead; {@code -Dregime=true} each month's
- * base rate, that of each half of the outcome and the market's medians of a few features.
+ * base rate, that of each half of the outcome and the market's medians of a few features;
+ * {@code -Dnowcast=true} each month's rate against the market's early and matured adverse
+ * rates; {@code -Dvariant=reg-prob|reg-blend|reg-stack|reg-apy|mono} the fourth round's
+ * regression and monotone variants ({@link RiskRegression}, with {@code -DregLow
+ * -DregHigh -Dmono=strong|volatility}); {@code -Dlevel} the market level's weight.
  */
 public final class RiskTuning {
 
@@ -74,6 +78,10 @@ public final class RiskTuning {
 			regime(table, dataUntil);
 			return;
 		}
+		if (Boolean.getBoolean("nowcast")) {
+			RiskRegression.levelDiagnostic(table, dataUntil);
+			return;
+		}
 		if (Boolean.getBoolean("univariate")) {
 			univariate(table, dataUntil);
 			return;
@@ -92,7 +100,10 @@ public final class RiskTuning {
 		String combination = System.getProperty("variant", "");
 		List<WalkForward.ScoredRow> scored = combination.isEmpty()
 				? WalkForward.score(table, trainUntil, hyperparameters, m -> {
-				}) : RiskVariants.score(table, trainUntil, hyperparameters, combination);
+				})
+				: combination.matches("(reg|mono).*")
+						? RiskRegression.score(table, trainUntil, hyperparameters, combination)
+						: RiskVariants.score(table, trainUntil, hyperparameters, combination);
 		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-14s %s %.0fs%n", variant, hyperparameters,
 				(System.nanoTime() - started) / 1e9));
 		double[] gains = new double[SPLITS.size()];
@@ -327,7 +338,7 @@ public final class RiskTuning {
 				Integer.getInteger("depth", d.maxDepth()), dbl("mcw", d.minChildWeight()),
 				dbl("subsample", d.subsample()), dbl("colsample", d.featureSubsample()), dbl("lambda", d.lambda()),
 				d.seed(), Integer.getInteger("cal", d.calibrationDays()), dbl("shrink", d.shrink()),
-				dbl("floor", d.floorShare()));
+				dbl("floor", d.floorShare()), dbl("level", d.levelWeight()));
 	}
 
 	private static double dbl(String name, double fallback) {

@@ -76,7 +76,7 @@ public final class SyntheticHistory {
 	}
 
 	static Hyperparameters quick() {
-		return new Hyperparameters(60, 0.1, 3, 5, 0.8, 0.8, 1.0, 7L, 45, 1.0, 0.5);
+		return new Hyperparameters(60, 0.1, 3, 5, 0.8, 0.8, 1.0, 7L, 45, 1.0, 0.5, 1.0);
 	}
 
 }
