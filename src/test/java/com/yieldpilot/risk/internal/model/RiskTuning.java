@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -43,7 +45,10 @@ import java.util.zip.GZIPInputStream;
  * {@code -Dnowcast=true} each month's rate against the market's early and matured adverse
  * rates; {@code -Dvariant=reg-prob|reg-blend|reg-stack|reg-apy|mono} the fourth round's
  * regression and monotone variants ({@link RiskRegression}, with {@code -DregLow
- * -DregHigh -Dmono=strong|volatility}); {@code -Dlevel} the market level's weight.
+ * -DregHigh -Dmono=strong|volatility}); {@code -Dlevel} the market level's weight;
+ * {@code -Dlevels=true} (with {@code -Dlevel=0}) the fifth round's level variants
+ * ({@link RiskLevels}: per segment, per half of the outcome, smoothed, fitted), each
+ * reported like a variant.
  */
 public final class RiskTuning {
 
@@ -98,12 +103,27 @@ public final class RiskTuning {
 		Hyperparameters hyperparameters = hyperparameters();
 		long started = System.nanoTime();
 		String combination = System.getProperty("variant", "");
+		Map<Long, RiskModel> models = new HashMap<>();
 		List<WalkForward.ScoredRow> scored = combination.isEmpty()
-				? WalkForward.score(table, trainUntil, hyperparameters, m -> {
-				})
+				? WalkForward.score(table, trainUntil, hyperparameters, m -> models.put(m.summary().asOf(), m))
 				: combination.matches("(reg|mono).*")
 						? RiskRegression.score(table, trainUntil, hyperparameters, combination)
 						: RiskVariants.score(table, trainUntil, hyperparameters, combination);
+		if (Boolean.getBoolean("levels")) {
+			RiskLevels.variants(table, scored, models, hyperparameters).forEach((name, scores) -> {
+				List<WalkForward.ScoredRow> moved = new ArrayList<>();
+				for (int k = 0; k < scores.length; k++) {
+					moved.add(new WalkForward.ScoredRow(scored.get(k).row(), scores[k], scored.get(k).modelAsOf()));
+				}
+				report(full, table, dataUntil, variant + " " + name, hyperparameters, started, moved);
+			});
+			return;
+		}
+		report(full, table, dataUntil, variant, hyperparameters, started, scored);
+	}
+
+	private static void report(FeatureTable full, FeatureTable table, long dataUntil, String variant,
+			Hyperparameters hyperparameters, long started, List<WalkForward.ScoredRow> scored) {
 		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-14s %s %.0fs%n", variant, hyperparameters,
 				(System.nanoTime() - started) / 1e9));
 		double[] gains = new double[SPLITS.size()];
