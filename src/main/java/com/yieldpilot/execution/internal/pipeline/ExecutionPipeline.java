@@ -208,9 +208,11 @@ public class ExecutionPipeline {
 			return;
 		}
 		List<ExecutionId> ready = this.transactions.execute((status) -> {
+			Set<ExecutionId> inserted = this.store.createAll(created.stream().flatMap(List::stream).toList(), node(),
+					this.properties.lease());
 			List<ExecutionId> first = new ArrayList<>();
 			for (List<ExecutionStore.NewExecution> rows : created) {
-				if (this.store.create(rows, node(), this.properties.lease()) && rows.get(0).ready()) {
+				if (rows.get(0).ready() && inserted.contains(rows.get(0).id())) {
 					first.add(rows.get(0).id());
 				}
 			}

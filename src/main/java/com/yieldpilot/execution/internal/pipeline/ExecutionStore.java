@@ -79,44 +79,55 @@ public class ExecutionStore {
 	}
 
 	/**
-	 * Inserts the intent's executions unless they exist (a redelivered event finds them).
-	 * Those ready to run are created leased to {@code node}, with their first fencing
-	 * token ({@link #CREATED_TOKEN}): the node that creates them runs them at once, so it
-	 * needs no claim of its own, and any other node takes one over only when its lease
-	 * lapses, as after any claim.
-	 * @return whether this call inserted them
+	 * Inserts the executions unless they exist (a redelivered event finds them): the
+	 * executions of a whole batch of accepted intents in one statement, and the first
+	 * step of each one inserted in another. Those ready to run are created leased to
+	 * {@code node}, with their first fencing token ({@link #CREATED_TOKEN}): the node
+	 * that creates them runs them at once, so it needs no claim of its own, and any other
+	 * node takes one over only when its lease lapses, as after any claim. The rows go in
+	 * the order of their intents, so two nodes creating overlapping batches wait for each
+	 * other instead of deadlocking.
+	 * @return the executions this call inserted
 	 */
-	boolean create(List<NewExecution> executions, String node, Duration lease) {
+	@Transactional
+	Set<ExecutionId> createAll(List<NewExecution> executions, String node, Duration lease) {
+		if (executions.isEmpty()) {
+			return Set.of();
+		}
 		OffsetDateTime now = now();
-		int inserted = 0;
-		for (NewExecution e : executions) {
-			int row = this.dsl.insertInto(EXECUTION)
-				.set(EXECUTION.ID, e.id().value())
-				.set(EXECUTION.INTENT_ID, e.intent())
-				.set(EXECUTION.ACTION_INDEX, e.actionIndex())
-				.set(EXECUTION.OWNER_ID, e.owner())
-				.set(EXECUTION.RULE_ID, e.rule().value())
-				.set(EXECUTION.RULE_NAME, e.ruleName())
-				.set(EXECUTION.MODE, e.mode().name())
-				.set(EXECUTION.SCALE, java.math.BigDecimal.valueOf(e.scale()).setScale(6, java.math.RoundingMode.DOWN))
-				.set(EXECUTION.ONCHAIN_ID, e.onchainId())
-				.set(EXECUTION.STATE, e.state().name())
-				.set(EXECUTION.EXPIRES_AT, time(e.expiresAt()))
-				.set(EXECUTION.RETRY_AT, e.ready() ? now : null)
-				.set(EXECUTION.LEASE_OWNER, e.ready() ? node : null)
-				.set(EXECUTION.LEASE_UNTIL, e.ready() ? now.plus(lease) : null)
-				.set(EXECUTION.LEASE_TOKEN, e.ready() ? CREATED_TOKEN : 0L)
-				.set(EXECUTION.CREATED_AT, now)
-				.set(EXECUTION.UPDATED_AT, now)
-				.onConflictDoNothing()
-				.execute();
-			inserted += row;
-			if (row > 0) {
-				step(e.id(), e.state(), (e.state() == ExecutionState.AWAITING_APPROVAL)
-						? "waiting for your approval until " + e.expiresAt() : null);
+		List<NewExecution> sorted = executions.stream()
+			.sorted(Comparator.comparing((NewExecution e) -> e.intent().value())
+				.thenComparingInt(NewExecution::actionIndex))
+			.toList();
+		var insert = this.dsl.insertInto(EXECUTION, EXECUTION.ID, EXECUTION.INTENT_ID, EXECUTION.ACTION_INDEX,
+				EXECUTION.OWNER_ID, EXECUTION.RULE_ID, EXECUTION.RULE_NAME, EXECUTION.MODE, EXECUTION.SCALE,
+				EXECUTION.ONCHAIN_ID, EXECUTION.STATE, EXECUTION.EXPIRES_AT, EXECUTION.RETRY_AT, EXECUTION.LEASE_OWNER,
+				EXECUTION.LEASE_UNTIL, EXECUTION.LEASE_TOKEN, EXECUTION.CREATED_AT, EXECUTION.UPDATED_AT);
+		for (NewExecution e : sorted) {
+			insert = insert.values(e.id().value(), e.intent(), e.actionIndex(), e.owner(), e.rule().value(),
+					e.ruleName(), e.mode().name(),
+					java.math.BigDecimal.valueOf(e.scale()).setScale(6, java.math.RoundingMode.DOWN), e.onchainId(),
+					e.state().name(), time(e.expiresAt()), e.ready() ? now : null, e.ready() ? node : null,
+					e.ready() ? now.plus(lease) : null, e.ready() ? CREATED_TOKEN : 0L, now, now);
+		}
+		Set<ExecutionId> inserted = new HashSet<>(
+				insert.onConflictDoNothing().returningResult(EXECUTION.ID).fetch((r) -> new ExecutionId(r.value1())));
+		if (inserted.isEmpty()) {
+			return inserted;
+		}
+		// an execution inserted by this transaction is seen by no other until it commits,
+		// so its first step is step 1 without taking its row lock
+		var steps = this.dsl.insertInto(EXECUTION_STEP, EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ,
+				EXECUTION_STEP.STATE, EXECUTION_STEP.AT, EXECUTION_STEP.DETAIL);
+		for (NewExecution e : sorted) {
+			if (inserted.contains(e.id())) {
+				steps = steps.values(e.id().value(), 1, e.state().name(), now,
+						(e.state() == ExecutionState.AWAITING_APPROVAL)
+								? brief("waiting for your approval until " + e.expiresAt()) : null);
 			}
 		}
-		return inserted > 0;
+		steps.execute();
+		return inserted;
 	}
 
 	Optional<ExecutionRecord> row(ExecutionId id) {

@@ -24,6 +24,7 @@ import com.yieldpilot.rules.IntentStatus;
 import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.rules.RuleTrace;
+import com.yieldpilot.rules.RuleVersion;
 import com.yieldpilot.rules.TraceOutcome;
 import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.store.IntentStore;
@@ -124,6 +125,8 @@ public class IntentDesk implements RuleIntents {
 		if (!this.intents.insert(intent)) {
 			return new Proposal(null, TraceOutcome.FIRED, "already proposed by an earlier run of this evaluation");
 		}
+		// the review reads the intent back at once: it finds the version's actions here
+		this.actions.putIfAbsent(new VersionKey(stored.id(), stored.version()), rule.syntax().actions());
 		if (status == IntentStatus.PROPOSED) {
 			this.events.publishEvent(new IntentProposed(view(intent, rule.syntax().actions())));
 			return new Proposal(intent.id(), TraceOutcome.FIRED, reason);
@@ -138,9 +141,31 @@ public class IntentDesk implements RuleIntents {
 
 	@Override
 	public Map<IntentId, ActionIntent> findAll(Collection<IntentId> ids) {
+		List<StoredIntent> stored = this.intents.findAll(Set.copyOf(ids));
+		cacheVersions(stored);
 		Map<IntentId, ActionIntent> found = new HashMap<>();
-		this.intents.findAll(Set.copyOf(ids)).forEach((intent) -> found.put(intent.id(), view(intent)));
+		stored.forEach((intent) -> found.put(intent.id(), view(intent)));
 		return found;
+	}
+
+	/**
+	 * Reads the rule versions of the intents whose actions are not cached yet, in one
+	 * query: a batch of intents costs one read of versions, not one per intent.
+	 */
+	private void cacheVersions(Collection<StoredIntent> intents) {
+		Set<Map.Entry<RuleId, Integer>> missing = new LinkedHashSet<>();
+		for (StoredIntent intent : intents) {
+			if (!this.actions.containsKey(new VersionKey(intent.rule(), intent.ruleVersion()))) {
+				missing.add(Map.entry(intent.rule(), intent.ruleVersion()));
+			}
+		}
+		if (missing.size() < 2) {
+			return; // one is read by view, as before
+		}
+		for (RuleVersion version : this.rules.versions(missing)) {
+			actionsOf(version).ifPresent(
+					(actions) -> this.actions.putIfAbsent(new VersionKey(version.rule(), version.version()), actions));
+		}
 	}
 
 	@Override
@@ -282,13 +307,17 @@ public class IntentDesk implements RuleIntents {
 		List<Action> actions = this.actions.get(key);
 		if (actions == null) {
 			actions = this.rules.version(intent.rule(), intent.ruleVersion())
-				.map(v -> RuleParser.parse(v.text()))
-				.filter(ParseResult.Parsed.class::isInstance)
-				.map(p -> ((ParseResult.Parsed) p).rule().actions())
+				.flatMap(IntentDesk::actionsOf)
 				.orElseThrow(() -> new IllegalStateException("Intent " + intent.id() + " lost its rule version"));
 			this.actions.put(key, actions);
 		}
 		return view(intent, actions);
+	}
+
+	private static Optional<List<Action>> actionsOf(RuleVersion version) {
+		return Optional.of(RuleParser.parse(version.text()))
+			.filter(ParseResult.Parsed.class::isInstance)
+			.map(p -> ((ParseResult.Parsed) p).rule().actions());
 	}
 
 	/** A rule version: its text, and so its actions, never change once saved. */

@@ -31,13 +31,12 @@ import org.springframework.stereotype.Component;
 /**
  * What happens when a rule's truth changes, for shard and scheduled evaluations alike: a
  * rule that became true proposes an intent unless its expiry, cooldown, the plan or
- * disagreeing sources stop it; the new state is stored for the rule's version, and the
- * trace says why. Runs inside the evaluation's transaction.
+ * disagreeing sources stop it; the rule version's new state and the trace that says why
+ * go back to the evaluation, which stores those of all its rules together. Runs inside
+ * the evaluation's transaction.
  */
 @Component
 class RuleFirings {
-
-	private final RuleStore store;
 
 	private final IntentDesk desk;
 
@@ -45,21 +44,22 @@ class RuleFirings {
 
 	private final Entitlements entitlements;
 
-	RuleFirings(RuleStore store, IntentDesk desk, MarketTrust trust, Entitlements entitlements) {
-		this.store = store;
+	RuleFirings(IntentDesk desk, MarketTrust trust, Entitlements entitlements) {
 		this.desk = desk;
 		this.trust = trust;
 		this.entitlements = entitlements;
 	}
 
 	/**
-	 * Acts on a rule's new truth: fires when true (unless something stops it), stores the
-	 * state and traces why. {@code evaluation} names the triggering evaluation in the
-	 * intent's key; null for the rule's next firing number.
+	 * Acts on a rule's new truth: fires when true (unless something stops it), adds the
+	 * new state to {@code newStates} and the trace of why to {@code newTraces}, for the
+	 * caller to store together ({@link RuleStore#saveStates}). {@code evaluation} names
+	 * the triggering evaluation in the intent's key; null for the rule's next firing
+	 * number.
 	 */
 	boolean act(LiveRule rule, RuleState state, Truth truth, List<Truth> parts,
 			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now,
-			List<TraceStore.NewTrace> newTraces) {
+			List<TraceStore.NewTrace> newTraces, List<RuleStore.StateSave> newStates) {
 		state.reported = truth;
 		List<RuleTrace.ConditionResult> conditions = TraceText.conditions(rule, parts, values);
 		TraceOutcome outcome;
@@ -93,7 +93,7 @@ class RuleFirings {
 			outcome = TraceOutcome.UNKNOWN;
 			reason = "not evaluated: " + TraceText.unknownTerms(conditions);
 		}
-		save(rule, state, firedAt, now);
+		newStates.add(state(rule, state, firedAt));
 		newTraces.add(new TraceStore.NewTrace(rule.stored().id(), rule.stored().owner(), rule.stored().version(), now,
 				outcome, reason, conditions, intent));
 		return intent != null;
@@ -127,9 +127,10 @@ class RuleFirings {
 		return Optional.empty();
 	}
 
-	void save(LiveRule rule, RuleState state, @Nullable Instant firedAt, Instant now) {
-		this.store.saveState(rule.stored().id(), rule.stored().version(),
-				new EngineState(state.reported, state.held, state.firings, state.cooldownUntil, firedAt), now);
+	/** The rule's state to store, {@code firedAt} when it fired now. */
+	static RuleStore.StateSave state(LiveRule rule, RuleState state, @Nullable Instant firedAt) {
+		return new RuleStore.StateSave(rule.stored().id(), rule.stored().version(),
+				new EngineState(state.reported, state.held, state.firings, state.cooldownUntil, firedAt));
 	}
 
 	private static List<PoolId> pools(List<Action> actions) {

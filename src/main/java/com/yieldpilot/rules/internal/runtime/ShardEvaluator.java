@@ -151,9 +151,11 @@ public class ShardEvaluator implements ShardEvaluation {
 				}
 			}
 			List<TraceStore.NewTrace> newTraces = new ArrayList<>();
+			List<RuleStore.StateSave> newStates = new ArrayList<>();
 			RuleState state = new RuleState(stored);
 			boolean proposed = this.firings.act(rule, state, truth, parts, values, "at" + scheduledAt.getEpochSecond(),
-					now, newTraces);
+					now, newTraces, newStates);
+			this.store.saveStates(newStates, now);
 			this.traces.append(newTraces);
 			return proposed;
 		});
@@ -219,8 +221,10 @@ public class ShardEvaluator implements ShardEvaluation {
 			.toList();
 		int fired = 0;
 		List<TraceStore.NewTrace> newTraces = new ArrayList<>();
+		// the changed rules' states are stored together, after every rule acted
+		List<RuleStore.StateSave> newStates = new ArrayList<>();
 		for (Long key : changed) {
-			if (act(shard, key, values, now, newTraces)) {
+			if (act(shard, key, values, now, newTraces, newStates)) {
 				fired++;
 			}
 		}
@@ -232,10 +236,11 @@ public class ShardEvaluator implements ShardEvaluation {
 				Map<Integer, Instant> held = shard.engine.heldSince(key);
 				if (!held.equals(state.held)) {
 					state.held = held;
-					this.firings.save(entry.getValue(), state, null, now);
+					newStates.add(RuleFirings.state(entry.getValue(), state, null));
 				}
 			}
 		}
+		this.store.saveStates(newStates, now);
 		this.traces.append(newTraces);
 		shard.watched = WatchedTerms.of(shard.engine.terms());
 		this.store.shardEvaluated(shardNumber, now);
@@ -246,11 +251,11 @@ public class ShardEvaluator implements ShardEvaluation {
 
 	/** Acts on a rule whose truth changed; true when it proposed an intent. */
 	private boolean act(Shard shard, long key, Map<TermKey, Optional<LiveValue>> values, Instant now,
-			List<TraceStore.NewTrace> newTraces) {
+			List<TraceStore.NewTrace> newTraces, List<RuleStore.StateSave> newStates) {
 		RuleState state = shard.states.get(key);
 		state.held = shard.engine.heldSince(key);
 		return this.firings.act(shard.live.get(key), state, shard.engine.truth(key), shard.engine.partTruths(key),
-				values, null, now, newTraces);
+				values, null, now, newTraces, newStates);
 	}
 
 	private Reading reading(TermKey key) {

@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.rules.RuleId;
@@ -20,6 +25,7 @@ import com.yieldpilot.rules.internal.db.tables.records.RuleVersionRecord;
 import com.yieldpilot.rules.internal.engine.Truth;
 import com.yieldpilot.rules.lang.Mode;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
@@ -175,6 +181,22 @@ public class RuleStore {
 	}
 
 	/**
+	 * The versions named (rule, version), in one query: those that exist, in no order.
+	 */
+	public List<RuleVersion> versions(Collection<Map.Entry<RuleId, Integer>> wanted) {
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		return this.dsl.selectFrom(RULE_VERSION)
+			.where(DSL.row(RULE_VERSION.RULE_ID, RULE_VERSION.VERSION)
+				.in(wanted.stream()
+					.map((w) -> DSL.row(DSL.val(w.getKey(), RULE_VERSION.RULE_ID),
+							DSL.val(w.getValue(), RULE_VERSION.VERSION)))
+					.toList()))
+			.fetch(RuleStore::version);
+	}
+
+	/**
 	 * Rules of a shard whose row changed after {@code cursor}, in change order, with the
 	 * current version's text and stored state.
 	 */
@@ -255,35 +277,66 @@ public class RuleStore {
 		return (last != null) ? last : 0;
 	}
 
+	/** A rule version's engine state, for {@link #saveStates}. */
+	public record StateSave(RuleId id, int version, EngineState state) {
+	}
+
 	/**
-	 * Stores the engine's state for a version; returns false (and stores nothing) when
-	 * the rule has moved on to another version meanwhile.
+	 * Stores the engine's state of each rule version an evaluation changed, all in one
+	 * JDBC batch of updates (in rule order) and one statement each for their held parts:
+	 * an evaluation that changes a hundred rules makes three round trips, not two
+	 * hundred. A rule that has moved on to another version meanwhile stores nothing.
+	 * @return the rules whose state was stored
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean saveState(RuleId id, int version, EngineState state, Instant evaluatedAt) {
-		var update = this.dsl.update(RULE_DEFINITION)
-			.set(RULE_DEFINITION.REPORTED_TRUTH, state.reported().name())
-			.set(RULE_DEFINITION.FIRINGS, state.firings())
-			.set(RULE_DEFINITION.COOLDOWN_UNTIL, offset(state.cooldownUntil()))
-			.set(RULE_DEFINITION.LAST_EVALUATED_AT, offset(evaluatedAt))
-			.set(RULE_DEFINITION.CHANGE_SEQ, Sequences.RULE_CHANGE_SEQ.nextval());
-		if (state.firedAt() != null) {
-			update = update.set(RULE_DEFINITION.LAST_FIRED_AT, offset(state.firedAt()));
+	public Set<RuleId> saveStates(Collection<StateSave> saves, Instant evaluatedAt) {
+		Map<RuleId, StateSave> last = new TreeMap<>(Comparator.comparing(RuleId::value));
+		saves.forEach((save) -> last.put(save.id(), save));
+		if (last.isEmpty()) {
+			return Set.of();
 		}
-		int updated = update.where(RULE_DEFINITION.ID.eq(id).and(RULE_DEFINITION.CURRENT_VERSION.eq(version)))
-			.execute();
-		if (updated == 0) {
-			return false;
+		List<StateSave> sorted = List.copyOf(last.values());
+		List<Query> updates = new ArrayList<>();
+		for (StateSave save : sorted) {
+			EngineState state = save.state();
+			var update = this.dsl.update(RULE_DEFINITION)
+				.set(RULE_DEFINITION.REPORTED_TRUTH, state.reported().name())
+				.set(RULE_DEFINITION.FIRINGS, state.firings())
+				.set(RULE_DEFINITION.COOLDOWN_UNTIL, offset(state.cooldownUntil()))
+				.set(RULE_DEFINITION.LAST_EVALUATED_AT, offset(evaluatedAt))
+				.set(RULE_DEFINITION.CHANGE_SEQ, Sequences.RULE_CHANGE_SEQ.nextval());
+			if (state.firedAt() != null) {
+				update = update.set(RULE_DEFINITION.LAST_FIRED_AT, offset(state.firedAt()));
+			}
+			updates.add(update
+				.where(RULE_DEFINITION.ID.eq(save.id()).and(RULE_DEFINITION.CURRENT_VERSION.eq(save.version()))));
 		}
-		this.dsl.deleteFrom(RULE_HOLD).where(RULE_HOLD.RULE_ID.eq(id)).execute();
-		for (Map.Entry<Integer, Instant> hold : state.held().entrySet()) {
-			this.dsl.insertInto(RULE_HOLD)
-				.set(RULE_HOLD.RULE_ID, id)
-				.set(RULE_HOLD.PART, hold.getKey())
-				.set(RULE_HOLD.SINCE, offset(hold.getValue()))
-				.execute();
+		int[] counts = (updates.size() == 1) ? new int[] { updates.getFirst().execute() }
+				: this.dsl.batch(updates).execute();
+		Set<RuleId> saved = new LinkedHashSet<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			if (counts[i] > 0) {
+				saved.add(sorted.get(i).id());
+			}
 		}
-		return true;
+		if (saved.isEmpty()) {
+			return saved;
+		}
+		this.dsl.deleteFrom(RULE_HOLD).where(RULE_HOLD.RULE_ID.in(saved)).execute();
+		var holds = this.dsl.insertInto(RULE_HOLD, RULE_HOLD.RULE_ID, RULE_HOLD.PART, RULE_HOLD.SINCE);
+		boolean anyHeld = false;
+		for (StateSave save : sorted) {
+			if (saved.contains(save.id())) {
+				for (Map.Entry<Integer, Instant> hold : save.state().held().entrySet()) {
+					holds = holds.values(save.id(), hold.getKey(), offset(hold.getValue()));
+					anyHeld = true;
+				}
+			}
+		}
+		if (anyHeld) {
+			holds.execute();
+		}
+		return saved;
 	}
 
 	/** Notes when a shard's rules were last evaluated. */

@@ -30,7 +30,7 @@ public final class DeferredForTests {
 	public static ExecutionId create(ExecutionStore store, UserId owner, RuleId rule, String ruleName, String reason,
 			Instant retryAt) {
 		ExecutionId id = ExecutionId.random();
-		store.create(List.of(new ExecutionStore.NewExecution(id, new IntentId(UUID.randomUUID()), 0, owner, rule,
+		store.createAll(List.of(new ExecutionStore.NewExecution(id, new IntentId(UUID.randomUUID()), 0, owner, rule,
 				ruleName, Mode.LIVE, 1.0, "0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""),
 				ExecutionState.DEFERRED, false, null)), "tests", Duration.ZERO);
 		store.move(id, null, List.of(ExecutionState.DEFERRED), ExecutionState.DEFERRED, reason,

@@ -52,10 +52,10 @@ class ExecutionStepsIT extends ApplicationIT {
 			for (int round = 0; round < 40; round++) {
 				ExecutionId id = ExecutionId.random();
 				String onchainId = "0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-				assertThat(this.store.create(List.of(new ExecutionStore.NewExecution(id,
+				assertThat(this.store.createAll(List.of(new ExecutionStore.NewExecution(id,
 						new IntentId(UUID.randomUUID()), 0, owner, new RuleId(UUID.randomUUID()), "steps race",
 						Mode.LIVE, 1.0, onchainId, ExecutionState.SKIPPED, false, null)), "tests", Duration.ZERO))
-					.isTrue();
+					.containsExactly(id);
 				CyclicBarrier start = new CyclicBarrier(3);
 				List<Callable<Boolean>> writers = List.of(() -> {
 					start.await();
