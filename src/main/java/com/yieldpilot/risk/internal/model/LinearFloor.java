@@ -219,7 +219,7 @@ public record LinearFloor(double share, List<String> terms, double[] weights, do
 	 * Gaussian elimination with partial pivoting; the matrix is small and positive
 	 * definite.
 	 */
-	private static double[] solve(double[][] a, double[] b) {
+	static double[] solve(double[][] a, double[] b) {
 		int n = b.length;
 		double[][] m = new double[n][];
 		for (int i = 0; i < n; i++) {

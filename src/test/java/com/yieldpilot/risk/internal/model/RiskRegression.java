@@ -324,38 +324,12 @@ final class RiskRegression {
 				g[a] -= 1.0 * beta[a];
 				h[a][a] += 1.0;
 			}
-			double[] step = solve(h, g);
+			double[] step = LinearFloor.solve(h, g);
 			for (int a = 0; a < k; a++) {
 				beta[a] += step[a];
 			}
 		}
 		return apyOnly ? new double[] { beta[0], beta[1], beta[2], 0 } : beta;
-	}
-
-	private static double[] solve(double[][] a, double[] b) {
-		int n = b.length;
-		double[][] m = new double[n][];
-		for (int i = 0; i < n; i++) {
-			m[i] = Arrays.copyOf(a[i], n + 1);
-			m[i][n] = b[i];
-		}
-		for (int c = 0; c < n; c++) {
-			for (int r = c + 1; r < n; r++) {
-				double f = m[r][c] / m[c][c];
-				for (int j = c; j <= n; j++) {
-					m[r][j] -= f * m[c][j];
-				}
-			}
-		}
-		double[] x = new double[n];
-		for (int r = n - 1; r >= 0; r--) {
-			double sum = m[r][n];
-			for (int j = r + 1; j < n; j++) {
-				sum -= m[r][j] * x[j];
-			}
-			x[r] = sum / m[r][r];
-		}
-		return x;
 	}
 
 	/** Standard normal CDF (Abramowitz and Stegun 7.1.26 through erf). */
