@@ -463,25 +463,9 @@ public class ExecutionStore {
 	}
 
 	/**
-	 * Locks the key's row and takes its next nonce, in one statement; the caller's
-	 * transaction must save the signed transaction and commit, or roll the nonce back
-	 * with it.
-	 * @return empty when the key has no sequence
-	 */
-	OptionalLong takeNonce(long chainId, String address) {
-		Record1<Long> next = this.dsl.update(EXECUTOR_KEY)
-			.set(EXECUTOR_KEY.NEXT_NONCE, EXECUTOR_KEY.NEXT_NONCE.plus(1))
-			.set(EXECUTOR_KEY.UPDATED_AT, now())
-			.where(EXECUTOR_KEY.CHAIN_ID.eq(chainId).and(EXECUTOR_KEY.ADDRESS.eq(address)))
-			.returningResult(EXECUTOR_KEY.NEXT_NONCE)
-			.fetchOne();
-		return (next != null) ? OptionalLong.of(next.value1() - 1) : OptionalLong.empty();
-	}
-
-	/**
-	 * Takes the key's next {@code count} nonces in one statement, under its row lock; as
-	 * {@link #takeNonce}, the caller's transaction must save a signed transaction for
-	 * every one of them and commit, or roll them all back.
+	 * Takes the key's next {@code count} nonces in one statement, under its row lock; the
+	 * caller's transaction must save a signed transaction for every one of them and
+	 * commit, or roll them all back.
 	 * @return the first of them (the rest follow it without a gap), empty when the key
 	 * has no sequence
 	 */
