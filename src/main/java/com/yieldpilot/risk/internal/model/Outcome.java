@@ -122,7 +122,11 @@ public final class Outcome {
 		}
 	}
 
-	private static double mean(PoolHistory history, long from, long to, boolean apy) {
+	/**
+	 * The mean of the known APY (or TVL) values over the days [from, to], {@code NaN}
+	 * when none is known.
+	 */
+	static double mean(PoolHistory history, long from, long to, boolean apy) {
 		double sum = 0;
 		int count = 0;
 		for (long d = from; d <= to; d++) {

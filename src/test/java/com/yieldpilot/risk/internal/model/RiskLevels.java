@@ -382,16 +382,7 @@ final class RiskLevels {
 				if (!history.observed(s)) {
 					continue;
 				}
-				double apySum0 = 0;
-				int apyCount0 = 0;
-				for (long d = s - 6; d <= s; d++) {
-					double v = history.apy(d);
-					if (!Double.isNaN(v)) {
-						apySum0 += v;
-						apyCount0++;
-					}
-				}
-				double apyNow = (apyCount0 == 0) ? Double.NaN : apySum0 / apyCount0;
+				double apyNow = Outcome.mean(history, s - 6, s, true);
 				double tvlNow = history.tvl(s);
 				double apySum = 0;
 				int apyCount = 0;

@@ -131,16 +131,7 @@ final class RiskRegression {
 	 * same windows.
 	 */
 	static Ratios ratios(PoolHistory history, long day) {
-		double apySum7 = 0;
-		int apyCount7 = 0;
-		for (long d = day - 6; d <= day; d++) {
-			double v = history.apy(d);
-			if (!Double.isNaN(v)) {
-				apySum7 += v;
-				apyCount7++;
-			}
-		}
-		double apyNow = (apyCount7 == 0) ? Double.NaN : apySum7 / apyCount7;
+		double apyNow = Outcome.mean(history, day - 6, day, true);
 		double tvlNow = history.tvl(day);
 		double apySum = 0;
 		int apyCount = 0;
