@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class GuardrailBatch {
 
 	private static final int MAX_REASON = 500;
+
+	/** How often a review's commit is tried when it loses a lock conflict. */
+	private static final int COMMIT_ATTEMPTS = 3;
 
 	private static final Logger log = LoggerFactory.getLogger(GuardrailBatch.class);
 
@@ -109,7 +113,7 @@ class GuardrailBatch {
 			return failed;
 		}
 		try {
-			this.transactions.executeWithoutResult(tx -> commit(reviewed, again));
+			committed(() -> commit(reviewed, again));
 		}
 		catch (RuntimeException ex) {
 			if (reviewed.size() + again.size() == 1) {
@@ -128,11 +132,35 @@ class GuardrailBatch {
 
 	private void alone(Runnable commit, IntentId id, Set<IntentId> failed) {
 		try {
-			this.transactions.executeWithoutResult(tx -> commit.run());
+			committed(commit);
 		}
 		catch (RuntimeException ex) {
 			log.warn("The review of intent {} failed to commit; it is reviewed again when redelivered", id, ex);
 			failed.add(id);
+		}
+	}
+
+	/**
+	 * Runs the writes in a transaction, again when PostgreSQL chose it as a deadlock's
+	 * victim or a lock wait failed: its rollback undid everything, and a stored verdict
+	 * stops any intent from being settled twice. The review's writes (verdicts, then the
+	 * intents' settlement under their rule shard's lock) can meet a shard evaluation that
+	 * holds that lock and reads the same intents; CI saw one such deadlock, after which
+	 * the intent waited for its event's redelivery. Retrying settles it at once.
+	 */
+	private void committed(Runnable writes) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.transactions.executeWithoutResult(tx -> writes.run());
+				return;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == COMMIT_ATTEMPTS) {
+					throw ex;
+				}
+				log.info("A review's commit lost a lock conflict (attempt {} of {}); trying again", attempt,
+						COMMIT_ATTEMPTS);
+			}
 		}
 	}
 
