@@ -38,7 +38,10 @@ import org.springframework.core.Ordered;
  * last complete drive ended at ({@link DevnetClock}), so a read never catches a drive
  * half done; before the first drive of a run it is the latest block, and the realized
  * base APY ({@link RealizedApy}), which needs the block's simulated instant, is left out.
- * A read that fails costs its own sample only; the poll fails when every read did.
+ * So it is when the chain no longer has the driven block's state: anvil keeps only recent
+ * states in memory, and a devnet whose drives keep failing (receipts timing out under
+ * load) would otherwise pin a block that every read fails at. A read that fails costs its
+ * own sample only; the poll fails when every read did.
  */
 final class ChainLocalSource implements MarketSource, Ordered {
 
@@ -95,8 +98,30 @@ final class ChainLocalSource implements MarketSource, Ordered {
 		BlockReader reader = new BlockReader(this.web3j, this.multicall3.get().orElse(null));
 		Optional<DevnetClock.Tick> driven = this.clock.last();
 		BigInteger block = driven.isPresent() ? driven.get().block() : reader.latestBlock();
+		PoolReadings readings;
+		try {
+			readings = this.reader.read(reader, pools, block, now);
+		}
+		catch (ChainReadException ex) {
+			if (driven.isEmpty()) {
+				throw ex;
+			}
+			readings = new PoolReadings(block, List.of(), List.of(ex.getMessage()));
+		}
+		if (driven.isPresent() && nothingRead(readings)) {
+			BigInteger latest = reader.latestBlock();
+			if (!latest.equals(block)) {
+				log.warn(
+						"chain-local: no read at the last driven block {} succeeded ({}); the chain no longer has "
+								+ "that block's state (dropped or reverted), so this poll reads the latest block {}, "
+								+ "without the realized APY",
+						block, readings.failures().isEmpty() ? "no reason given" : readings.failures().get(0), latest);
+				driven = Optional.empty();
+				block = latest;
+				readings = this.reader.read(reader, pools, block, now);
+			}
+		}
 		Long blockNumber = block.longValueExact();
-		PoolReadings readings = this.reader.read(reader, pools, block, now);
 		List<MetricSample> samples = new ArrayList<>();
 		List<String> failures = new ArrayList<>(readings.failures());
 		for (PoolReadings.Reading reading : readings.pools()) {
@@ -131,6 +156,12 @@ final class ChainLocalSource implements MarketSource, Ordered {
 					failures.get(0));
 		}
 		return Optional.of(new MarketBatch(Source.CHAIN, now, List.of(), samples));
+	}
+
+	private static boolean nothingRead(PoolReadings readings) {
+		return readings.pools()
+			.stream()
+			.allMatch((r) -> r.vault() == null && r.price() == null && r.aave() == null && r.comet() == null);
 	}
 
 	private static MetricSample sample(String subject, Metric metric, Instant at, double value, @Nullable Long block) {

@@ -254,6 +254,24 @@ class DevnetMarketIT {
 	}
 
 	@Test
+	void chainSourceReadsTheLatestBlockWhenTheChainNoLongerHasTheDrivenOne() throws Exception {
+		DevnetClock clock = new DevnetClock();
+		Duration step = Duration.ofHours(2);
+		MarketStep moved = market.advance(step);
+		BigInteger latest = drive(moved, step, clock);
+		// as after a revert, or once anvil dropped the state of a block pinned long ago
+		clock.driven(latest.add(BigInteger.valueOf(1_000)), moved.at());
+
+		MarketBatch batch = source(clock).poll(Instant.now()).orElseThrow();
+
+		List<MetricSample> pools = batch.samples().stream().filter(s -> !s.subject().startsWith("chain:")).toList();
+		assertThat(pools).extracting(MetricSample::metric)
+			.contains(Metric.SHARE_PRICE, Metric.PRICE)
+			.doesNotContain(Metric.APY_BASE);
+		assertThat(pools).allSatisfy(s -> assertThat(s.blockNumber()).isEqualTo(latest.longValueExact()));
+	}
+
+	@Test
 	void chainSourceRefusesFeedsNotUpdatedWithinTheLimit() {
 		MarketBatch batch = source(new DevnetClock()).poll(Instant.now().plus(Duration.ofHours(1))).orElseThrow();
 
