@@ -16,9 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -45,9 +43,6 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.service.TxSignService;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -96,6 +91,8 @@ public class ExecutionPipeline {
 
 	private final ExecutorSigners signers;
 
+	private final BatchSigning signing;
+
 	private final ChainAccess chains;
 
 	private final PausedExecution paused;
@@ -115,12 +112,6 @@ public class ExecutionPipeline {
 	private final Clock clock;
 
 	private final Counter alerts;
-
-	/**
-	 * Keys whose nonce sequence exists in PostgreSQL ("chainId/address"): only a key not
-	 * in it reads the chain's transaction count before signing.
-	 */
-	private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
 
 	/** How many executions one batch takes at most. */
 	static final int BATCH_SIZE = 256;
@@ -146,15 +137,17 @@ public class ExecutionPipeline {
 	}
 
 	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Planner planner, CostCheck costs, Fees fees,
-			ExecutorSigners signers, ChainAccess chains, PausedExecution paused, ExecutionResults results,
-			ExecutionProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
-			ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler, Clock clock, MeterRegistry meters) {
+			ExecutorSigners signers, BatchSigning signing, ChainAccess chains, PausedExecution paused,
+			ExecutionResults results, ExecutionProperties properties, TransactionTemplate transactions,
+			ApplicationEventPublisher events, ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler,
+			Clock clock, MeterRegistry meters) {
 		this.store = store;
 		this.intents = intents;
 		this.planner = planner;
 		this.costs = costs;
 		this.fees = fees;
 		this.signers = signers;
+		this.signing = signing;
 		this.chains = chains;
 		this.paused = paused;
 		this.results = results;
@@ -375,11 +368,6 @@ public class ExecutionPipeline {
 
 		long gasLimit;
 
-		/** What it was signed with, once it was. */
-		@Nullable Long nonce;
-
-		@Nullable String hash;
-
 		/**
 		 * The states it reached before signing and has not stored yet: they are stored
 		 * together, with the simulation's result or with the reason it stopped.
@@ -568,96 +556,33 @@ public class ExecutionPipeline {
 	}
 
 	/**
-	 * Takes as many of the key's nonces as there are executions still fenced in, signs
-	 * each and saves its raw transaction and hash, all in one database transaction that
-	 * first locks every execution under its own token: an execution whose lease was lost
-	 * is left out before any nonce is taken, and every nonce taken is saved signed in the
-	 * same commit, or none is.
-	 * @return the executions signed
+	 * Signs and saves the items still fenced in ({@link BatchSigning}); defers them all
+	 * when the key's nonce cannot be read.
+	 * @return the items signed, each with the row's new values set
 	 */
 	private List<Item> signAll(long chainId, List<Item> items) {
-		TxSignService signer = this.signers.signer(chainId);
-		String from = signer.getAddress().toLowerCase(Locale.ROOT);
-		String key = chainId + "/" + from;
-		if (!this.knownKeys.contains(key)) {
-			// a key's sequence starts at the chain's count the first time it signs; from
-			// then on PostgreSQL's row is the only source of nonces
-			try {
-				BigInteger chainNonce = this.chains.client(chainId)
-					.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING)
-					.send()
-					.getTransactionCount();
-				this.store.ensureKey(chainId, from, chainNonce.longValueExact());
-				this.knownKeys.add(key);
-			}
-			catch (IOException | RuntimeException ex) {
-				items.forEach((i) -> defer(i.id, i.token(),
-						"the executor key's nonce could not be read (" + ex.getMessage() + ")"));
-				return List.of();
-			}
+		Map<ExecutionId, Item> byId = new LinkedHashMap<>();
+		List<BatchSigning.Unsigned> batch = new ArrayList<>();
+		for (Item item : items) {
+			byId.put(item.id, item);
+			batch.add(new BatchSigning.Unsigned(item.id, item.token(), item.plan().vault(), item.plan().calldata(),
+					item.gasLimit, Objects.requireNonNull(item.caps)));
 		}
-		Map<ExecutionId, Long> tokens = new HashMap<>();
-		items.forEach((i) -> tokens.put(i.id, i.token()));
-		List<Item> signed = this.transactions.execute((status) -> {
-			Set<ExecutionId> fenced = this.store.lockAllFor(tokens, ExecutionState.SIMULATED);
-			List<Item> go = items.stream().filter((i) -> fenced.contains(i.id)).toList();
-			if (go.isEmpty()) {
-				return List.<Item>of(); // other nodes took them all over: the fence
-			}
-			OptionalLong first = this.store.takeNonces(chainId, from, go.size());
-			if (first.isEmpty()) {
-				// its row is gone: read the chain's count again before signing
-				this.knownKeys.remove(key);
-				throw new IllegalStateException("the executor key " + from + " has no nonce sequence yet");
-			}
-			List<RawTransaction> txs = new ArrayList<>();
-			for (int k = 0; k < go.size(); k++) {
-				Item item = go.get(k);
-				Fees.Caps caps = Objects.requireNonNull(item.caps);
-				txs.add(RawTransaction.createTransaction(chainId, BigInteger.valueOf(first.getAsLong() + k),
-						BigInteger.valueOf(item.gasLimit), item.plan().vault(), BigInteger.ZERO, item.plan().calldata(),
-						caps.priorityFee(), caps.maxFee()));
-			}
-			List<ExecutorSigners.Signature> signatures = ExecutorSigners.signAll(signer, chainId, txs);
-			List<ExecutionStore.Attempt> attempts = new ArrayList<>();
-			List<ExecutionStore.Advance> advances = new ArrayList<>();
-			for (int k = 0; k < go.size(); k++) {
-				Item item = go.get(k);
-				Fees.Caps caps = Objects.requireNonNull(item.caps);
-				long nonce = first.getAsLong() + k;
-				String hash = signatures.get(k).hash();
-				item.nonce = nonce;
-				item.hash = hash;
-				attempts.add(new ExecutionStore.Attempt(item.id, 1, hash, signatures.get(k).raw(), caps.maxFee(),
-						caps.priorityFee()));
-				advances.add(new ExecutionStore.Advance(item.id, item.token(),
-						"signed with nonce " + nonce + " as " + hash + " (max fee " + Fees.inGwei(caps.maxFee())
-								+ " gwei, tip " + Fees.inGwei(caps.priorityFee()) + " gwei)",
-						Map.of(EXECUTION.FROM_ADDRESS, from, EXECUTION.NONCE, nonce, EXECUTION.TX_HASH, hash)));
-			}
-			// the saved transactions and the moves to SIGNED are one statement and one
-			// JDBC batch, in this transaction with the nonces
-			this.store.saveAttempts(attempts);
-			Set<ExecutionId> moved = this.store.moveAll(advances, List.of(ExecutionState.SIMULATED),
-					ExecutionState.SIGNED);
-			if (moved.size() != go.size()) {
-				// cannot happen under the row locks; if it did, no nonce of the batch may
-				// be spent without its saved transaction
-				throw new IllegalStateException(
-						(go.size() - moved.size()) + " of " + go.size() + " executions moved while locked for signing");
-			}
-			return go;
-		});
-		if (signed == null) {
+		BatchSigning.Signatures signatures = this.signing.signAll(chainId, batch);
+		if (signatures.unsignable() != null) {
+			items.forEach((i) -> defer(i.id, i.token(), signatures.unsignable()));
 			return List.of();
 		}
-		// what the signing stored, so that sending needs no second read of the rows
-		for (Item item : signed) {
+		List<Item> signed = new ArrayList<>();
+		for (BatchSigning.Signed each : signatures.signed()) {
+			// what the signing stored, so that sending needs no second read of the rows
+			Item item = byId.get(each.id());
 			item.row.setState(ExecutionState.SIGNED.name());
 			item.row.setChainId(chainId);
-			item.row.setFromAddress(from);
-			item.row.setNonce(Objects.requireNonNull(item.nonce));
-			item.row.setTxHash(item.hash);
+			item.row.setFromAddress(each.from());
+			item.row.setNonce(each.nonce());
+			item.row.setTxHash(each.hash());
+			signed.add(item);
 		}
 		return signed;
 	}
