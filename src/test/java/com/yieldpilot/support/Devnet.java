@@ -114,6 +114,23 @@ public final class Devnet implements AutoCloseable {
 		call("evm_mine", Object.class);
 	}
 
+	/**
+	 * The latest block's number, once the block has a successor. Anvil answers a read at
+	 * the latest block's number from its current state, which moves when the next block
+	 * is mined (measured: half of repeated balance reads at the latest number differed
+	 * while transfers were mined); a block with a successor reads the same every time.
+	 */
+	public long settledBlock() {
+		try {
+			long block = this.web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+			mine();
+			return block;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Mines the given number of blocks, one after the other. */
 	public void mine(int blocks) {
 		for (int i = 0; i < blocks; i++) {

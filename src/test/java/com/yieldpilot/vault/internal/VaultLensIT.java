@@ -13,6 +13,7 @@ import com.yieldpilot.market.LocalDevnet;
 import com.yieldpilot.market.LocalDevnet.DevnetPoolVault;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
+import com.yieldpilot.support.Devnet;
 import com.yieldpilot.vault.Vault;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
@@ -78,7 +79,8 @@ class VaultLensIT extends ApplicationIT {
 		pausedAsOwner.transferOwnership(idle.ownerAddress()).send();
 
 		Web3j web3j = this.chain.web3j();
-		long block = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+		// the lens and the views one by one must read the same state
+		long block = settledBlock();
 		List<Vault> vaults = List.of(idle, spread.vault(), paused.vault());
 		List<VaultChainReader.Snapshot> lens = VaultLensReads.read(web3j, block, vaults);
 
@@ -117,6 +119,12 @@ class VaultLensIT extends ApplicationIT {
 				Instant.now());
 		assertThatThrownBy(() -> VaultLensReads.read(web3j, block, List.of(notAVault)))
 			.hasMessageContaining("vault lens failed at block " + block);
+	}
+
+	private long settledBlock() {
+		try (Devnet chain = Devnet.attach(this.chain)) {
+			return chain.settledBlock();
+		}
 	}
 
 	private YieldVault asOwner(FarmerVaults.Farmer farmer) throws Exception {

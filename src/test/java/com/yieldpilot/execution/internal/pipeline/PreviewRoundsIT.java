@@ -15,6 +15,7 @@ import com.yieldpilot.market.LocalDevnet;
 import com.yieldpilot.market.LocalDevnet.DevnetPoolVault;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.CountingChain;
+import com.yieldpilot.support.Devnet;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.protocol.Web3j;
@@ -47,7 +48,7 @@ class PreviewRoundsIT extends ApplicationIT {
 		DevnetPoolVault target = pools.getFirst();
 		CountingChain node = new CountingChain(new HttpService(this.chain.rpcUrl()));
 		Web3j web3j = Web3j.build(node);
-		long block = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+		long block = settledBlock();
 		PreviewRounds rounds = new PreviewRounds(PLANS, (chainId) -> web3j);
 		int before = node.requests.get();
 
@@ -92,7 +93,7 @@ class PreviewRoundsIT extends ApplicationIT {
 		DevnetPoolVault target = this.devnet.pools(Duration.ofMinutes(3)).getFirst();
 		CountingChain node = new CountingChain(new HttpService(this.chain.rpcUrl()));
 		Web3j web3j = Web3j.build(node);
-		long block = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+		long block = settledBlock();
 		PreviewRounds rounds = new PreviewRounds(1, (chainId) -> web3j);
 		BigInteger amount = BigInteger.valueOf(5_000_000L);
 		int batches = node.batches.get();
@@ -100,6 +101,13 @@ class PreviewRoundsIT extends ApplicationIT {
 			.isEqualTo(view(target.vault(), "previewDeposit", amount, block));
 		rounds.done();
 		assertThat(node.batches.get()).as("no lens for one question").isEqualTo(batches);
+	}
+
+	/** A block whose reads do not move while the market's devnet mines on. */
+	private long settledBlock() {
+		try (Devnet chain = Devnet.attach(this.chain)) {
+			return chain.settledBlock();
+		}
 	}
 
 	private BigInteger view(String target, String name, BigInteger amount, long block) throws IOException {
