@@ -5,11 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.yieldpilot.execution.internal.pipeline.ExecutionPipeline;
 import com.yieldpilot.execution.internal.pipeline.ReadyQueue;
+import com.yieldpilot.platform.RedeliveredLater;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentProposed;
 import jakarta.annotation.PreDestroy;
@@ -77,8 +79,14 @@ class GuardrailReviewer {
 		// the executions the review accepted right after (no hop to another thread);
 		// otherwise the intent waits for the next batch
 		thenExecute(() -> this.queue.addHere(pending));
-		// throws when the review did not happen: the registry keeps the publication
-		reviewed.join();
+		try {
+			reviewed.join();
+		}
+		catch (CompletionException ex) {
+			// the registry keeps the publication, and the intent comes back
+			throw new RedeliveredLater("the review of intent " + pending.intent()
+					+ " did not happen; it is reviewed again when its event is redelivered", ex.getCause());
+		}
 	}
 
 	/**
