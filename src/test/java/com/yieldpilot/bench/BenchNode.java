@@ -27,9 +27,13 @@ import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.rules.RuleBook;
 import com.yieldpilot.shared.PoolId;
+import com.yieldpilot.support.Devnet;
 import org.jooq.DSLContext;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
@@ -192,6 +196,24 @@ final class BenchNode implements AutoCloseable {
 	ContractGasProvider gas() {
 		try {
 			return new StaticGasProvider(this.web3j.ethGasPrice().send().getGasPrice(), BigInteger.valueOf(6_000_000));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Makes anvil mine a block every {@code seconds} instead of one per transaction: sent
+	 * transactions wait in its pool, as on a production chain.
+	 */
+	void blockTime(int seconds) {
+		try {
+			Response<?> set = new Request<>("evm_setIntervalMining", List.of(seconds),
+					new HttpService(this.context.getBean(LocalChain.class).rpcUrl()), Devnet.RawResponse.class)
+				.send();
+			if (set.hasError()) {
+				throw new IllegalStateException("evm_setIntervalMining: " + set.getError().getMessage());
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -95,6 +96,21 @@ public class ExecutionLatencyBenchmark {
 		final List<Timed> fleetTimed = new ArrayList<>();
 
 		final List<List<BenchNode.Sent>> fleetRounds = new ArrayList<>();
+
+		/**
+		 * 0: anvil mines a block for each transaction as it arrives (local mode's
+		 * default); otherwise a block every so many seconds, as a production chain does,
+		 * from the end of the fleet's or the raw key's setup (creating the fleet waits
+		 * for hundreds of receipts one after the other).
+		 */
+		@Param("0")
+		public int blockSeconds;
+
+		void mining() {
+			if (this.blockSeconds > 0) {
+				this.node.blockTime(this.blockSeconds);
+			}
+		}
 
 		@Setup(Level.Trial)
 		public void start() throws Exception {
@@ -196,6 +212,7 @@ public class ExecutionLatencyBenchmark {
 			BenchFleet.create(node.node, FLEET);
 			// every "Fleet down" rule fired on its creation: let those settle first
 			node.node.awaitSettled(Duration.ofMinutes(5));
+			node.mining();
 		}
 
 	}
@@ -254,6 +271,7 @@ public class ExecutionLatencyBenchmark {
 				.send()
 				.getTransactionCount()
 				.longValueExact();
+			node.mining();
 		}
 
 		void sign(int count) throws Exception {
