@@ -48,7 +48,10 @@ import java.util.zip.GZIPInputStream;
  * -DregHigh -Dmono=strong|volatility}); {@code -Dlevel} the market level's weight;
  * {@code -Dlevels=true} (with {@code -Dlevel=0}) the fifth round's level variants
  * ({@link RiskLevels}: per segment, per half of the outcome, smoothed, fitted), each
- * reported like a variant.
+ * reported like a variant; {@code -Dvariant=recal-<k>|seeds-<n>|retrain-<k>} (combinable
+ * with {@code +}, {@code -DrecalDays}) the sixth round's cadence and seed variants
+ * ({@link RiskRecalibration}), {@code -Dvariants="all+ranks;all+ranks-all"} its level
+ * features replaced by their rank within the day, and {@code -Dseed} another seed.
  */
 public final class RiskTuning {
 
