@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers the retraining job with the clustered scheduler once, on a cron schedule
- * (monthly by default, as the walk-forward evaluation retrains); an existing trigger is
- * kept unless its schedule changed, so nodes starting together do not reset it.
+ * (weekly by default, early on Monday, as the walk-forward evaluation retrains); an
+ * existing trigger is kept unless its schedule changed, so nodes starting together do not
+ * reset it.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "yieldpilot.risk.retrain.enabled", matchIfMissing = true)
@@ -33,10 +34,10 @@ class RiskSchedule implements ApplicationRunner {
 
 	private final String cron;
 
-	RiskSchedule(Scheduler scheduler, @Value("${yieldpilot.risk.retrain.cron:0 0 3 1 * ?}") String cron) {
+	RiskSchedule(Scheduler scheduler, @Value("${yieldpilot.risk.retrain.cron:0 0 3 ? * MON}") String cron) {
 		if (!CronExpression.isValidExpression(cron)) {
 			throw new IllegalArgumentException("yieldpilot.risk.retrain.cron '" + cron
-					+ "' is not a Quartz cron expression, e.g. '0 0 3 1 * ?' (03:00 on the first of each month)");
+					+ "' is not a Quartz cron expression, e.g. '0 0 3 ? * MON' (03:00 every Monday)");
 		}
 		this.scheduler = scheduler;
 		this.cron = cron;

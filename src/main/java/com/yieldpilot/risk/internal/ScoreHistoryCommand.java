@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code risk score-history --history <csv> --train-until <yyyy-mm-dd> --out <csv> [--incidents <json>]}:
  * trains on the history up to the given day, then scores every later pool-day walking
- * forward (monthly retraining on matured outcomes), and writes
+ * forward (weekly retraining on matured outcomes), and writes
  * {@code pool,timestamp,score}. Runs without database or server. Exits with 0 when the
  * scores were written, 1 when the input cannot be used (each problem named), 2 for wrong
  * arguments.

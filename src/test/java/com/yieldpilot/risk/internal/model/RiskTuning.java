@@ -48,7 +48,10 @@ import java.util.zip.GZIPInputStream;
  * -DregHigh -Dmono=strong|volatility}); {@code -Dlevel} the market level's weight;
  * {@code -Dlevels=true} (with {@code -Dlevel=0}) the fifth round's level variants
  * ({@link RiskLevels}: per segment, per half of the outcome, smoothed, fitted), each
- * reported like a variant.
+ * reported like a variant; {@code -Dvariant=recal-<k>|seeds-<n>|retrain-<k>} (combinable
+ * with {@code +}, {@code -DrecalDays}) the sixth round's cadence and seed variants
+ * ({@link RiskRecalibration}), {@code -Dvariants="all+ranks;all+ranks-all"} its level
+ * features replaced by their rank within the day, and {@code -Dseed} another seed.
  */
 public final class RiskTuning {
 
@@ -99,16 +102,19 @@ public final class RiskTuning {
 
 	private static void run(FeatureTable full, LocalDate trainUntil, long dataUntil, String variant) {
 		Set<Feature> dropped = dropped(variant);
-		FeatureTable table = dropped.isEmpty() ? full : masked(full, dropped);
+		Set<Feature> ranked = ranked(variant);
+		FeatureTable table = (dropped.isEmpty() && ranked.isEmpty()) ? full : masked(full, dropped, ranked);
 		Hyperparameters hyperparameters = hyperparameters();
 		long started = System.nanoTime();
 		String combination = System.getProperty("variant", "");
 		Map<Long, RiskModel> models = new HashMap<>();
 		List<WalkForward.ScoredRow> scored = combination.isEmpty()
 				? WalkForward.score(table, trainUntil, hyperparameters, m -> models.put(m.summary().asOf(), m))
-				: combination.matches("(reg|mono).*")
-						? RiskRegression.score(table, trainUntil, hyperparameters, combination)
-						: RiskVariants.score(table, trainUntil, hyperparameters, combination);
+				: combination.matches("(recal|seeds|retrain).*")
+						? RiskRecalibration.score(table, trainUntil, hyperparameters, combination)
+						: combination.matches("(reg|mono).*")
+								? RiskRegression.score(table, trainUntil, hyperparameters, combination)
+								: RiskVariants.score(table, trainUntil, hyperparameters, combination);
 		if (Boolean.getBoolean("levels")) {
 			RiskLevels.variants(table, scored, models, hyperparameters).forEach((name, scores) -> {
 				List<WalkForward.ScoredRow> moved = new ArrayList<>();
@@ -300,11 +306,41 @@ public final class RiskTuning {
 		}
 	}
 
-	private static FeatureTable masked(FeatureTable full, Set<Feature> dropped) {
+	private static FeatureTable masked(FeatureTable full, Set<Feature> dropped, Set<Feature> ranked) {
 		float[] features = full.features().clone();
 		for (int r = 0; r < full.size(); r++) {
 			for (Feature feature : dropped) {
 				features[r * Feature.COUNT + feature.ordinal()] = Float.NaN;
+			}
+		}
+		for (int lo = 0, hi; lo < full.size(); lo = hi) {
+			hi = lo;
+			while (hi < full.size() && full.day(hi) == full.day(lo)) {
+				hi++;
+			}
+			for (Feature feature : ranked) {
+				float[] column = new float[hi - lo];
+				for (int r = lo; r < hi; r++) {
+					column[r - lo] = full.feature(r, feature);
+				}
+				float[] known = column.clone();
+				Arrays.sort(known);
+				int count = 0;
+				while (count < known.length && !Float.isNaN(known[count])) {
+					count++;
+				}
+				for (int r = lo; r < hi; r++) {
+					float v = column[r - lo];
+					if (!Float.isNaN(v)) {
+						int below = 0;
+						int equal = 0;
+						for (int k = 0; k < count; k++) {
+							below += (known[k] < v) ? 1 : 0;
+							equal += (known[k] == v) ? 1 : 0;
+						}
+						features[r * Feature.COUNT + feature.ordinal()] = (float) ((below + 0.5 * equal) / count);
+					}
+				}
 			}
 		}
 		int[] pool = new int[full.size()];
@@ -325,11 +361,35 @@ public final class RiskTuning {
 		return new FeatureTable(histories, pool, day, features, outcome);
 	}
 
+	/**
+	 * Sixth round: level features replaced by their percentile rank among the day's pools
+	 * ({@code +ranks}: the APY, TVL and volatility levels; {@code +ranks-all}: also the
+	 * pool's changes, trends and log volatilities), so the trees learn the day's order
+	 * and the level comes from the calibration and the market level.
+	 */
+	private static Set<Feature> ranked(String variant) {
+		Set<Feature> ranked = EnumSet.noneOf(Feature.class);
+		for (String part : variant.split("\\+")) {
+			if (part.startsWith("ranks")) {
+				ranked.addAll(List.of(Feature.APY, Feature.APY_MEAN_7D, Feature.APY_MEAN_30D, Feature.APY_VOLATILITY_7D,
+						Feature.APY_VOLATILITY_30D, Feature.BASE_APY_MEAN_7D, Feature.TVL));
+			}
+			if (part.equals("ranks-all")) {
+				ranked.addAll(List.of(Feature.APY_VARIATION_30D, Feature.APY_TREND, Feature.APY_CHANGE_7D,
+						Feature.APY_VS_MEDIAN_90D, Feature.APY_SPIKE, Feature.APY_PEAK_30D,
+						Feature.APY_LOG_VOLATILITY_7D, Feature.APY_LOG_VOLATILITY_30D, Feature.APY_VS_MEAN_90D,
+						Feature.APY_HELD_28D, Feature.TVL_CHANGE_7D, Feature.TVL_CHANGE_30D, Feature.TVL_VOLATILITY_7D,
+						Feature.TVL_VOLATILITY_30D, Feature.TVL_DRAWDOWN_90D));
+			}
+		}
+		return ranked;
+	}
+
 	private static Set<Feature> dropped(String variant) {
 		Set<Feature> dropped = EnumSet.noneOf(Feature.class);
 		for (String part : variant.split("\\+")) {
 			switch (part) {
-				case "all" -> {
+				case "all", "ranks", "ranks-all" -> {
 				}
 				case "-history" -> dropped.addAll(List.of(Feature.DAYS_OF_HISTORY, Feature.COVERAGE_30D));
 				case "-own" -> dropped.addAll(List.of(Feature.POOL_ADVERSE_RATE_90D, Feature.POOL_ADVERSE_RECENT));
@@ -357,8 +417,8 @@ public final class RiskTuning {
 		return new Hyperparameters(Integer.getInteger("trees", d.trees()), dbl("eta", d.eta()),
 				Integer.getInteger("depth", d.maxDepth()), dbl("mcw", d.minChildWeight()),
 				dbl("subsample", d.subsample()), dbl("colsample", d.featureSubsample()), dbl("lambda", d.lambda()),
-				d.seed(), Integer.getInteger("cal", d.calibrationDays()), dbl("shrink", d.shrink()),
-				dbl("floor", d.floorShare()), dbl("level", d.levelWeight()));
+				Long.getLong("seed", d.seed()), Integer.getInteger("cal", d.calibrationDays()),
+				dbl("shrink", d.shrink()), dbl("floor", d.floorShare()), dbl("level", d.levelWeight()));
 	}
 
 	private static double dbl(String name, double fallback) {

@@ -1,6 +1,9 @@
 package com.yieldpilot.risk.internal.model;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +63,23 @@ class WalkForwardTest {
 			assertThat(row.modelAsOf()).isLessThan(table.day(row.row()));
 			assertThat(row.score()).isBetween(0.0, 1.0);
 		});
-		assertThat(scored.stream().map(WalkForward.ScoredRow::modelAsOf).distinct().count()).as("retrained monthly")
-			.isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void retrainsEveryWeekAsOfTheSundayBeforeItsMonday() {
+		FeatureTable table = FeatureBuilder.build(SyntheticHistory.pools(SyntheticHistory.csv(40, 300, 5)), List.of());
+		List<Long> trainedAsOf = new ArrayList<>();
+		List<WalkForward.ScoredRow> scored = WalkForward.score(table, TRAIN_UNTIL, SyntheticHistory.quick(),
+				m -> trainedAsOf.add(m.summary().asOf()));
+		assertThat(scored).allSatisfy(row -> {
+			LocalDate day = LocalDate.ofEpochDay(table.day(row.row()));
+			long sundayBefore = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toEpochDay() - 1;
+			assertThat(row.modelAsOf()).as(day.toString()).isEqualTo(Math.max(TRAIN_UNTIL.toEpochDay(), sundayBefore));
+		});
+		assertThat(trainedAsOf).as("one model per week scored, each trained once").doesNotHaveDuplicates();
+		assertThat(trainedAsOf).hasSizeGreaterThan(10);
+		assertThat(trainedAsOf.subList(1, trainedAsOf.size()))
+			.allSatisfy(asOf -> assertThat(LocalDate.ofEpochDay(asOf).getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY));
 	}
 
 	private static Map<String, Double> scores(String csv) {
