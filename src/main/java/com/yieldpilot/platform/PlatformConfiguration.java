@@ -1,16 +1,9 @@
 package com.yieldpilot.platform;
 
-import java.lang.reflect.Method;
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
-import org.springframework.aop.interceptor.SimpleAsyncUncaughtExceptionHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
@@ -20,31 +13,12 @@ import org.springframework.scheduling.annotation.EnableAsync;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
-class PlatformConfiguration implements AsyncConfigurer {
-
-	private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);
+class PlatformConfiguration {
 
 	/** The one clock of the application, so tests can control time. */
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	/**
-	 * A listener that asked for its event again ({@link RedeliveredLater}) gets one
-	 * warning line; anything else is an error with its stack trace, as by default.
-	 */
-	@Override
-	public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
-		AsyncUncaughtExceptionHandler unexpected = new SimpleAsyncUncaughtExceptionHandler();
-		return (Throwable ex, Method method, Object... params) -> {
-			if (ex instanceof RedeliveredLater) {
-				log.warn("{}.{}: {}", method.getDeclaringClass().getSimpleName(), method.getName(), ex.getMessage());
-			}
-			else {
-				unexpected.handleUncaughtException(ex, method, params);
-			}
-		};
 	}
 
 }

@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class AsyncFailuresTest {
 
-	private final AsyncUncaughtExceptionHandler handler = new PlatformConfiguration()
-		.getAsyncUncaughtExceptionHandler();
+	private final AsyncUncaughtExceptionHandler handler = new AsyncFailures().getAsyncUncaughtExceptionHandler();
 
 	@Test
 	void aListenerThatWantsItsEventAgainLogsOneWarningWithoutAStack(CapturedOutput output) throws Exception {
