@@ -16,11 +16,13 @@ import org.springframework.scheduling.annotation.EnableAsync;
 /**
  * Beans every module may use. Asynchronous execution is on because modules react to each
  * other's events with {@code @ApplicationModuleListener}, which runs after the
- * publisher's commit on another thread.
+ * publisher's commit on another thread. The {@link AsyncConfigurer} is a bean of its own,
+ * not this class: Spring Boot wraps every {@code AsyncConfigurer} bean in its own
+ * delegate, and a configuration class so wrapped can no longer make its beans.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
-class PlatformConfiguration implements AsyncConfigurer {
+class PlatformConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);
 
@@ -34,16 +36,24 @@ class PlatformConfiguration implements AsyncConfigurer {
 	 * A listener that asked for its event again ({@link RedeliveredLater}) gets one
 	 * warning line; anything else is an error with its stack trace, as by default.
 	 */
-	@Override
-	public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
+	@Bean
+	AsyncConfigurer redeliveryAwareAsyncConfigurer() {
 		AsyncUncaughtExceptionHandler unexpected = new SimpleAsyncUncaughtExceptionHandler();
-		return (Throwable ex, Method method, Object... params) -> {
+		AsyncUncaughtExceptionHandler handler = (Throwable ex, Method method, Object... params) -> {
 			if (ex instanceof RedeliveredLater) {
 				log.warn("{}.{}: {}", method.getDeclaringClass().getSimpleName(), method.getName(), ex.getMessage());
 			}
 			else {
 				unexpected.handleUncaughtException(ex, method, params);
 			}
+		};
+		return new AsyncConfigurer() {
+
+			@Override
+			public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
+				return handler;
+			}
+
 		};
 	}
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class AsyncFailuresTest {
 
-	private final AsyncUncaughtExceptionHandler handler = new PlatformConfiguration()
+	private final AsyncUncaughtExceptionHandler handler = new PlatformConfiguration().redeliveryAwareAsyncConfigurer()
 		.getAsyncUncaughtExceptionHandler();
 
 	@Test
