@@ -136,14 +136,15 @@ class RuleRuntimeIT extends ApplicationIT {
 	}
 
 	@Test
-	void twoRulesMovingTheSameFundsGoOneAtATimeByPriority() {
+	void rulesMovingTheSameFundsInOneEvaluationGoOneAtATimeByPriority() {
 		Farmer farmer = farmer("jo");
 		apy(this.from, 5.0);
 		apy(this.to, 6.0);
 		String low = farmer.save(move("Low", "", "options priority 20\n"));
 		String high = farmer.save(move("High", "", "options priority 80\n"));
+		String mid = farmer.save(move("Mid", "", "options priority 50\n"));
 		evaluate(farmer);
-		// both become true in one evaluation, whichever node or thread runs it
+		// all become true in one evaluation, whichever node or thread runs it
 		apy(this.from, 3.0);
 		evaluate(farmer);
 
@@ -151,22 +152,59 @@ class RuleRuntimeIT extends ApplicationIT {
 		// ones
 		ActionIntent first = intent(high);
 		assertThat(first.priority()).isEqualTo(80);
-		JsonNode waited = newest(farmer.traces(low), "WAITING");
-		assertThat(waited.get("reason").asString()).contains("\"High\"").contains(this.from.toString());
+		assertThat(newest(farmer.traces(high), "FIRED").get("reason").asString()).endsWith("proposed: 1 action");
+		for (String waiting : List.of(mid, low)) {
+			JsonNode waited = newest(farmer.traces(waiting), "WAITING");
+			assertThat(waited.get("reason").asString()).as("proposed in the same evaluation, the highest goes first")
+				.contains("\"High\"")
+				.contains(this.from.toString());
+			assertThat(waited.get("intent").isNull()).as("the waiting intent is stored").isFalse();
+		}
 		awaitSettled(high);
+		awaitSettled(mid);
 		awaitSettled(low);
 
-		assertThat(intent(high).status()).isEqualTo(IntentStatus.COMPLETED);
-		assertThat(intent(low).status()).isEqualTo(IntentStatus.COMPLETED);
+		for (String rule : List.of(high, mid, low)) {
+			assertThat(intent(rule).status()).isEqualTo(IntentStatus.COMPLETED);
+		}
 		JsonNode highDone = newest(farmer.traces(high), "COMPLETED");
+		JsonNode midTurn = newest(farmer.traces(mid), "FIRED");
+		JsonNode midDone = newest(farmer.traces(mid), "COMPLETED");
 		JsonNode lowTurn = newest(farmer.traces(low), "FIRED");
+		assertThat(midTurn.get("reason").asString()).as("its turn came").contains("its turn came");
 		assertThat(lowTurn.get("reason").asString()).as("its turn came").contains("its turn came");
-		assertThat(Instant.parse(lowTurn.get("at").asString()))
-			.as("the low one went only once the high one had finished")
+		assertThat(Instant.parse(midTurn.get("at").asString()))
+			.as("the middle one went only once the high one had finished")
 			.isAfterOrEqualTo(Instant.parse(highDone.get("at").asString()));
+		assertThat(Instant.parse(lowTurn.get("at").asString()))
+			.as("the low one went only once the middle one had finished")
+			.isAfterOrEqualTo(Instant.parse(midDone.get("at").asString()));
 		assertThat(this.intents.settle(first.id(), IntentStatus.COMPLETED, "again").status())
 			.as("repeating a settlement is a no-op")
 			.isEqualTo(IntentStatus.COMPLETED);
+	}
+
+	@Test
+	void aFiringOnAPoolWhoseSourcesDisagreeIsBlockedAndLeavesTheFundsToTheNextRule() {
+		Farmer farmer = farmer("rae");
+		PoolId elsewhere = pool();
+		apy(this.from, 3.0);
+		apy(elsewhere, 6.0);
+		ingest(this.to, 6.0, Source.DEFILLAMA, Instant.now());
+		ingest(this.to, 2.0, Source.CHAIN, Instant.now());
+		String blocked = farmer.save(move("Into doubt", "", "options priority 80\n"));
+		String clear = farmer.save("rule \"Elsewhere\"\nwhen\n  apy(" + this.from + ") < 4%\nthen\n  move 50% from "
+				+ this.from + " to " + elsewhere + "\n");
+		evaluate(farmer);
+
+		JsonNode trace = farmer.traces(blocked).get(0);
+		assertThat(trace.get("outcome").asString()).isEqualTo("BLOCKED");
+		assertThat(trace.get("reason").asString()).startsWith("blocked: ").contains("Sources disagree on " + this.to);
+		assertThat(intentKeys(blocked)).isEmpty();
+		assertThat(newest(farmer.traces(clear), "FIRED").get("reason").asString())
+			.as("the blocked rule proposed nothing for the other to wait for")
+			.endsWith("proposed: 1 action");
+		assertThat(intentKeys(clear)).containsExactly(clear + ":1:f1");
 	}
 
 	@Test

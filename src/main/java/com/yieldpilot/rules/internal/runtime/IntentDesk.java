@@ -99,18 +99,43 @@ public class IntentDesk implements RuleIntents {
 
 	}
 
+	/** An intent an evaluation proposed, stored with the others by {@link #store}. */
+	record NewIntent(StoredIntent intent, List<Action> actions) {
+
+	}
+
+	/** The idempotency key of a rule version's firing in the named evaluation. */
+	static String key(LiveRule rule, String evaluation) {
+		return rule.stored().id() + ":" + rule.stored().version() + ":" + evaluation;
+	}
+
+	/** The open intents of these owners, for {@link FiringFacts}, in one query. */
+	Map<UserId, List<StoredIntent>> openIntents(Collection<UserId> owners) {
+		return this.intents.openAll(owners);
+	}
+
+	/** Which of these intent keys are stored, for {@link FiringFacts}, in one query. */
+	Set<String> storedKeys(Collection<String> keys) {
+		return this.intents.storedKeys(keys);
+	}
+
 	/**
-	 * Stores the intent of a firing, proposed or waiting; a firing whose key is already
-	 * stored is ignored. The caller holds the owner's shard lock.
+	 * Decides a firing's intent, proposed or waiting, against the facts read before the
+	 * evaluation's firings (which it joins), and adds it to {@code newIntents} for
+	 * {@link #store}; a firing whose key is already stored is ignored. The caller holds
+	 * the owner's shard lock, so no other transaction stores an intent of the owner's
+	 * meanwhile.
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	Proposal propose(LiveRule rule, String evaluation, Instant now) {
+	Proposal propose(LiveRule rule, String evaluation, Instant now, FiringFacts facts, List<NewIntent> newIntents) {
 		var stored = rule.stored();
 		var options = rule.syntax().options();
+		String key = key(rule, evaluation);
+		if (facts.stored(key)) {
+			return new Proposal(null, TraceOutcome.FIRED, "already proposed by an earlier run of this evaluation");
+		}
 		Set<String> funds = funds(rule.syntax().actions());
-		String key = stored.id() + ":" + stored.version() + ":" + evaluation;
 		int priority = (options.priority() != null) ? options.priority() : ActionIntent.DEFAULT_PRIORITY;
-		Optional<StoredIntent> blocker = this.intents.open(stored.owner())
+		Optional<StoredIntent> blocker = facts.open(stored.owner())
 			.stream()
 			.filter(open -> open.status() != IntentStatus.WAITING && overlaps(open.funds(), funds))
 			.findFirst();
@@ -122,16 +147,33 @@ public class IntentDesk implements RuleIntents {
 		StoredIntent intent = new StoredIntent(IntentId.random(), stored.owner(), stored.id(), stored.version(),
 				rule.syntax().name(), key, options.effectiveMode(), options.approvalRequired(), priority,
 				options.maxGasGwei(), funds, now, status, reason);
-		if (!this.intents.insert(intent)) {
-			return new Proposal(null, TraceOutcome.FIRED, "already proposed by an earlier run of this evaluation");
+		facts.proposed(intent);
+		newIntents.add(new NewIntent(intent, rule.syntax().actions()));
+		return new Proposal(intent.id(), (status == IntentStatus.PROPOSED) ? TraceOutcome.FIRED : TraceOutcome.WAITING,
+				reason);
+	}
+
+	/**
+	 * Stores an evaluation's new intents in one statement and announces the proposed ones
+	 * in the order they were proposed, inside the evaluation's transaction (the event
+	 * registry stores its publications with it). Their keys were checked against the
+	 * stored ones under the shard lock, so an intent the statement skips is a bug.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void store(List<NewIntent> newIntents) {
+		Set<IntentId> inserted = this.intents.insertAll(newIntents.stream().map(NewIntent::intent).toList());
+		for (NewIntent added : newIntents) {
+			StoredIntent intent = added.intent();
+			if (!inserted.contains(intent.id())) {
+				throw new IllegalStateException("Intent key " + intent.idempotencyKey()
+						+ " was stored by another transaction while the shard was locked");
+			}
+			// the review reads the intent back at once and finds its actions here
+			this.actions.putIfAbsent(new VersionKey(intent.rule(), intent.ruleVersion()), added.actions());
+			if (intent.status() == IntentStatus.PROPOSED) {
+				this.events.publishEvent(new IntentProposed(view(intent, added.actions())));
+			}
 		}
-		// the review reads the intent back at once: it finds the version's actions here
-		this.actions.putIfAbsent(new VersionKey(stored.id(), stored.version()), rule.syntax().actions());
-		if (status == IntentStatus.PROPOSED) {
-			this.events.publishEvent(new IntentProposed(view(intent, rule.syntax().actions())));
-			return new Proposal(intent.id(), TraceOutcome.FIRED, reason);
-		}
-		return new Proposal(intent.id(), TraceOutcome.WAITING, reason);
 	}
 
 	@Override

@@ -2,10 +2,14 @@ package com.yieldpilot.rules.internal.runtime;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import com.yieldpilot.identity.UserId;
 import com.yieldpilot.market.LiveValue;
 import com.yieldpilot.market.MarketTrust;
 import com.yieldpilot.rules.Entitlements;
@@ -50,16 +54,51 @@ class RuleFirings {
 		this.entitlements = entitlements;
 	}
 
+	/** A rule that may fire in an evaluation, with its state before it acts. */
+	record Candidate(LiveRule rule, RuleState state) {
+
+	}
+
+	/**
+	 * Reads what the firings of these rules need, one query per kind: the trust of their
+	 * actions' pools, their owners' open intents, and which of their intent keys are
+	 * stored. {@code evaluation} as for {@link #act}.
+	 */
+	FiringFacts facts(List<Candidate> candidates, @Nullable String evaluation) {
+		Set<PoolId> pools = new LinkedHashSet<>();
+		Set<UserId> owners = new LinkedHashSet<>();
+		List<String> keys = new ArrayList<>();
+		for (Candidate candidate : candidates) {
+			pools.addAll(pools(candidate.rule().syntax().actions()));
+			owners.add(candidate.rule().stored().owner());
+			keys.add(IntentDesk.key(candidate.rule(), evaluationName(evaluation, candidate.state().firings + 1)));
+		}
+		Map<PoolId, String> found = this.trust.actionBlocks(pools);
+		Map<PoolId, Optional<String>> blocks = new HashMap<>();
+		pools.forEach((pool) -> blocks.put(pool, Optional.ofNullable(found.get(pool))));
+		return FiringFacts.of(blocks, this.desk.openIntents(owners), this.desk.storedKeys(keys));
+	}
+
+	/**
+	 * Stores the intents an evaluation's firings proposed, before their traces, which
+	 * name them.
+	 */
+	void store(List<IntentDesk.NewIntent> newIntents) {
+		this.desk.store(newIntents);
+	}
+
 	/**
 	 * Acts on a rule's new truth: fires when true (unless something stops it), adds the
-	 * new state to {@code newStates} and the trace of why to {@code newTraces}, for the
-	 * caller to store together ({@link RuleStore#saveStates}). {@code evaluation} names
-	 * the triggering evaluation in the intent's key; null for the rule's next firing
-	 * number.
+	 * new state to {@code newStates}, the trace of why to {@code newTraces} and its
+	 * intent to {@code newIntents}, for the caller to store together ({@link #store},
+	 * then {@link RuleStore#saveStates}). {@code facts} were read for the rule
+	 * ({@link #facts}). {@code evaluation} names the triggering evaluation in the
+	 * intent's key; null for the rule's next firing number.
 	 */
 	boolean act(LiveRule rule, RuleState state, Truth truth, List<Truth> parts,
-			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now,
-			List<TraceStore.NewTrace> newTraces, List<RuleStore.StateSave> newStates) {
+			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now, FiringFacts facts,
+			List<TraceStore.NewTrace> newTraces, List<RuleStore.StateSave> newStates,
+			List<IntentDesk.NewIntent> newIntents) {
 		state.reported = truth;
 		List<RuleTrace.ConditionResult> conditions = TraceText.conditions(rule, parts, values);
 		TraceOutcome outcome;
@@ -67,15 +106,15 @@ class RuleFirings {
 		Instant firedAt = null;
 		IntentId intent = null;
 		if (truth == Truth.TRUE) {
-			Optional<Stop> stop = stop(rule, state, now);
+			Optional<Stop> stop = stop(rule, state, now, facts);
 			if (stop.isPresent()) {
 				outcome = stop.get().outcome();
 				reason = stop.get().reason();
 			}
 			else {
 				state.firings++;
-				IntentDesk.Proposal proposal = this.desk.propose(rule,
-						(evaluation != null) ? evaluation : "f" + state.firings, now);
+				IntentDesk.Proposal proposal = this.desk.propose(rule, evaluationName(evaluation, state.firings), now,
+						facts, newIntents);
 				outcome = proposal.outcome();
 				reason = "all conditions hold: " + proposal.reason();
 				intent = proposal.intent();
@@ -105,7 +144,7 @@ class RuleFirings {
 	}
 
 	/** Why a rule that became true does not fire now, if something stops it. */
-	private Optional<Stop> stop(LiveRule rule, RuleState state, Instant now) {
+	private Optional<Stop> stop(LiveRule rule, RuleState state, Instant now, FiringFacts facts) {
 		var options = rule.syntax().options();
 		if (options.expires() != null && !now.isBefore(options.expires())) {
 			return Optional.of(new Stop(TraceOutcome.EXPIRED, "the rule expired at " + options.expires()));
@@ -119,12 +158,19 @@ class RuleFirings {
 					"your plan does not allow live mode; switch the rule to mode paper or upgrade"));
 		}
 		for (PoolId pool : pools(rule.syntax().actions())) {
-			Optional<String> block = this.trust.actionBlock(pool);
+			Optional<String> block = facts.block(pool);
 			if (block.isPresent()) {
 				return Optional.of(new Stop(TraceOutcome.BLOCKED, "blocked: " + block.get()));
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The evaluation's name in an intent's key: the given one, or the firing's number.
+	 */
+	private static String evaluationName(@Nullable String evaluation, long firing) {
+		return (evaluation != null) ? evaluation : "f" + firing;
 	}
 
 	/** The rule's state to store, {@code firedAt} when it fired now. */

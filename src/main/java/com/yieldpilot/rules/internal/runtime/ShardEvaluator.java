@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * feeds the engine the market's current values, and acts on every rule whose truth
  * changed: a rule that became true proposes an intent (unless cooldown, expiry, plan or
  * disagreeing sources stop it), and every change is stored (truth, held parts, firings)
- * and traced. Whichever node runs a shard next resumes from the stored state.
+ * and traced. What the firings read (pool trust, open intents, stored keys) is read
+ * before the first acts, and their intents are stored after the last, one statement each
+ * (decision 0019). Whichever node runs a shard next resumes from the stored state.
  */
 @Service
 public class ShardEvaluator implements ShardEvaluation {
@@ -152,9 +154,14 @@ public class ShardEvaluator implements ShardEvaluation {
 			}
 			List<TraceStore.NewTrace> newTraces = new ArrayList<>();
 			List<RuleStore.StateSave> newStates = new ArrayList<>();
+			List<IntentDesk.NewIntent> newIntents = new ArrayList<>();
 			RuleState state = new RuleState(stored);
-			boolean proposed = this.firings.act(rule, state, truth, parts, values, "at" + scheduledAt.getEpochSecond(),
-					now, newTraces, newStates);
+			String evaluation = "at" + scheduledAt.getEpochSecond();
+			FiringFacts facts = this.firings
+				.facts((truth == Truth.TRUE) ? List.of(new RuleFirings.Candidate(rule, state)) : List.of(), evaluation);
+			boolean proposed = this.firings.act(rule, state, truth, parts, values, evaluation, now, facts, newTraces,
+					newStates, newIntents);
+			this.firings.store(newIntents);
 			this.store.saveStates(newStates, now);
 			this.traces.append(newTraces);
 			return proposed;
@@ -220,14 +227,20 @@ public class ShardEvaluator implements ShardEvaluation {
 			.sorted(Comparator.comparing((Long key) -> priority(shard.live.get(key))).reversed())
 			.toList();
 		int fired = 0;
+		FiringFacts facts = this.firings.facts(changed.stream()
+			.filter(key -> shard.engine.truth(key) == Truth.TRUE)
+			.map(key -> new RuleFirings.Candidate(shard.live.get(key), shard.states.get(key)))
+			.toList(), null);
 		List<TraceStore.NewTrace> newTraces = new ArrayList<>();
-		// the changed rules' states are stored together, after every rule acted
+		// the changed rules' states and intents are stored together, after all acted
 		List<RuleStore.StateSave> newStates = new ArrayList<>();
+		List<IntentDesk.NewIntent> newIntents = new ArrayList<>();
 		for (Long key : changed) {
-			if (act(shard, key, values, now, newTraces, newStates)) {
+			if (act(shard, key, values, now, facts, newTraces, newStates, newIntents)) {
 				fired++;
 			}
 		}
+		this.firings.store(newIntents);
 		// held parts that started or stopped without changing the rule's truth
 		for (Map.Entry<Long, LiveRule> entry : shard.live.entrySet()) {
 			long key = entry.getKey();
@@ -250,12 +263,13 @@ public class ShardEvaluator implements ShardEvaluation {
 	}
 
 	/** Acts on a rule whose truth changed; true when it proposed an intent. */
-	private boolean act(Shard shard, long key, Map<TermKey, Optional<LiveValue>> values, Instant now,
-			List<TraceStore.NewTrace> newTraces, List<RuleStore.StateSave> newStates) {
+	private boolean act(Shard shard, long key, Map<TermKey, Optional<LiveValue>> values, Instant now, FiringFacts facts,
+			List<TraceStore.NewTrace> newTraces, List<RuleStore.StateSave> newStates,
+			List<IntentDesk.NewIntent> newIntents) {
 		RuleState state = shard.states.get(key);
 		state.held = shard.engine.heldSince(key);
 		return this.firings.act(shard.live.get(key), state, shard.engine.truth(key), shard.engine.partTruths(key),
-				values, null, now, newTraces, newStates);
+				values, null, now, facts, newTraces, newStates, newIntents);
 	}
 
 	private Reading reading(TermKey key) {

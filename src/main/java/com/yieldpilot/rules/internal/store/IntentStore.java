@@ -2,9 +2,12 @@ package com.yieldpilot.rules.internal.store;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +19,7 @@ import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.internal.db.tables.records.RuleIntentRecord;
 import com.yieldpilot.rules.lang.Mode;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -61,28 +65,41 @@ public class IntentStore {
 
 	}
 
-	/** Stores the intent unless its idempotency key is taken; true when stored. */
+	/**
+	 * Stores new intents in one statement, in the given order, skipping those whose
+	 * idempotency key is taken.
+	 * @return the ids of the intents it stored
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean insert(StoredIntent intent) {
-		return this.dsl.insertInto(RULE_INTENT)
-			.set(RULE_INTENT.ID, intent.id())
-			.set(RULE_INTENT.OWNER_ID, intent.owner())
-			.set(RULE_INTENT.RULE_ID, intent.rule())
-			.set(RULE_INTENT.RULE_VERSION, intent.ruleVersion())
-			.set(RULE_INTENT.RULE_NAME, intent.ruleName())
-			.set(RULE_INTENT.IDEMPOTENCY_KEY, intent.idempotencyKey())
-			.set(RULE_INTENT.MODE, intent.mode().name())
-			.set(RULE_INTENT.APPROVAL_REQUIRED, intent.approvalRequired())
-			.set(RULE_INTENT.PRIORITY, intent.priority())
-			.set(RULE_INTENT.MAX_GAS_GWEI, intent.maxGasGwei())
-			.set(RULE_INTENT.FUNDS, String.join(" ", intent.funds()))
-			.set(RULE_INTENT.PROPOSED_AT, RuleStore.offset(intent.proposedAt()))
-			.set(RULE_INTENT.STATUS, intent.status().name())
-			.set(RULE_INTENT.REASON, clip(intent.reason()))
-			.set(RULE_INTENT.UPDATED_AT, RuleStore.offset(intent.proposedAt()))
-			.onConflict(RULE_INTENT.IDEMPOTENCY_KEY)
+	public Set<IntentId> insertAll(List<StoredIntent> intents) {
+		if (intents.isEmpty()) {
+			return Set.of();
+		}
+		var insert = this.dsl.insertInto(RULE_INTENT, RULE_INTENT.ID, RULE_INTENT.OWNER_ID, RULE_INTENT.RULE_ID,
+				RULE_INTENT.RULE_VERSION, RULE_INTENT.RULE_NAME, RULE_INTENT.IDEMPOTENCY_KEY, RULE_INTENT.MODE,
+				RULE_INTENT.APPROVAL_REQUIRED, RULE_INTENT.PRIORITY, RULE_INTENT.MAX_GAS_GWEI, RULE_INTENT.FUNDS,
+				RULE_INTENT.PROPOSED_AT, RULE_INTENT.STATUS, RULE_INTENT.REASON, RULE_INTENT.UPDATED_AT);
+		for (StoredIntent intent : intents) {
+			insert = insert.values(intent.id(), intent.owner(), intent.rule(), intent.ruleVersion(), intent.ruleName(),
+					intent.idempotencyKey(), intent.mode().name(), intent.approvalRequired(), intent.priority(),
+					intent.maxGasGwei(), String.join(" ", intent.funds()), RuleStore.offset(intent.proposedAt()),
+					intent.status().name(), clip(intent.reason()), RuleStore.offset(intent.proposedAt()));
+		}
+		return Set.copyOf(insert.onConflict(RULE_INTENT.IDEMPOTENCY_KEY)
 			.doNothing()
-			.execute() == 1;
+			.returningResult(RULE_INTENT.ID)
+			.fetch(Record1::value1));
+	}
+
+	/** Which of these idempotency keys are stored already, in one query. */
+	public Set<String> storedKeys(Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.dsl.select(RULE_INTENT.IDEMPOTENCY_KEY)
+			.from(RULE_INTENT)
+			.where(RULE_INTENT.IDEMPOTENCY_KEY.in(keys))
+			.fetch(RULE_INTENT.IDEMPOTENCY_KEY));
 	}
 
 	public Optional<StoredIntent> find(IntentId id) {
@@ -143,6 +160,24 @@ public class IntentStore {
 			.where(RULE_INTENT.OWNER_ID.eq(owner).and(RULE_INTENT.STATUS.in(OPEN)))
 			.orderBy(RULE_INTENT.PROPOSED_AT, RULE_INTENT.ID)
 			.fetch(IntentStore::intent);
+	}
+
+	/**
+	 * {@link #open} of many owners in one query; an owner without open intents maps to an
+	 * empty list.
+	 */
+	public Map<UserId, List<StoredIntent>> openAll(Collection<UserId> owners) {
+		Map<UserId, List<StoredIntent>> open = new HashMap<>();
+		owners.forEach((owner) -> open.put(owner, new ArrayList<>()));
+		if (owners.isEmpty()) {
+			return open;
+		}
+		this.dsl.selectFrom(RULE_INTENT)
+			.where(RULE_INTENT.OWNER_ID.in(owners).and(RULE_INTENT.STATUS.in(OPEN)))
+			.orderBy(RULE_INTENT.PROPOSED_AT, RULE_INTENT.ID)
+			.fetch(IntentStore::intent)
+			.forEach((intent) -> open.get(intent.owner()).add(intent));
+		return open;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
