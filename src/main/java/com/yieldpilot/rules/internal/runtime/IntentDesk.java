@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,10 +20,8 @@ import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentProposed;
 import com.yieldpilot.rules.IntentStatus;
-import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.rules.RuleTrace;
-import com.yieldpilot.rules.RuleVersion;
 import com.yieldpilot.rules.TraceOutcome;
 import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.store.IntentStore;
@@ -35,8 +32,6 @@ import com.yieldpilot.rules.lang.Action;
 import com.yieldpilot.rules.lang.Deposit;
 import com.yieldpilot.rules.lang.Move;
 import com.yieldpilot.rules.lang.Notify;
-import com.yieldpilot.rules.lang.ParseResult;
-import com.yieldpilot.rules.lang.RuleParser;
 import com.yieldpilot.rules.lang.Withdraw;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +58,8 @@ public class IntentDesk implements RuleIntents {
 
 	private final RuleStore rules;
 
+	private final IntentViews views;
+
 	private final TraceStore traces;
 
 	private final RuntimeProperties runtime;
@@ -71,23 +68,11 @@ public class IntentDesk implements RuleIntents {
 
 	private final Clock clock;
 
-	/**
-	 * The actions of recently read rule versions: an intent is read several times on its
-	 * way (review, each execution step), and parsing its rule's text each time showed in
-	 * the pipeline's profile.
-	 */
-	private final Map<VersionKey, List<Action>> actions = Collections
-		.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<VersionKey, List<Action>> eldest) {
-				return size() > 2_000;
-			}
-		});
-
-	IntentDesk(IntentStore intents, RuleStore rules, TraceStore traces, RuntimeProperties runtime,
+	IntentDesk(IntentStore intents, RuleStore rules, IntentViews views, TraceStore traces, RuntimeProperties runtime,
 			ApplicationEventPublisher events, Clock clock) {
 		this.intents = intents;
 		this.rules = rules;
+		this.views = views;
 		this.traces = traces;
 		this.runtime = runtime;
 		this.events = events;
@@ -169,9 +154,9 @@ public class IntentDesk implements RuleIntents {
 						+ " was stored by another transaction while the shard was locked");
 			}
 			// the review reads the intent back at once and finds its actions here
-			this.actions.putIfAbsent(new VersionKey(intent.rule(), intent.ruleVersion()), added.actions());
+			this.views.remember(intent, added.actions());
 			if (intent.status() == IntentStatus.PROPOSED) {
-				this.events.publishEvent(new IntentProposed(view(intent, added.actions())));
+				this.events.publishEvent(new IntentProposed(IntentViews.view(intent, added.actions())));
 			}
 		}
 	}
@@ -184,30 +169,10 @@ public class IntentDesk implements RuleIntents {
 	@Override
 	public Map<IntentId, ActionIntent> findAll(Collection<IntentId> ids) {
 		List<StoredIntent> stored = this.intents.findAll(Set.copyOf(ids));
-		cacheVersions(stored);
+		this.views.cacheVersions(stored);
 		Map<IntentId, ActionIntent> found = new HashMap<>();
 		stored.forEach((intent) -> found.put(intent.id(), view(intent)));
 		return found;
-	}
-
-	/**
-	 * Reads the rule versions of the intents whose actions are not cached yet, in one
-	 * query: a batch of intents costs one read of versions, not one per intent.
-	 */
-	private void cacheVersions(Collection<StoredIntent> intents) {
-		Set<Map.Entry<RuleId, Integer>> missing = new LinkedHashSet<>();
-		for (StoredIntent intent : intents) {
-			if (!this.actions.containsKey(new VersionKey(intent.rule(), intent.ruleVersion()))) {
-				missing.add(Map.entry(intent.rule(), intent.ruleVersion()));
-			}
-		}
-		if (missing.size() < 2) {
-			return; // one is read by view, as before
-		}
-		for (RuleVersion version : this.rules.versions(missing)) {
-			actionsOf(version).ifPresent(
-					(actions) -> this.actions.putIfAbsent(new VersionKey(version.rule(), version.version()), actions));
-		}
 	}
 
 	@Override
@@ -345,31 +310,7 @@ public class IntentDesk implements RuleIntents {
 	}
 
 	private ActionIntent view(StoredIntent intent) {
-		VersionKey key = new VersionKey(intent.rule(), intent.ruleVersion());
-		List<Action> actions = this.actions.get(key);
-		if (actions == null) {
-			actions = this.rules.version(intent.rule(), intent.ruleVersion())
-				.flatMap(IntentDesk::actionsOf)
-				.orElseThrow(() -> new IllegalStateException("Intent " + intent.id() + " lost its rule version"));
-			this.actions.put(key, actions);
-		}
-		return view(intent, actions);
-	}
-
-	private static Optional<List<Action>> actionsOf(RuleVersion version) {
-		return Optional.of(RuleParser.parse(version.text()))
-			.filter(ParseResult.Parsed.class::isInstance)
-			.map(p -> ((ParseResult.Parsed) p).rule().actions());
-	}
-
-	/** A rule version: its text, and so its actions, never change once saved. */
-	private record VersionKey(RuleId rule, int version) {
-	}
-
-	private static ActionIntent view(StoredIntent intent, List<Action> actions) {
-		return new ActionIntent(intent.id(), intent.owner(), intent.rule(), intent.ruleVersion(), intent.ruleName(),
-				intent.idempotencyKey(), intent.mode(), intent.approvalRequired(), intent.priority(),
-				intent.maxGasGwei(), actions, intent.proposedAt(), intent.status(), intent.reason());
+		return this.views.view(intent);
 	}
 
 	/** The funds the actions take: pools moved or withdrawn from, the idle balance. */

@@ -87,8 +87,8 @@ class IntentDeskIT extends ApplicationIT {
 			Samples.ingest(this.ingestion, into, Metric.APY, 6.0, Source.SIMULATOR, Instant.now());
 			ids.add(firings.fire(TestFarmer.create(this.accounts, this.issuer, "dsk"), "Desk " + into, from, into));
 		}
-		IntentDesk fresh = new IntentDesk(this.intentStore, this.ruleStore, this.traceStore, this.runtime, this.events,
-				this.clock);
+		IntentDesk fresh = new IntentDesk(this.intentStore, this.ruleStore, new IntentViews(this.ruleStore),
+				this.traceStore, this.runtime, this.events, this.clock);
 
 		Map<IntentId, ActionIntent> read = fresh.findAll(ids);
 
