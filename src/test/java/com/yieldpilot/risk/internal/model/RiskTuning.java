@@ -51,7 +51,10 @@ import java.util.zip.GZIPInputStream;
  * reported like a variant; {@code -Dvariant=recal-<k>|seeds-<n>|retrain-<k>} (combinable
  * with {@code +}, {@code -DrecalDays}) the sixth round's cadence and seed variants
  * ({@link RiskRecalibration}), {@code -Dvariants="all+ranks;all+ranks-all"} its level
- * features replaced by their rank within the day, and {@code -Dseed} another seed.
+ * features replaced by their rank within the day, and {@code -Dseed} another seed. A
+ * variant may carry its own settings after {@code @}, e.g.
+ * {@code -Dvariants="all;all@depth=2;all@trees=600,eta=0.02"} (the seventh round's
+ * re-tuning): the variants then share one feature table.
  */
 public final class RiskTuning {
 
@@ -100,11 +103,20 @@ public final class RiskTuning {
 		}
 	}
 
-	private static void run(FeatureTable full, LocalDate trainUntil, long dataUntil, String variant) {
+	private static void run(FeatureTable full, LocalDate trainUntil, long dataUntil, String named) {
+		// "all@depth=2,trees=300" sets a variant's own hyperparameters, so that one
+		// feature table serves several settings (seventh round)
+		String variant = named.contains("@") ? named.substring(0, named.indexOf('@')) : named;
+		Map<String, String> overrides = new HashMap<>();
+		if (named.contains("@")) {
+			for (String pair : named.substring(named.indexOf('@') + 1).split(",")) {
+				overrides.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+			}
+		}
 		Set<Feature> dropped = dropped(variant);
 		Set<Feature> ranked = ranked(variant);
 		FeatureTable table = (dropped.isEmpty() && ranked.isEmpty()) ? full : masked(full, dropped, ranked);
-		Hyperparameters hyperparameters = hyperparameters();
+		Hyperparameters hyperparameters = hyperparameters(overrides);
 		long started = System.nanoTime();
 		String combination = System.getProperty("variant", "");
 		Map<Long, RiskModel> models = new HashMap<>();
@@ -125,7 +137,7 @@ public final class RiskTuning {
 			});
 			return;
 		}
-		report(full, table, dataUntil, variant, hyperparameters, started, scored);
+		report(full, table, dataUntil, named, hyperparameters, started, scored);
 	}
 
 	private static void report(FeatureTable full, FeatureTable table, long dataUntil, String variant,
@@ -412,17 +424,19 @@ public final class RiskTuning {
 		return dropped;
 	}
 
-	private static Hyperparameters hyperparameters() {
+	private static Hyperparameters hyperparameters(Map<String, String> overrides) {
 		Hyperparameters d = Hyperparameters.DEFAULTS;
-		return new Hyperparameters(Integer.getInteger("trees", d.trees()), dbl("eta", d.eta()),
-				Integer.getInteger("depth", d.maxDepth()), dbl("mcw", d.minChildWeight()),
-				dbl("subsample", d.subsample()), dbl("colsample", d.featureSubsample()), dbl("lambda", d.lambda()),
-				Long.getLong("seed", d.seed()), Integer.getInteger("cal", d.calibrationDays()),
-				dbl("shrink", d.shrink()), dbl("floor", d.floorShare()), dbl("level", d.levelWeight()));
+		return new Hyperparameters((int) dbl(overrides, "trees", d.trees()), dbl(overrides, "eta", d.eta()),
+				(int) dbl(overrides, "depth", d.maxDepth()), dbl(overrides, "mcw", d.minChildWeight()),
+				dbl(overrides, "subsample", d.subsample()), dbl(overrides, "colsample", d.featureSubsample()),
+				dbl(overrides, "lambda", d.lambda()), (long) dbl(overrides, "seed", d.seed()),
+				(int) dbl(overrides, "cal", d.calibrationDays()), dbl(overrides, "shrink", d.shrink()),
+				dbl(overrides, "floor", d.floorShare()), dbl(overrides, "level", d.levelWeight()));
 	}
 
-	private static double dbl(String name, double fallback) {
-		return Double.parseDouble(System.getProperty(name, String.valueOf(fallback)));
+	/** A variant's own setting, else the JVM option, else the default. */
+	private static double dbl(Map<String, String> overrides, String name, double fallback) {
+		return Double.parseDouble(overrides.getOrDefault(name, System.getProperty(name, String.valueOf(fallback))));
 	}
 
 	private static InputStream open(Path path) throws IOException {
