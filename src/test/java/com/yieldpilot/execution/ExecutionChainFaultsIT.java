@@ -25,6 +25,7 @@ import com.yieldpilot.support.Http;
 import com.yieldpilot.support.LocalCredentials;
 import com.yieldpilot.support.SecondApplication;
 import com.yieldpilot.support.SignedIn;
+import com.yieldpilot.support.Stalls;
 import com.yieldpilot.support.TestHomes;
 import com.yieldpilot.support.TwoRaisesCap;
 import com.yieldpilot.vault.Vault;
@@ -382,11 +383,13 @@ class ExecutionChainFaultsIT {
 	 */
 	private static String awaitExecution(String ruleName) {
 		AtomicReference<String> found = new AtomicReference<>();
-		await().atMost(Duration.ofSeconds(90))
+		AtomicReference<String> seen = new AtomicReference<>();
+		Stalls.explained(() -> await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(200))
 			.alias("an execution of rule " + ruleName)
 			.until(() -> {
 				HttpResponse<String> list = http.get("/api/v1/executions?limit=100", credentials.farmerToken());
+				seen.set(list.body());
 				for (JsonNode execution : JSON.readTree(list.body())) {
 					if (execution.get("ruleName").asString().equals(ruleName)) {
 						found.set(execution.get("id").asString());
@@ -394,7 +397,7 @@ class ExecutionChainFaultsIT {
 					}
 				}
 				return false;
-			});
+			}), seen::get);
 		return found.get();
 	}
 
@@ -407,7 +410,7 @@ class ExecutionChainFaultsIT {
 
 	private static JsonNode awaitState(String id, String state) {
 		AtomicReference<JsonNode> seen = new AtomicReference<>();
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+		Stalls.explained(() -> await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			JsonNode execution = execution(id);
 			seen.set(execution);
 			String now = execution.get("state").asString();
@@ -415,7 +418,7 @@ class ExecutionChainFaultsIT {
 				throw new AssertionError("ended " + now + " instead of " + state + ": " + execution);
 			}
 			return now.equals(state);
-		});
+		}), seen::get);
 		return seen.get();
 	}
 

@@ -1,6 +1,7 @@
 package com.yieldpilot.vault.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The newest value read for each key at a block (number and hash), read once: a second
@@ -17,6 +21,11 @@ import java.util.concurrent.CompletionException;
  * way; another block (a new one, or a reorg's at the same height) reads again. A read
  * that failed is not kept. At most {@code capacity} keys, least recently used out first.
  * Many keys can be asked for at once ({@link #getAll}): those missing are read together.
+ * <p>
+ * A caller waits for another's read at most {@code patience}: the reads are bounded by
+ * the RPC client's own time limits, so a wait longer than that means a read that will
+ * never end, and the caller fails instead of stalling (with the chain's block unchanged,
+ * every later caller would otherwise wait for the same read).
  */
 final class BlockPinned<T> {
 
@@ -38,7 +47,10 @@ final class BlockPinned<T> {
 
 	private final Map<String, Pinned<T>> recent;
 
-	BlockPinned(int capacity) {
+	private final Duration patience;
+
+	BlockPinned(int capacity, Duration patience) {
+		this.patience = patience;
 		this.recent = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<String, Pinned<T>> eldest) {
@@ -97,7 +109,9 @@ final class BlockPinned<T> {
 					values.put(entry.getKey(), value);
 				}
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (Throwable ex) {
+				// an error too: a future left incomplete would hold up every caller at
+				// this block
 				mine.forEach((key, pinned) -> {
 					this.recent.remove(key, pinned);
 					pinned.value().completeExceptionally(ex);
@@ -107,16 +121,26 @@ final class BlockPinned<T> {
 			mine.forEach((key, pinned) -> pinned.value().complete(values.get(key)));
 		}
 		for (Map.Entry<String, Pinned<T>> entry : others.entrySet()) {
-			values.put(entry.getKey(), join(entry.getValue()));
+			values.put(entry.getKey(), join(entry.getKey(), entry.getValue()));
 		}
 		return values;
 	}
 
-	private static <T> T join(Pinned<T> pinned) throws IOException {
+	private T join(String key, Pinned<T> pinned) throws IOException {
 		try {
-			return pinned.value().join();
+			return pinned.value().get(this.patience.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (CompletionException ex) {
+		catch (TimeoutException ex) {
+			// not kept: the next caller reads again rather than wait for it too
+			this.recent.remove(key, pinned);
+			throw new IOException("another read of " + key + " at block " + pinned.block() + " did not end within "
+					+ this.patience.toMillis() + " ms", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while waiting for the read of " + key, ex);
+		}
+		catch (ExecutionException | CompletionException ex) {
 			// the read waited for failed: its cause says why
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			if (cause instanceof IOException io) {
@@ -125,7 +149,7 @@ final class BlockPinned<T> {
 			if (cause instanceof RuntimeException runtime) {
 				throw runtime;
 			}
-			throw ex;
+			throw new IOException("the read of " + key + " failed: " + cause, cause);
 		}
 	}
 

@@ -3,6 +3,7 @@ package com.yieldpilot.vault.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,14 @@ final class VaultChainReader {
 	/** How many vaults' newest snapshots are kept: one per farmer and chain. */
 	private static final int RECENT = 4_096;
 
+	/**
+	 * How long a read waits for another's read of the same vault at the same block: as
+	 * long as one RPC call may take (connect and read), well inside an execution's lease.
+	 */
+	private static final Duration PATIENCE = Duration.ofSeconds(20);
+
 	/** Each vault's snapshot at the newest block it was read at ("chainId/address"). */
-	private final BlockPinned<Snapshot> recent = new BlockPinned<>(RECENT);
+	private final BlockPinned<Snapshot> recent = new BlockPinned<>(RECENT, PATIENCE);
 
 	/** What the vault holds at a block, in the asset's smallest unit. */
 	record Holdings(long block, BigInteger idle, List<Held> positions) {
