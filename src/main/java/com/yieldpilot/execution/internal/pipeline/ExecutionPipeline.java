@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.execution.ExecutionConfirmed;
@@ -27,7 +24,6 @@ import com.yieldpilot.execution.ExecutionFailed;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
-import com.yieldpilot.execution.internal.db.tables.records.ExecutionTxRecord;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentStatus;
@@ -35,8 +31,6 @@ import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.rules.lang.Action;
 import com.yieldpilot.rules.lang.Mode;
 import com.yieldpilot.rules.lang.Notify;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
@@ -93,6 +87,8 @@ public class ExecutionPipeline {
 
 	private final BatchSigning signing;
 
+	private final BatchBroadcast broadcast;
+
 	private final ChainAccess chains;
 
 	private final PausedExecution paused;
@@ -110,8 +106,6 @@ public class ExecutionPipeline {
 	private final Scheduler scheduler;
 
 	private final Clock clock;
-
-	private final Counter alerts;
 
 	/** How many executions one batch takes at most. */
 	static final int BATCH_SIZE = 256;
@@ -137,10 +131,10 @@ public class ExecutionPipeline {
 	}
 
 	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Planner planner, CostCheck costs, Fees fees,
-			ExecutorSigners signers, BatchSigning signing, ChainAccess chains, PausedExecution paused,
-			ExecutionResults results, ExecutionProperties properties, TransactionTemplate transactions,
-			ApplicationEventPublisher events, ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler,
-			Clock clock, MeterRegistry meters) {
+			ExecutorSigners signers, BatchSigning signing, BatchBroadcast broadcast, ChainAccess chains,
+			PausedExecution paused, ExecutionResults results, ExecutionProperties properties,
+			TransactionTemplate transactions, ApplicationEventPublisher events,
+			ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler, Clock clock) {
 		this.store = store;
 		this.intents = intents;
 		this.planner = planner;
@@ -148,6 +142,7 @@ public class ExecutionPipeline {
 		this.fees = fees;
 		this.signers = signers;
 		this.signing = signing;
+		this.broadcast = broadcast;
 		this.chains = chains;
 		this.paused = paused;
 		this.results = results;
@@ -157,9 +152,6 @@ public class ExecutionPipeline {
 		this.crashHook = crashHook;
 		this.scheduler = scheduler;
 		this.clock = clock;
-		this.alerts = Counter.builder("yieldpilot.execution.alerts")
-			.description("RPC answers that contradict what was signed (a wrong hash)")
-			.register(meters);
 	}
 
 	/** An intent the guardrails accepted, with the scale they set. */
@@ -588,71 +580,14 @@ public class ExecutionPipeline {
 	}
 
 	/**
-	 * Sends the newest saved attempt of each, one JSON-RPC batch per chain in the order
-	 * of their nonces, and records each answer; never signs anything new.
+	 * Sends the saved transactions of the signed items ({@link BatchBroadcast}); never
+	 * signs anything new.
 	 */
 	private void broadcastAll(List<Item> items) {
-		Map<ExecutionId, ExecutionTxRecord> latest = this.store
-			.latestAttempts(items.stream().map((i) -> i.id).toList());
-		Map<Long, List<Item>> byChain = new LinkedHashMap<>();
-		items.stream()
-			.filter((i) -> latest.containsKey(i.id))
-			.sorted(Comparator
-				.comparing((Item i) -> i.row.getFromAddress(), Comparator.nullsFirst(Comparator.naturalOrder()))
-				.thenComparing((i) -> i.row.getNonce(), Comparator.nullsFirst(Comparator.naturalOrder())))
-			.forEach((i) -> byChain.computeIfAbsent(i.row.getChainId(), (c) -> new ArrayList<>()).add(i));
-		for (Map.Entry<Long, List<Item>> chain : byChain.entrySet()) {
-			List<Item> sending = chain.getValue();
-			List<Broadcaster.Sent> answers = Broadcaster.sendAll(this.chains.client(chain.getKey()),
-					sending.stream()
-						.map((i) -> new Broadcaster.Signed(latest.get(i.id).getRawTx(), latest.get(i.id).getTxHash()))
-						.toList());
-			List<Item> taken = new ArrayList<>();
-			Map<Item, String> details = new HashMap<>();
-			for (int k = 0; k < sending.size(); k++) {
-				Item item = sending.get(k);
-				Broadcaster.Sent sent = answers.get(k);
-				switch (sent.kind()) {
-					case ACCEPTED, KNOWN -> {
-						taken.add(item);
-						details.put(item, sent.detail());
-					}
-					case MISMATCH -> {
-						this.alerts.increment();
-						log.error("ALERT execution {}: {}; it stays signed, and the same bytes are sent again", item.id,
-								sent.detail());
-						this.store.alert(item.id, sent.detail()
-								+ ": not advanced on this answer; the same bytes are sent again. Check the RPC provider");
-					}
-					case FAILED -> log.warn("Execution {} not sent yet, will retry with the same bytes: {}", item.id,
-							sent.detail());
-				}
-			}
-			if (taken.isEmpty()) {
-				continue;
-			}
-			this.store.sentAll(taken.stream().map((i) -> latest.get(i.id).getTxHash()).toList());
-			taken.forEach((i) -> this.crashHook.getIfAvailable(() -> ExecutionCrashHook.NONE).sent(i.id));
-			advanceAll(taken, List.of(ExecutionState.SIGNED), ExecutionState.BROADCAST, details::get, (i) -> Map.of());
-		}
-	}
-
-	/**
-	 * Moves the items that are still this node's in one commit, and calls the crash hook
-	 * for each that moved.
-	 * @return the items that moved
-	 */
-	private List<Item> advanceAll(List<Item> items, Collection<ExecutionState> from, ExecutionState to,
-			Function<Item, String> detail, Function<Item, Map<org.jooq.Field<?>, Object>> sets) {
-		if (items.isEmpty()) {
-			return items;
-		}
-		Set<ExecutionId> moved = this.store.advanceAll(items.stream()
-			.map((i) -> new ExecutionStore.Advance(i.id, i.token, detail.apply(i), sets.apply(i)))
-			.toList(), from, to);
-		List<Item> advanced = items.stream().filter((i) -> moved.contains(i.id)).toList();
-		advanced.forEach((i) -> reached(i.id, to));
-		return advanced;
+		this.broadcast.broadcastAll(items.stream()
+			.map((i) -> new BatchBroadcast.Saved(i.id, i.token, i.row.getChainId(), i.row.getFromAddress(),
+					i.row.getNonce()))
+			.toList());
 	}
 
 	/**
