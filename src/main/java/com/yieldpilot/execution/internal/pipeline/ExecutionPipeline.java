@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.yieldpilot.chain.ChainAccess;
-import com.yieldpilot.execution.ExecutionConfirmed;
-import com.yieldpilot.execution.ExecutionFailed;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
@@ -40,7 +37,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -93,13 +89,11 @@ public class ExecutionPipeline {
 
 	private final PausedExecution paused;
 
-	private final ExecutionResults results;
+	private final ExecutionEndings endings;
 
 	private final ExecutionProperties properties;
 
 	private final TransactionTemplate transactions;
-
-	private final ApplicationEventPublisher events;
 
 	private final ObjectProvider<ExecutionCrashHook> crashHook;
 
@@ -132,9 +126,9 @@ public class ExecutionPipeline {
 
 	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Planner planner, CostCheck costs, Fees fees,
 			ExecutorSigners signers, BatchSigning signing, BatchBroadcast broadcast, ChainAccess chains,
-			PausedExecution paused, ExecutionResults results, ExecutionProperties properties,
-			TransactionTemplate transactions, ApplicationEventPublisher events,
-			ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler, Clock clock) {
+			PausedExecution paused, ExecutionEndings endings, ExecutionProperties properties,
+			TransactionTemplate transactions, ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler,
+			Clock clock) {
 		this.store = store;
 		this.intents = intents;
 		this.planner = planner;
@@ -145,10 +139,9 @@ public class ExecutionPipeline {
 		this.broadcast = broadcast;
 		this.chains = chains;
 		this.paused = paused;
-		this.results = results;
+		this.endings = endings;
 		this.properties = properties;
 		this.transactions = transactions;
-		this.events = events;
 		this.crashHook = crashHook;
 		this.scheduler = scheduler;
 		this.clock = clock;
@@ -639,94 +632,20 @@ public class ExecutionPipeline {
 		return byChain;
 	}
 
-	/** Ends an execution and lets the intent go on, or end, with it. */
+	/**
+	 * Ends an execution and lets the intent go on, or end, with it
+	 * ({@link ExecutionEndings}); the intent's next execution, if one was made ready,
+	 * runs here once that commits.
+	 * @return whether it moved: false when it was no longer in a state it may end from
+	 */
 	boolean finish(ExecutionId id, @Nullable Long token, Set<ExecutionState> from, ExecutionState to, String reason,
 			@Nullable Map<org.jooq.Field<?>, Object> sets) {
-		Map<org.jooq.Field<?>, Object> values = new java.util.HashMap<>((sets != null) ? sets : Map.of());
-		if (to == ExecutionState.CONFIRMED) {
-			this.store.row(id).flatMap(this.results::read).ifPresent((result) -> values.put(EXECUTION.RESULT, result));
+		ExecutionEndings.Ended ended = this.endings.finish(id, token, from, to, reason, sets);
+		ExecutionId next = ended.next();
+		if (next != null) {
+			runAfterCommit(next);
 		}
-		Boolean moved = this.transactions.execute((status) -> {
-			if (!this.store.move(id, token, from, to, reason, values)) {
-				return false;
-			}
-			ExecutionRecord row = this.store.row(id).orElseThrow();
-			if (to == ExecutionState.FAILED) {
-				this.events.publishEvent(
-						new ExecutionFailed(id, row.getIntentId(), row.getOwnerId(), reason, row.getTxHash()));
-			}
-			if (to == ExecutionState.CONFIRMED) {
-				this.events.publishEvent(new ExecutionConfirmed(id, row.getIntentId(), row.getOwnerId(),
-						row.getChainId(), row.getTxHash(), row.getBlockNumber(), row.getGasUsed(), row.getCostWei()));
-			}
-			return true;
-		});
-		if (Boolean.TRUE.equals(moved)) {
-			log.info("Execution {} {}: {}", id, to.name().toLowerCase(Locale.ROOT), reason);
-			next(this.store.row(id).orElseThrow());
-			return true;
-		}
-		return false;
-	}
-
-	/**
-	 * After an execution ends: run the intent's next action, or settle the intent.
-	 */
-	private void next(ExecutionRecord ended) {
-		ExecutionState state = ExecutionState.valueOf(ended.getState());
-		List<ExecutionRecord> all = this.store.rowsOfIntent(ended.getIntentId());
-		boolean goOn = state == ExecutionState.CONFIRMED || state == ExecutionState.SKIPPED
-				|| state == ExecutionState.PAPER_RECORDED;
-		for (ExecutionRecord later : all) {
-			if (later.getActionIndex() > ended.getActionIndex()
-					&& ExecutionState.valueOf(later.getState()) == ExecutionState.QUEUED) {
-				if (goOn) {
-					this.store.ready(new ExecutionId(later.getId()));
-					runAfterCommit(new ExecutionId(later.getId()));
-					return;
-				}
-				this.store.move(new ExecutionId(later.getId()), null, ExecutionState.QUEUED, ExecutionState.CANCELLED,
-						"not run: action " + (ended.getActionIndex() + 1) + " ended "
-								+ state.name().toLowerCase(Locale.ROOT));
-			}
-		}
-		settle(ended.getIntentId(), this.store.rowsOfIntent(ended.getIntentId()));
-	}
-
-	private void settle(com.yieldpilot.rules.IntentId intent, List<ExecutionRecord> all) {
-		if (all.stream().anyMatch((r) -> !ExecutionState.valueOf(r.getState()).isFinal())) {
-			return;
-		}
-		IntentStatus status = IntentStatus.COMPLETED;
-		List<String> reasons = new ArrayList<>();
-		for (ExecutionRecord r : all) {
-			ExecutionState s = ExecutionState.valueOf(r.getState());
-			switch (s) {
-				case FAILED -> status = IntentStatus.FAILED;
-				case EXPIRED -> status = (status == IntentStatus.FAILED) ? status : IntentStatus.EXPIRED;
-				case REJECTED -> status = (status == IntentStatus.COMPLETED) ? IntentStatus.BLOCKED : status;
-				default -> {
-				}
-			}
-			if (s != ExecutionState.CANCELLED) {
-				reasons.add(describe(r, s));
-			}
-		}
-		String reason = String.join("; ", reasons);
-		try {
-			this.intents.settle(intent, status, (reason.length() <= 500) ? reason : reason.substring(0, 499) + "…");
-		}
-		catch (IllegalStateException ex) {
-			log.warn("Intent {} was already settled otherwise: {}", intent, ex.getMessage());
-		}
-	}
-
-	private static String describe(ExecutionRecord r, ExecutionState s) {
-		return switch (s) {
-			case CONFIRMED -> "confirmed: " + r.getSummary() + " in tx " + r.getTxHash();
-			case REJECTED -> "rejected in your approvals inbox";
-			default -> String.valueOf(r.getReason());
-		};
+		return ended.moved();
 	}
 
 	/**
