@@ -6,28 +6,21 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 import com.yieldpilot.chain.ChainAccess;
-import com.yieldpilot.execution.ExecutionConfirmed;
-import com.yieldpilot.execution.ExecutionFailed;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
-import com.yieldpilot.execution.internal.db.tables.records.ExecutionTxRecord;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentStatus;
@@ -35,8 +28,6 @@ import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.rules.lang.Action;
 import com.yieldpilot.rules.lang.Mode;
 import com.yieldpilot.rules.lang.Notify;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
@@ -46,7 +37,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -93,25 +83,23 @@ public class ExecutionPipeline {
 
 	private final BatchSigning signing;
 
+	private final BatchBroadcast broadcast;
+
 	private final ChainAccess chains;
 
 	private final PausedExecution paused;
 
-	private final ExecutionResults results;
+	private final ExecutionEndings endings;
 
 	private final ExecutionProperties properties;
 
 	private final TransactionTemplate transactions;
-
-	private final ApplicationEventPublisher events;
 
 	private final ObjectProvider<ExecutionCrashHook> crashHook;
 
 	private final Scheduler scheduler;
 
 	private final Clock clock;
-
-	private final Counter alerts;
 
 	/** How many executions one batch takes at most. */
 	static final int BATCH_SIZE = 256;
@@ -137,10 +125,10 @@ public class ExecutionPipeline {
 	}
 
 	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Planner planner, CostCheck costs, Fees fees,
-			ExecutorSigners signers, BatchSigning signing, ChainAccess chains, PausedExecution paused,
-			ExecutionResults results, ExecutionProperties properties, TransactionTemplate transactions,
-			ApplicationEventPublisher events, ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler,
-			Clock clock, MeterRegistry meters) {
+			ExecutorSigners signers, BatchSigning signing, BatchBroadcast broadcast, ChainAccess chains,
+			PausedExecution paused, ExecutionEndings endings, ExecutionProperties properties,
+			TransactionTemplate transactions, ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler,
+			Clock clock) {
 		this.store = store;
 		this.intents = intents;
 		this.planner = planner;
@@ -148,18 +136,15 @@ public class ExecutionPipeline {
 		this.fees = fees;
 		this.signers = signers;
 		this.signing = signing;
+		this.broadcast = broadcast;
 		this.chains = chains;
 		this.paused = paused;
-		this.results = results;
+		this.endings = endings;
 		this.properties = properties;
 		this.transactions = transactions;
-		this.events = events;
 		this.crashHook = crashHook;
 		this.scheduler = scheduler;
 		this.clock = clock;
-		this.alerts = Counter.builder("yieldpilot.execution.alerts")
-			.description("RPC answers that contradict what was signed (a wrong hash)")
-			.register(meters);
 	}
 
 	/** An intent the guardrails accepted, with the scale they set. */
@@ -588,71 +573,14 @@ public class ExecutionPipeline {
 	}
 
 	/**
-	 * Sends the newest saved attempt of each, one JSON-RPC batch per chain in the order
-	 * of their nonces, and records each answer; never signs anything new.
+	 * Sends the saved transactions of the signed items ({@link BatchBroadcast}); never
+	 * signs anything new.
 	 */
 	private void broadcastAll(List<Item> items) {
-		Map<ExecutionId, ExecutionTxRecord> latest = this.store
-			.latestAttempts(items.stream().map((i) -> i.id).toList());
-		Map<Long, List<Item>> byChain = new LinkedHashMap<>();
-		items.stream()
-			.filter((i) -> latest.containsKey(i.id))
-			.sorted(Comparator
-				.comparing((Item i) -> i.row.getFromAddress(), Comparator.nullsFirst(Comparator.naturalOrder()))
-				.thenComparing((i) -> i.row.getNonce(), Comparator.nullsFirst(Comparator.naturalOrder())))
-			.forEach((i) -> byChain.computeIfAbsent(i.row.getChainId(), (c) -> new ArrayList<>()).add(i));
-		for (Map.Entry<Long, List<Item>> chain : byChain.entrySet()) {
-			List<Item> sending = chain.getValue();
-			List<Broadcaster.Sent> answers = Broadcaster.sendAll(this.chains.client(chain.getKey()),
-					sending.stream()
-						.map((i) -> new Broadcaster.Signed(latest.get(i.id).getRawTx(), latest.get(i.id).getTxHash()))
-						.toList());
-			List<Item> taken = new ArrayList<>();
-			Map<Item, String> details = new HashMap<>();
-			for (int k = 0; k < sending.size(); k++) {
-				Item item = sending.get(k);
-				Broadcaster.Sent sent = answers.get(k);
-				switch (sent.kind()) {
-					case ACCEPTED, KNOWN -> {
-						taken.add(item);
-						details.put(item, sent.detail());
-					}
-					case MISMATCH -> {
-						this.alerts.increment();
-						log.error("ALERT execution {}: {}; it stays signed, and the same bytes are sent again", item.id,
-								sent.detail());
-						this.store.alert(item.id, sent.detail()
-								+ ": not advanced on this answer; the same bytes are sent again. Check the RPC provider");
-					}
-					case FAILED -> log.warn("Execution {} not sent yet, will retry with the same bytes: {}", item.id,
-							sent.detail());
-				}
-			}
-			if (taken.isEmpty()) {
-				continue;
-			}
-			this.store.sentAll(taken.stream().map((i) -> latest.get(i.id).getTxHash()).toList());
-			taken.forEach((i) -> this.crashHook.getIfAvailable(() -> ExecutionCrashHook.NONE).sent(i.id));
-			advanceAll(taken, List.of(ExecutionState.SIGNED), ExecutionState.BROADCAST, details::get, (i) -> Map.of());
-		}
-	}
-
-	/**
-	 * Moves the items that are still this node's in one commit, and calls the crash hook
-	 * for each that moved.
-	 * @return the items that moved
-	 */
-	private List<Item> advanceAll(List<Item> items, Collection<ExecutionState> from, ExecutionState to,
-			Function<Item, String> detail, Function<Item, Map<org.jooq.Field<?>, Object>> sets) {
-		if (items.isEmpty()) {
-			return items;
-		}
-		Set<ExecutionId> moved = this.store.advanceAll(items.stream()
-			.map((i) -> new ExecutionStore.Advance(i.id, i.token, detail.apply(i), sets.apply(i)))
-			.toList(), from, to);
-		List<Item> advanced = items.stream().filter((i) -> moved.contains(i.id)).toList();
-		advanced.forEach((i) -> reached(i.id, to));
-		return advanced;
+		this.broadcast.broadcastAll(items.stream()
+			.map((i) -> new BatchBroadcast.Saved(i.id, i.token, i.row.getChainId(), i.row.getFromAddress(),
+					i.row.getNonce()))
+			.toList());
 	}
 
 	/**
@@ -704,94 +632,20 @@ public class ExecutionPipeline {
 		return byChain;
 	}
 
-	/** Ends an execution and lets the intent go on, or end, with it. */
+	/**
+	 * Ends an execution and lets the intent go on, or end, with it
+	 * ({@link ExecutionEndings}); the intent's next execution, if one was made ready,
+	 * runs here once that commits.
+	 * @return whether it moved: false when it was no longer in a state it may end from
+	 */
 	boolean finish(ExecutionId id, @Nullable Long token, Set<ExecutionState> from, ExecutionState to, String reason,
 			@Nullable Map<org.jooq.Field<?>, Object> sets) {
-		Map<org.jooq.Field<?>, Object> values = new java.util.HashMap<>((sets != null) ? sets : Map.of());
-		if (to == ExecutionState.CONFIRMED) {
-			this.store.row(id).flatMap(this.results::read).ifPresent((result) -> values.put(EXECUTION.RESULT, result));
+		ExecutionEndings.Ended ended = this.endings.finish(id, token, from, to, reason, sets);
+		ExecutionId next = ended.next();
+		if (next != null) {
+			runAfterCommit(next);
 		}
-		Boolean moved = this.transactions.execute((status) -> {
-			if (!this.store.move(id, token, from, to, reason, values)) {
-				return false;
-			}
-			ExecutionRecord row = this.store.row(id).orElseThrow();
-			if (to == ExecutionState.FAILED) {
-				this.events.publishEvent(
-						new ExecutionFailed(id, row.getIntentId(), row.getOwnerId(), reason, row.getTxHash()));
-			}
-			if (to == ExecutionState.CONFIRMED) {
-				this.events.publishEvent(new ExecutionConfirmed(id, row.getIntentId(), row.getOwnerId(),
-						row.getChainId(), row.getTxHash(), row.getBlockNumber(), row.getGasUsed(), row.getCostWei()));
-			}
-			return true;
-		});
-		if (Boolean.TRUE.equals(moved)) {
-			log.info("Execution {} {}: {}", id, to.name().toLowerCase(Locale.ROOT), reason);
-			next(this.store.row(id).orElseThrow());
-			return true;
-		}
-		return false;
-	}
-
-	/**
-	 * After an execution ends: run the intent's next action, or settle the intent.
-	 */
-	private void next(ExecutionRecord ended) {
-		ExecutionState state = ExecutionState.valueOf(ended.getState());
-		List<ExecutionRecord> all = this.store.rowsOfIntent(ended.getIntentId());
-		boolean goOn = state == ExecutionState.CONFIRMED || state == ExecutionState.SKIPPED
-				|| state == ExecutionState.PAPER_RECORDED;
-		for (ExecutionRecord later : all) {
-			if (later.getActionIndex() > ended.getActionIndex()
-					&& ExecutionState.valueOf(later.getState()) == ExecutionState.QUEUED) {
-				if (goOn) {
-					this.store.ready(new ExecutionId(later.getId()));
-					runAfterCommit(new ExecutionId(later.getId()));
-					return;
-				}
-				this.store.move(new ExecutionId(later.getId()), null, ExecutionState.QUEUED, ExecutionState.CANCELLED,
-						"not run: action " + (ended.getActionIndex() + 1) + " ended "
-								+ state.name().toLowerCase(Locale.ROOT));
-			}
-		}
-		settle(ended.getIntentId(), this.store.rowsOfIntent(ended.getIntentId()));
-	}
-
-	private void settle(com.yieldpilot.rules.IntentId intent, List<ExecutionRecord> all) {
-		if (all.stream().anyMatch((r) -> !ExecutionState.valueOf(r.getState()).isFinal())) {
-			return;
-		}
-		IntentStatus status = IntentStatus.COMPLETED;
-		List<String> reasons = new ArrayList<>();
-		for (ExecutionRecord r : all) {
-			ExecutionState s = ExecutionState.valueOf(r.getState());
-			switch (s) {
-				case FAILED -> status = IntentStatus.FAILED;
-				case EXPIRED -> status = (status == IntentStatus.FAILED) ? status : IntentStatus.EXPIRED;
-				case REJECTED -> status = (status == IntentStatus.COMPLETED) ? IntentStatus.BLOCKED : status;
-				default -> {
-				}
-			}
-			if (s != ExecutionState.CANCELLED) {
-				reasons.add(describe(r, s));
-			}
-		}
-		String reason = String.join("; ", reasons);
-		try {
-			this.intents.settle(intent, status, (reason.length() <= 500) ? reason : reason.substring(0, 499) + "…");
-		}
-		catch (IllegalStateException ex) {
-			log.warn("Intent {} was already settled otherwise: {}", intent, ex.getMessage());
-		}
-	}
-
-	private static String describe(ExecutionRecord r, ExecutionState s) {
-		return switch (s) {
-			case CONFIRMED -> "confirmed: " + r.getSummary() + " in tx " + r.getTxHash();
-			case REJECTED -> "rejected in your approvals inbox";
-			default -> String.valueOf(r.getReason());
-		};
+		return ended.moved();
 	}
 
 	/**
