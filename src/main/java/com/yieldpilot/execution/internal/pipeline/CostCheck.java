@@ -3,21 +3,13 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
-import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
-import com.yieldpilot.market.Metric;
-import com.yieldpilot.market.PoolFilter;
-import com.yieldpilot.market.PoolSnapshot;
-import com.yieldpilot.market.PoolSort;
 import com.yieldpilot.shared.PoolId;
+import org.jspecify.annotations.Nullable;
 import org.web3j.utils.Convert;
 
 import org.springframework.stereotype.Component;
@@ -49,26 +41,24 @@ class CostCheck {
 		this.properties = properties;
 	}
 
-	Outcome<String> check(Plan plan, Fees.Quote quote) {
-		return checkAll(List.of(plan), quote).getFirst();
+	/**
+	 * A view of the market for one batch, shared by its planning and its cost check, so
+	 * that each pool and the ETH price are read once for the batch.
+	 */
+	BatchMarket market() {
+		return new BatchMarket(this.market);
 	}
 
 	/**
-	 * {@link #check} of a batch's plans on one chain: each pool's APY and the ETH price
-	 * are read once for the batch, not once per plan.
+	 * Checks a batch's plans on one chain against the fees quoted for it, with the
+	 * market's figures from the batch's view.
 	 * @return the outcomes in the order of the plans
 	 */
-	List<Outcome<String>> checkAll(List<Plan> plans, Fees.Quote quote) {
-		Map<String, Optional<Double>> apys = new HashMap<>();
-		Map<Boolean, Optional<Double>> eth = new HashMap<>(1);
-		return plans.stream()
-			.map((plan) -> check(plan, quote, (pool) -> apys.computeIfAbsent(pool, this::apy),
-					() -> eth.computeIfAbsent(Boolean.TRUE, (k) -> ethPrice())))
-			.toList();
+	List<Outcome<String>> checkAll(List<Plan> plans, Fees.Quote quote, BatchMarket market) {
+		return plans.stream().map((plan) -> check(plan, quote, market)).toList();
 	}
 
-	private Outcome<String> check(Plan plan, Fees.Quote quote, Function<String, Optional<Double>> apy,
-			Supplier<Optional<Double>> ethPrice) {
+	private Outcome<String> check(Plan plan, Fees.Quote quote, BatchMarket market) {
 		if (plan.kind() == Plan.Kind.WITHDRAW) {
 			return new Outcome.Next<>("withdrawals lower exposure and are not held to a yield gain");
 		}
@@ -76,13 +66,13 @@ class CostCheck {
 			return new Outcome.Skip<>("the amount's value in dollars is unknown (no fresh price for "
 					+ plan.assetSymbol() + "), so whether the move pays for its gas cannot be told");
 		}
-		Optional<Double> to = apy.apply(plan.toPool());
-		Optional<Double> from = (plan.kind() == Plan.Kind.MOVE) ? apy.apply(plan.fromPool()) : Optional.of(0.0);
+		Optional<Double> to = apy(market, plan.toPool());
+		Optional<Double> from = (plan.kind() == Plan.Kind.MOVE) ? apy(market, plan.fromPool()) : Optional.of(0.0);
 		if (to.isEmpty() || from.isEmpty()) {
 			return new Outcome.Skip<>("no fresh APY for " + (to.isEmpty() ? plan.toPool() : plan.fromPool())
 					+ ", so the move's gain cannot be told");
 		}
-		Optional<Double> ethUsd = ethPrice.get();
+		Optional<Double> ethUsd = market.ethUsd();
 		if (ethUsd.isEmpty()) {
 			return new Outcome.Defer<>("no fresh ETH price to value the gas; waiting for one");
 		}
@@ -111,22 +101,8 @@ class CostCheck {
 		return new Outcome.Next<>("pays for itself: " + figures);
 	}
 
-	private Optional<Double> apy(String pool) {
-		return this.market.pool(PoolId.parse(pool))
-			.flatMap((s) -> s.value(Metric.APY))
-			.filter((v) -> !v.stale())
-			.map(LatestValue::value);
-	}
-
-	private Optional<Double> ethPrice() {
-		return this.market
-			.pools(new PoolFilter(null, null, "WETH", null, null, null, null, null), PoolSort.BY_ID, 0, 20)
-			.stream()
-			.map((PoolSnapshot s) -> s.value(Metric.PRICE))
-			.flatMap(Optional::stream)
-			.filter((v) -> !v.stale())
-			.max(java.util.Comparator.comparing(LatestValue::observedAt))
-			.map(LatestValue::value);
+	private static Optional<Double> apy(BatchMarket market, @Nullable String pool) {
+		return (pool == null) ? Optional.empty() : market.apy(PoolId.parse(pool));
 	}
 
 }

@@ -400,10 +400,13 @@ public class ExecutionPipeline {
 		if (found.isEmpty()) {
 			return;
 		}
+		// the pools' and ETH's figures are read once for the batch, by planning and the
+		// cost check alike
+		BatchMarket market = this.costs.market();
 		List<Outcome<Plan>> plans = this.planner.planAll(found.stream()
 			.map((i) -> new Planner.Request(i.intent(), i.intent().actions().get(i.row.getActionIndex()),
 					i.row.getOnchainId(), i.row.getScale().doubleValue()))
-			.toList());
+			.toList(), market);
 		List<Item> planned = new ArrayList<>();
 		for (int k = 0; k < found.size(); k++) {
 			Item item = found.get(k);
@@ -439,8 +442,8 @@ public class ExecutionPipeline {
 							new Outcome.Defer<>("the chain's fees could not be read (" + ex.getMessage() + ")")));
 				continue;
 			}
-			List<Outcome<String>> costs = this.costs.checkAll(chain.getValue().stream().map(Item::plan).toList(),
-					quote);
+			List<Outcome<String>> costs = this.costs.checkAll(chain.getValue().stream().map(Item::plan).toList(), quote,
+					market);
 			for (int k = 0; k < chain.getValue().size(); k++) {
 				Item item = chain.getValue().get(k);
 				item.quote = quote;

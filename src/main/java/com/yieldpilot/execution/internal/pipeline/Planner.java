@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +20,6 @@ import java.util.concurrent.Future;
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.market.LatestValue;
-import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.PoolSnapshot;
 import com.yieldpilot.rules.ActionIntent;
@@ -54,8 +52,6 @@ class Planner {
 
 	private final Vaults vaults;
 
-	private final MarketData market;
-
 	private final ChainAccess chains;
 
 	private final ExecutorSigners signers;
@@ -64,10 +60,8 @@ class Planner {
 
 	private final Clock clock;
 
-	Planner(Vaults vaults, MarketData market, ChainAccess chains, ExecutorSigners signers,
-			ExecutionProperties properties, Clock clock) {
+	Planner(Vaults vaults, ChainAccess chains, ExecutorSigners signers, ExecutionProperties properties, Clock clock) {
 		this.vaults = vaults;
-		this.market = market;
 		this.chains = chains;
 		this.signers = signers;
 		this.properties = properties;
@@ -78,20 +72,17 @@ class Planner {
 	record Request(ActionIntent intent, Action action, String onchainId, double scale) {
 	}
 
-	Outcome<Plan> plan(ActionIntent intent, Action action, String onchainId, double scale) {
-		return planAll(List.of(new Request(intent, action, onchainId, scale))).getFirst();
-	}
-
 	/**
 	 * Plans a batch: the vaults of all of them are read in one batched snapshot (the
 	 * vault lens: as many round trips as one vault's), then each is sized on a virtual
 	 * thread of its own, and their previews are asked together in rounds
 	 * ({@link PreviewRounds}) at the block their vault was read at. A batched read that
 	 * fails is retried vault by vault, so that one unreadable vault defers only its own
-	 * executions.
+	 * executions. Amounts are valued from the batch's view of the market, which the cost
+	 * check reads next.
 	 * @return the outcomes in the order of the requests
 	 */
-	List<Outcome<Plan>> planAll(List<Request> requests) {
+	List<Outcome<Plan>> planAll(List<Request> requests, BatchMarket market) {
 		List<@Nullable Outcome<Plan>> outcomes = new ArrayList<>();
 		List<@Nullable Vault> vaultOf = new ArrayList<>();
 		Map<UserId, List<Vault>> owned = this.vaults
@@ -128,7 +119,7 @@ class Planner {
 		List<Integer> at = new ArrayList<>();
 		Batch batch = new Batch(
 				new PreviewRounds((int) outcomes.stream().filter(Objects::isNull).count(), this.chains::client),
-				new ConcurrentHashMap<>());
+				market);
 		for (int i = 0; i < requests.size(); i++) {
 			if (outcomes.get(i) != null) {
 				continue;
@@ -411,14 +402,14 @@ class Planner {
 	 * What the plans of one batch share: the rounds their previews are asked in, and the
 	 * market's view of each pool they name, read once for the batch.
 	 */
-	private record Batch(PreviewRounds previews, Map<PoolId, Optional<PoolSnapshot>> pools) {
+	private record Batch(PreviewRounds previews, BatchMarket market) {
 	}
 
-	private Optional<PoolSnapshot> pool(Batch batch, PoolId pool) {
-		return batch.pools().computeIfAbsent(pool, this.market::pool);
+	private static Optional<PoolSnapshot> pool(Batch batch, PoolId pool) {
+		return batch.market().pool(pool);
 	}
 
-	private boolean stablecoin(Batch batch, PoolId pool) {
+	private static boolean stablecoin(Batch batch, PoolId pool) {
 		return pool(batch, pool).map((s) -> s.pool().stablecoin()).orElse(false);
 	}
 
