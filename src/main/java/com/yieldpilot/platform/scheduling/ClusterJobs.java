@@ -17,13 +17,21 @@ import org.quartz.TriggerKey;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers jobs and triggers with the clustered scheduler so that several nodes starting
  * together neither duplicate nor reset them: what exists is kept, a lost race is not an
  * error, and a changed interval replaces its trigger.
+ * <p>
+ * Each registration is one database transaction. Quartz's store takes part in Spring's
+ * transactions; outside one, each of its statements commits on its own, so a scheduler
+ * thread scanning for triggers could find a trigger's row without the row of its schedule
+ * (a "No record found" error at every first start), and a replaced trigger could be
+ * missing for a moment.
  */
 @Component
+@Transactional
 public class ClusterJobs {
 
 	private final Scheduler scheduler;
