@@ -2,6 +2,8 @@ package com.yieldpilot.platform.scheduling;
 
 import java.time.Duration;
 
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
@@ -17,6 +19,7 @@ import org.quartz.TriggerKey;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -28,10 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
  * transactions; outside one, each of its statements commits on its own, so a scheduler
  * thread scanning for triggers could find a trigger's row without the row of its schedule
  * (a "No record found" error at every first start), and a replaced trigger could be
- * missing for a moment.
+ * missing for a moment. A new transaction, whatever the caller's: a listener called after
+ * its transaction committed would otherwise write into that finished one.
  */
 @Component
-@Transactional
+@Transactional(propagation = Propagation.REQUIRES_NEW)
 public class ClusterJobs {
 
 	private final Scheduler scheduler;
@@ -97,6 +101,48 @@ public class ClusterJobs {
 			return "scheduled";
 		}
 		return null;
+	}
+
+	/**
+	 * Makes the job run on the Quartz cron expression from now on, under a trigger named
+	 * like the job; a changed expression replaces the trigger. A fire missed while every
+	 * node was down runs once at the next start.
+	 * @return what changed: {@code "scheduled"}, {@code "rescheduled"} or null
+	 */
+	public @Nullable String ensureCron(JobKey job, Class<? extends Job> type, String cron) throws SchedulerException {
+		ensureJob(job, type);
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(job.getName(), job.getGroup()))
+			.forJob(job)
+			.withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+			.build();
+		Trigger existing = this.scheduler.getTrigger(trigger.getKey());
+		if (existing instanceof CronTrigger current && !current.getCronExpression().equals(cron)) {
+			this.scheduler.rescheduleJob(trigger.getKey(), trigger);
+			return "rescheduled";
+		}
+		if (existing == null && ensureTrigger(trigger)) {
+			return "scheduled";
+		}
+		return null;
+	}
+
+	/**
+	 * Puts the trigger in place of the one with its key, or schedules it if there is
+	 * none.
+	 */
+	public void replaceTrigger(Trigger trigger) throws SchedulerException {
+		if (this.scheduler.getTrigger(trigger.getKey()) != null) {
+			this.scheduler.rescheduleJob(trigger.getKey(), trigger);
+		}
+		else {
+			ensureTrigger(trigger);
+		}
+	}
+
+	/** Removes the trigger if it exists. */
+	public void removeTrigger(TriggerKey key) throws SchedulerException {
+		this.scheduler.unscheduleJob(key);
 	}
 
 }

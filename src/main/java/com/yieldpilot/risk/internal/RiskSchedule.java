@@ -1,16 +1,9 @@
 package com.yieldpilot.risk.internal;
 
+import com.yieldpilot.platform.scheduling.ClusterJobs;
 import org.quartz.CronExpression;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.CronTrigger;
-import org.quartz.JobBuilder;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -30,52 +23,22 @@ class RiskSchedule implements ApplicationRunner {
 
 	static final JobKey RETRAIN = JobKey.jobKey("risk-retrain", "risk");
 
-	private final Scheduler scheduler;
+	private final ClusterJobs jobs;
 
 	private final String cron;
 
-	RiskSchedule(Scheduler scheduler, @Value("${yieldpilot.risk.retrain.cron:0 0 3 ? * MON}") String cron) {
+	RiskSchedule(ClusterJobs jobs, @Value("${yieldpilot.risk.retrain.cron:0 0 3 ? * MON}") String cron) {
 		if (!CronExpression.isValidExpression(cron)) {
 			throw new IllegalArgumentException("yieldpilot.risk.retrain.cron '" + cron
 					+ "' is not a Quartz cron expression, e.g. '0 0 3 ? * MON' (03:00 every Monday)");
 		}
-		this.scheduler = scheduler;
+		this.jobs = jobs;
 		this.cron = cron;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws SchedulerException {
-		if (!this.scheduler.checkExists(RETRAIN)) {
-			try {
-				this.scheduler.addJob(JobBuilder.newJob(RetrainJob.class).withIdentity(RETRAIN).storeDurably().build(),
-						false);
-			}
-			catch (ObjectAlreadyExistsException ex) {
-				// another node registered it first
-			}
-		}
-		Trigger trigger = TriggerBuilder.newTrigger()
-			.withIdentity(TriggerKey.triggerKey(RETRAIN.getName(), RETRAIN.getGroup()))
-			.forJob(RETRAIN)
-			.withSchedule(CronScheduleBuilder.cronSchedule(this.cron).withMisfireHandlingInstructionFireAndProceed())
-			.build();
-		Trigger existing = this.scheduler.getTrigger(trigger.getKey());
-		if (existing instanceof CronTrigger current && !current.getCronExpression().equals(this.cron)) {
-			this.scheduler.rescheduleJob(trigger.getKey(), trigger);
-		}
-		else if (existing == null) {
-			try {
-				this.scheduler.scheduleJob(trigger);
-			}
-			catch (ObjectAlreadyExistsException ex) {
-				// another node scheduled it first
-			}
-		}
-	}
-
-	/** Starts the job now on whichever node picks it up. */
-	void startNow() throws SchedulerException {
-		this.scheduler.triggerJob(RETRAIN);
+		this.jobs.ensureCron(RETRAIN, RetrainJob.class, this.cron);
 	}
 
 }

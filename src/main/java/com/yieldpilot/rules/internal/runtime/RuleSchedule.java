@@ -132,7 +132,7 @@ class RuleSchedule implements ApplicationRunner {
 		Trigger existing = this.scheduler.getTrigger(key);
 		if (cron == null) {
 			if (existing != null) {
-				this.scheduler.unscheduleJob(key);
+				this.jobs.removeTrigger(key);
 			}
 			return;
 		}
@@ -147,12 +147,7 @@ class RuleSchedule implements ApplicationRunner {
 				.inTimeZone(TimeZone.getTimeZone(Schedule.ZONE))
 				.withMisfireHandlingInstructionDoNothing())
 			.build();
-		if (existing != null) {
-			this.scheduler.rescheduleJob(key, trigger);
-		}
-		else {
-			this.jobs.ensureTrigger(trigger);
-		}
+		this.jobs.replaceTrigger(trigger);
 	}
 
 	/** Every enabled time-triggered rule has its trigger, and no other rule has one. */
@@ -165,7 +160,7 @@ class RuleSchedule implements ApplicationRunner {
 		for (TriggerKey key : this.scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(SCHEDULED_GROUP))) {
 			String id = key.getName().substring("rule-".length());
 			if (!schedules.containsKey(new RuleId(UUID.fromString(id)))) {
-				this.scheduler.unscheduleJob(key);
+				this.jobs.removeTrigger(key);
 			}
 		}
 	}
