@@ -34,6 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
 
 /**
  * The live engine on the real app: rules saved over REST, market values ingested for
@@ -114,6 +117,30 @@ class RuleRuntimeIT extends ApplicationIT {
 		evaluate(farmer);
 		assertThat(intentKeys(id)).as("true again: a second firing").hasSize(2).contains(id + ":1:f2");
 		assertThat(this.json.readTree(farmer.get("/api/v1/rules/" + id).body()).get("lastFired").isNull()).isFalse();
+	}
+
+	@Test
+	void aMarketUpdateAloneMakesTheRuleFireWithoutADurablePublicationOfTheShardsRequest() {
+		Farmer farmer = farmer("leia");
+		apy(this.from, 5.0);
+		apy(this.to, 6.0);
+		String id = farmer.save(move("Chase on update", "", ""));
+		// the save's own evaluation, not met, is over before the market moves
+		await().atMost(Duration.ofSeconds(10)).until(() -> !farmer.traces(id).isEmpty());
+		assertThat(intentKeys(id)).isEmpty();
+
+		apy(this.from, 3.0);
+
+		// well before the shards' next periodic tick (30 s)
+		await().atMost(Duration.ofSeconds(5)).until(() -> intentKeys(id).size() == 1);
+		// the shards' request after the ingest's commit is in memory only, while the
+		// save's (a transactional listener of the same class) is a durable publication
+		assertThat(this.dsl.fetchCount(table(name("event_publication")),
+				field(name("listener_id")).contains("RuleSchedule.marketUpdated")))
+			.isZero();
+		assertThat(this.dsl.fetchCount(table(name("event_publication")),
+				field(name("listener_id")).contains("RuleSchedule.ruleChanged")))
+			.isPositive();
 	}
 
 	@Test

@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -165,8 +168,30 @@ class RuleSchedule implements ApplicationRunner {
 		}
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	/**
+	 * Asks every shard to evaluate what the update changed once its transaction commits
+	 * (at once without one). A plain listener that registers its own after-commit step,
+	 * not a transactional one: Spring Modulith keeps a durable publication for every
+	 * transactional listener, a row inserted in the ingest's transaction and updated in a
+	 * commit of its own afterwards, on the path of every market update, for a request
+	 * that lives in memory and that a restart makes anyway (every shard is evaluated when
+	 * a node starts).
+	 */
+	@EventListener
 	void marketUpdated(MarketUpdated updated) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			requestChanged(updated);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				requestChanged(updated);
+			}
+		});
+	}
+
+	private void requestChanged(MarketUpdated updated) {
 		if (this.started) {
 			WatchedTerms.Change change = WatchedTerms.Change.of(updated);
 			for (int shard = 0; shard < this.runtime.shards(); shard++) {
