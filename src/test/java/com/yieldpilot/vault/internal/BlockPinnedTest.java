@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,31 +55,31 @@ class BlockPinnedTest {
 	void anErrorInTheReadFailsTheCallersWaitingForItAndIsNotKept() throws Exception {
 		BlockPinned<String> pinned = new BlockPinned<>(16, Duration.ofSeconds(30));
 		CountDownLatch reading = new CountDownLatch(1);
-		CountDownLatch waiterIn = new CountDownLatch(1);
+		CountDownLatch fail = new CountDownLatch(1);
 		Future<?> reader = this.threads.submit(() -> pinned.get("v", 7, "0xa", (block) -> {
 			reading.countDown();
-			await(waiterIn);
+			await(fail);
 			throw new LinkageError("a class the decoder needs is missing");
 		}));
-		reading.await(5, TimeUnit.SECONDS);
-		CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> {
+		assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<String> waited = new CompletableFuture<>();
+		Thread waiter = Thread.ofPlatform().start(() -> {
 			try {
-				waiterIn.countDown();
-				return pinned.get("v", 7, "0xa", (block) -> "the waiter read it itself");
+				waited.complete(pinned.get("v", 7, "0xa", (block) -> "the waiter read it itself"));
 			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
+			catch (Throwable ex) {
+				waited.completeExceptionally(ex);
 			}
-		}, this.threads);
+		});
+		// the waiter waits for the read under way (with 30 s of patience), then it fails
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
+		fail.countDown();
 
 		assertThatThrownBy(() -> reader.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(LinkageError.class);
-		// the waiter either joined the failed read (and fails with its cause, well
-		// before its 30 s patience) or came after it was dropped and read again
-		String waited = waiter
-			.handle((value, failure) -> (failure == null) ? value : failure.getCause().getCause().getMessage())
-			.get(5, TimeUnit.SECONDS);
-		assertThat(waited).isIn("the waiter read it itself",
-				"the read of v failed: java.lang.LinkageError: a class the decoder needs is missing");
+		// well before its patience: the waiter fails with the read's cause
+		assertThatThrownBy(() -> waited.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+			.hasCauseInstanceOf(IOException.class)
+			.hasRootCauseInstanceOf(LinkageError.class);
 		assertThat(pinned.get("v", 7, "0xa", (block) -> "read again")).isEqualTo("read again");
 	}
 
