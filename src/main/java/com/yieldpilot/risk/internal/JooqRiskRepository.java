@@ -75,8 +75,8 @@ class JooqRiskRepository implements RiskRepository {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void insert(ModelVersion v, byte[] artifact, IsotonicCalibration calibration, @Nullable LinearFloor floor,
-			@Nullable MarketLevel level, DriftBaseline baseline, int calibrationRows) {
+	public void insert(ModelVersion v, Fitted serving, @Nullable Fitted validated, DriftBaseline baseline,
+			int calibrationRows) {
 		RiskModelRecord row = this.db.newRecord(RISK_MODEL);
 		row.setVersion(v.version())
 			.setStatus(v.status())
@@ -90,6 +90,7 @@ class JooqRiskRepository implements RiskRepository {
 			.setCalibrateTo(v.calibrateTo())
 			.setValidateFrom(v.validateFrom())
 			.setValidateTo(v.validateTo())
+			.setValidatedAsOf(v.validatedAsOf())
 			.setFeatures(String.join(",", v.features()))
 			.setHyperparameters(abbreviate(v.hyperparameters(), 500))
 			.setLibrary(abbreviate(v.library(), 100))
@@ -102,9 +103,11 @@ class JooqRiskRepository implements RiskRepository {
 			.setBaseRate(finite(v.baseRate()))
 			.setReliability(JSON.writeValueAsString(v.reliability()))
 			.setFeatureBaseline(JSON.writeValueAsString(Map.of("edges", baseline.edges(), "shares", baseline.shares())))
-			.setCalibration(JSON
-				.writeValueAsString(new StoredCalibration(calibration.raw(), calibration.calibrated(), floor, level)))
-			.setArtifact(artifact);
+			.setCalibration(calibration(serving))
+			.setArtifact(serving.artifact());
+		if (validated != null) {
+			row.setValidationCalibration(calibration(validated)).setValidationArtifact(validated.artifact());
+		}
 		row.insert();
 	}
 
@@ -138,10 +141,28 @@ class JooqRiskRepository implements RiskRepository {
 			.map(JooqRiskRepository::artifact);
 	}
 
+	@Override
+	public Optional<Artifact> validated(int version) {
+		return this.db.selectFrom(RISK_MODEL)
+			.where(RISK_MODEL.VERSION.eq(version))
+			.fetchOptional()
+			.map((row) -> (row.getValidationArtifact() != null)
+					? artifact(row, row.getValidationArtifact(), row.getValidationCalibration()) : artifact(row));
+	}
+
+	private static String calibration(Fitted fitted) {
+		return JSON.writeValueAsString(new StoredCalibration(fitted.calibration().raw(),
+				fitted.calibration().calibrated(), fitted.floor(), fitted.level()));
+	}
+
 	private static Artifact artifact(RiskModelRecord row) {
+		return artifact(row, row.getArtifact(), row.getCalibration());
+	}
+
+	private static Artifact artifact(RiskModelRecord row, byte[] bytes, String stored) {
 		StoredCalibration calibration;
 		try {
-			calibration = JSON.readValue(row.getCalibration(), StoredCalibration.class);
+			calibration = JSON.readValue(stored, StoredCalibration.class);
 		}
 		catch (JacksonException ex) {
 			throw new UnreadableModelException(
@@ -150,14 +171,16 @@ class JooqRiskRepository implements RiskRepository {
 		}
 		Map<String, Map<String, double[]>> baseline = JSON.readValue(row.getFeatureBaseline(), new TypeReference<>() {
 		});
-		return new Artifact(version(row), row.getArtifact(),
-				new IsotonicCalibration(calibration.raw(), calibration.calibrated()), calibration.floor(),
-				calibration.level(), new DriftBaseline(baseline.get("edges"), baseline.get("shares")));
+		return new Artifact(version(row), bytes, new IsotonicCalibration(calibration.raw(), calibration.calibrated()),
+				calibration.floor(), calibration.level(),
+				new DriftBaseline(baseline.get("edges"), baseline.get("shares")));
 	}
 
 	@Override
 	public List<ModelVersion> versions() {
-		return this.db.select(Arrays.stream(RISK_MODEL.fields()).filter(f -> !f.equals(RISK_MODEL.ARTIFACT)).toList())
+		List<Field<?>> blobs = List.of(RISK_MODEL.ARTIFACT, RISK_MODEL.VALIDATION_ARTIFACT,
+				RISK_MODEL.VALIDATION_CALIBRATION);
+		return this.db.select(Arrays.stream(RISK_MODEL.fields()).filter(f -> !blobs.contains(f)).toList())
 			.from(RISK_MODEL)
 			.orderBy(RISK_MODEL.VERSION.desc())
 			.fetch(r -> version(r.into(RISK_MODEL)));
@@ -295,9 +318,9 @@ class JooqRiskRepository implements RiskRepository {
 		});
 		return new ModelVersion(r.getVersion(), r.getStatus(), r.getCreatedAt().toInstant(), r.getDecision(),
 				r.getAsOf(), r.getTrainFrom(), r.getTrainTo(), r.getCalibrateFrom(), r.getCalibrateTo(),
-				r.getValidateFrom(), r.getValidateTo(), List.of(r.getFeatures().split(",")), r.getHyperparameters(),
-				r.getLibrary(), r.getTrainRows(), r.getValidationRows(), r.getAuc(), r.getBrier(), r.getEce(),
-				r.getBaseRate(), reliability);
+				r.getValidateFrom(), r.getValidateTo(), r.getValidatedAsOf(), List.of(r.getFeatures().split(",")),
+				r.getHyperparameters(), r.getLibrary(), r.getTrainRows(), r.getValidationRows(), r.getAuc(),
+				r.getBrier(), r.getEce(), r.getBaseRate(), reliability);
 	}
 
 	private static @Nullable Double finite(@Nullable Double value) {

@@ -113,12 +113,26 @@ class ModelRegistry {
 	}
 
 	/**
-	 * Registers a trained candidate, validated on the given rows of the table (pool-days
-	 * it was not trained or calibrated on, whose outcomes have matured), and promotes it
-	 * unless the current model does better on the same rows.
+	 * Registers a model validated as it scores: see
+	 * {@link #register(Candidate, FeatureTable, List)}.
 	 */
 	@Transactional
-	ModelVersion register(RiskModel candidate, FeatureTable table, List<Integer> validationRows) {
+	ModelVersion register(RiskModel model, FeatureTable table, List<Integer> validationRows) {
+		return store(new Candidate(model, model), table, validationRows);
+	}
+
+	/**
+	 * Registers a candidate whose validated twin was not trained or calibrated on the
+	 * given rows of the table (pool-days whose outcomes have matured since), and promotes
+	 * it unless the promoted version's validated twin does better on the same rows. The
+	 * candidate's metrics are its twin's on those rows.
+	 */
+	@Transactional
+	ModelVersion register(Candidate candidate, FeatureTable table, List<Integer> validationRows) {
+		return store(candidate, table, validationRows);
+	}
+
+	private ModelVersion store(Candidate candidate, FeatureTable table, List<Integer> validationRows) {
 		float[] features = new float[validationRows.size() * Feature.COUNT];
 		double[] outcomes = new double[validationRows.size()];
 		for (int i = 0; i < validationRows.size(); i++) {
@@ -126,7 +140,7 @@ class ModelRegistry {
 			System.arraycopy(table.features(), row * Feature.COUNT, features, i * Feature.COUNT, Feature.COUNT);
 			outcomes[i] = table.outcome(row);
 		}
-		double[] scores = candidate.score(features, validationRows.size());
+		double[] scores = candidate.validated().score(features, validationRows.size());
 		Metrics metrics = Metrics.of(scores, outcomes);
 		Optional<StoredModel> current = current();
 		String status;
@@ -148,7 +162,8 @@ class ModelRegistry {
 					metrics.brier());
 		}
 		else {
-			Metrics incumbent = Metrics.of(current.get().model().score(features, validationRows.size()), outcomes);
+			Metrics incumbent = Metrics.of(validatedTwin(current.get()).score(features, validationRows.size()),
+					outcomes);
 			boolean notWorse = metrics.auc() >= incumbent.auc() && metrics.brier() <= incumbent.brier();
 			status = notWorse ? JooqRiskRepository.PROMOTED : "REJECTED";
 			decision = String.format(Locale.ROOT,
@@ -156,7 +171,8 @@ class ModelRegistry {
 					notWorse ? "promoted" : "rejected, worse than the current model", metrics.auc(), incumbent.auc(),
 					metrics.brier(), incumbent.brier(), current.get().version().version(), validationRows.size());
 		}
-		RiskModel.TrainingSummary summary = candidate.summary();
+		RiskModel.TrainingSummary summary = candidate.serving().summary();
+		boolean twin = candidate.validated() != candidate.serving();
 		int version = this.repository.nextVersion();
 		LocalDate validateFrom = validationRows.isEmpty() ? null
 				: LocalDate.ofEpochDay(validationRows.stream().mapToLong(table::day).min().orElseThrow());
@@ -166,17 +182,36 @@ class ModelRegistry {
 		ModelVersion entry = new ModelVersion(version, status, now, decision, LocalDate.ofEpochDay(summary.asOf()),
 				LocalDate.ofEpochDay(summary.trainFrom()), LocalDate.ofEpochDay(summary.trainTo()),
 				LocalDate.ofEpochDay(summary.calibrateFrom()), LocalDate.ofEpochDay(summary.calibrateTo()),
-				validateFrom, validateTo, RiskTrainer.MODELLED.stream().map(Feature::key).toList(),
-				summary.hyperparameters().toString(), summary.library(), summary.trainRows(), validationRows.size(),
-				metrics.auc(), metrics.brier(), metrics.ece(), metrics.baseRate(),
-				Arrays.asList(Metrics.reliability(scores, outcomes)));
+				validateFrom, validateTo, twin ? LocalDate.ofEpochDay(candidate.validated().summary().asOf()) : null,
+				RiskTrainer.MODELLED.stream().map(Feature::key).toList(), summary.hyperparameters().toString(),
+				summary.library(), summary.trainRows(), validationRows.size(), metrics.auc(), metrics.brier(),
+				metrics.ece(), metrics.baseRate(), Arrays.asList(Metrics.reliability(scores, outcomes)));
 		if (status.equals(JooqRiskRepository.PROMOTED)) {
 			this.repository.retirePromoted();
 		}
 		DriftBaseline baseline = DriftBaseline.of(table.features(), table.size());
-		this.repository.insert(entry, candidate.tribuoModel().serialize().toByteArray(), candidate.calibration(),
-				candidate.floor().orElse(null), candidate.level().orElse(null), baseline, summary.calibrationRows());
+		this.repository.insert(entry, RiskRepository.Fitted.of(candidate.serving()),
+				twin ? RiskRepository.Fitted.of(candidate.validated()) : null, baseline, summary.calibrationRows());
 		return entry;
+	}
+
+	/** The promoted version's validated twin, or the version itself when it has none. */
+	private RiskModel validatedTwin(StoredModel promoted) {
+		if (promoted.version().validatedAsOf() == null) {
+			return promoted.model();
+		}
+		return this.repository.validated(promoted.version().version())
+			.map(ModelRegistry::restore)
+			.orElseThrow()
+			.model();
+	}
+
+	/**
+	 * What a retraining registers: the model that would score, refitted on every outcome
+	 * matured by the retraining, and its twin, the same recipe trained as of the start of
+	 * the validation window, which is what gets validated.
+	 */
+	record Candidate(RiskModel serving, RiskModel validated) {
 	}
 
 	/** Trains a candidate with the defaults; see {@link RiskTrainer}. */

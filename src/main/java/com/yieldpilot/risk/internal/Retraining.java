@@ -3,6 +3,7 @@ package com.yieldpilot.risk.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +26,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Retrains on the history the market has stored: every pool's daily history over the
- * configured span, a candidate trained as of {@code validation} days ago, validated on
- * the pool-days that matured since, and handed to the {@link ModelRegistry}, which
- * promotes it or not. One run at a time per node; the Quartz job is clustered, so one
- * node runs the scheduled one. Progress is kept for the admin page.
+ * configured span, a candidate trained on every outcome matured by today with its twin
+ * trained as of {@code validation} days ago, validated on the pool-days that matured
+ * since, and handed to the {@link ModelRegistry}, which promotes it or not. One run at a
+ * time per node; the Quartz job is clustered, so one node runs the scheduled one.
+ * Progress is kept for the admin page.
  */
 @Service
 class Retraining {
@@ -78,17 +80,10 @@ class Retraining {
 			step("computing features of " + pools.size() + " pools", 0.55, started, null);
 			FeatureTable table = FeatureBuilder.build(pools, List.of());
 			long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
-			long asOf = today - this.validation.toDays();
-			step("training gradient-boosted trees", 0.6, started, null);
-			RiskModel candidate = ModelRegistry.train(table, asOf);
-			List<Integer> validationRows = new ArrayList<>();
-			for (int r = 0; r < table.size(); r++) {
-				if (table.day(r) > asOf - Outcome.HORIZON_DAYS && table.maturedBy(r, today)) {
-					validationRows.add(r);
-				}
-			}
-			step("validating on " + validationRows.size() + " pool-days", 0.9, started, null);
-			ModelVersion version = this.registry.register(candidate, table, validationRows);
+			Fit fit = fit(table, today, this.validation.toDays(),
+					(step, fraction) -> step(step, 0.6 + 0.3 * fraction, started, null));
+			step("validating on " + fit.validationRows().size() + " pool-days", 0.9, started, null);
+			ModelVersion version = this.registry.register(fit.candidate(), table, fit.validationRows());
 			String outcome = String.format(Locale.ROOT, "v%d %s", version.version(), version.decision());
 			log.info("Risk model retrained: {}", outcome);
 			this.progress = new TrainingProgress(false, "done", 1, started, outcome);
@@ -107,6 +102,47 @@ class Retraining {
 		finally {
 			this.running.set(false);
 		}
+	}
+
+	/**
+	 * Trains what a retraining registers: the model to serve, on every outcome matured by
+	 * {@code today} (as the walk-forward that measured the model retrains), and its twin
+	 * as of {@code validationDays} earlier, validated on the pool-days whose outcomes
+	 * matured in between. With too little history for the twin, the model to serve comes
+	 * alone, with no validation rows: the registry promotes it only as the first model.
+	 */
+	static Fit fit(FeatureTable table, long today, long validationDays, Steps progress) {
+		progress.step("training gradient-boosted trees on every outcome matured by " + LocalDate.ofEpochDay(today), 0);
+		RiskModel serving = ModelRegistry.train(table, today);
+		long validatedAsOf = today - validationDays;
+		progress.step("training the twin to validate, on outcomes matured by " + LocalDate.ofEpochDay(validatedAsOf),
+				0.5);
+		RiskModel validated;
+		try {
+			validated = ModelRegistry.train(table, validatedAsOf);
+		}
+		catch (NotEnoughDataException ex) {
+			log.info("Risk model validated as it scores, with no window: {}", ex.getMessage());
+			return new Fit(new ModelRegistry.Candidate(serving, serving), List.of());
+		}
+		List<Integer> validationRows = new ArrayList<>();
+		for (int r = 0; r < table.size(); r++) {
+			if (table.day(r) > validatedAsOf - Outcome.HORIZON_DAYS && table.maturedBy(r, today)) {
+				validationRows.add(r);
+			}
+		}
+		return new Fit(new ModelRegistry.Candidate(serving, validated), validationRows);
+	}
+
+	/** A retraining's candidate and the table rows its twin is validated on. */
+	record Fit(ModelRegistry.Candidate candidate, List<Integer> validationRows) {
+	}
+
+	/** Where a retraining's training is: a step and its fraction of the training. */
+	interface Steps {
+
+		void step(String step, double fraction);
+
 	}
 
 	private void step(String step, double fraction, Instant started, @Nullable String outcome) {

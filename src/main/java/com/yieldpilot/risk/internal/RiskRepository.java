@@ -12,6 +12,7 @@ import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
 import com.yieldpilot.risk.internal.model.LinearFloor;
 import com.yieldpilot.risk.internal.model.MarketLevel;
+import com.yieldpilot.risk.internal.model.RiskModel;
 import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +24,11 @@ interface RiskRepository {
 	int nextVersion();
 
 	/**
-	 * Stores a version with its artifact, calibration (with its floor and market level,
-	 * where it has them) and feature baseline.
+	 * Stores a version with the fitted model that scores, the validated twin where it has
+	 * one (null: validated as it scores) and its feature baseline.
 	 */
-	void insert(ModelVersion version, byte[] artifact, IsotonicCalibration calibration, @Nullable LinearFloor floor,
-			@Nullable MarketLevel level, DriftBaseline baseline, int calibrationRows);
+	void insert(ModelVersion version, Fitted serving, @Nullable Fitted validated, DriftBaseline baseline,
+			int calibrationRows);
 
 	/** Marks the promoted version, if any, retired. */
 	void retirePromoted();
@@ -42,6 +43,13 @@ interface RiskRepository {
 
 	/** The given version's entry, artifact, calibration and baseline. */
 	Optional<Artifact> artifact(int version);
+
+	/**
+	 * The given version's validated twin, as an artifact with the version's entry and
+	 * baseline: what promotion compares; the version's own artifact when it was validated
+	 * as it scores.
+	 */
+	Optional<Artifact> validated(int version);
 
 	/**
 	 * Stores each pool's latest score, replacing the one before, in a few multi-row
@@ -65,6 +73,20 @@ interface RiskRepository {
 
 		static Stamp of(RiskAssessment a) {
 			return new Stamp(a.score(), a.modelVersion(), a.heuristic(), a.scoredAt());
+		}
+
+	}
+
+	/**
+	 * A fitted model as stored: Tribuo's protobuf of the trees, the isotonic calibration,
+	 * and the floor and market level where it has them.
+	 */
+	record Fitted(byte[] artifact, IsotonicCalibration calibration, @Nullable LinearFloor floor,
+			@Nullable MarketLevel level) {
+
+		static Fitted of(RiskModel model) {
+			return new Fitted(model.tribuoModel().serialize().toByteArray(), model.calibration(),
+					model.floor().orElse(null), model.level().orElse(null));
 		}
 
 	}

@@ -152,9 +152,13 @@ class RiskModelsView extends VerticalLayout {
 		}
 		this.drawn = v.version();
 		String window = (v.validateFrom() != null) ? " on " + v.validateFrom() + " to " + v.validateTo() : "";
+		String twin = (v.validatedAsOf() != null) ? " Validated as trained with data up to " + v.validatedAsOf()
+				+ ", before these outcomes were known; the version scores as refitted with data up to " + v.asOf() + "."
+				: "";
 		this.reliabilityCaption.setText("v" + v.version() + window + ": mean score against the observed adverse rate "
 				+ "in ten score bins of the validation pool-days (ECE " + number(v.ece(), "%.3f")
-				+ "); on the dashed diagonal a score of 0.3 means 30 %. Choose a version above to see its diagram.");
+				+ "); on the dashed diagonal a score of 0.3 means 30 %." + twin
+				+ " Choose a version above to see its diagram.");
 		this.reliability.setVisible(true);
 		this.reliability.setBins("v" + v.version() + window, v.reliability());
 	}

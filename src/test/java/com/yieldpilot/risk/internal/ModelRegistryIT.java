@@ -1,8 +1,10 @@
 package com.yieldpilot.risk.internal;
 
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.internal.model.Feature;
@@ -10,6 +12,7 @@ import com.yieldpilot.risk.internal.model.FeatureBuilder;
 import com.yieldpilot.risk.internal.model.FeatureTable;
 import com.yieldpilot.risk.internal.model.HistoryCsv;
 import com.yieldpilot.risk.internal.model.Hyperparameters;
+import com.yieldpilot.risk.internal.model.Metrics;
 import com.yieldpilot.risk.internal.model.Outcome;
 import com.yieldpilot.risk.internal.model.RiskModel;
 import com.yieldpilot.risk.internal.model.RiskTrainer;
@@ -102,6 +105,50 @@ class ModelRegistryIT extends ApplicationIT {
 		assertThat(next.status()).isEqualTo("PROMOTED");
 		assertThat(next.decision()).contains("v" + old.version()).contains("cannot be read by this build");
 		assertThat(this.registry.current().orElseThrow().version().version()).isEqualTo(next.version());
+	}
+
+	@Test
+	void comparesTheValidatedTwinsAndServesTheRefittedModel() throws Exception {
+		FeatureTable table = syntheticTable();
+		List<Integer> validation = validation(table);
+		long last = SyntheticHistory.START.plusDays(299).toEpochDay();
+		Hyperparameters strong = new Hyperparameters(80, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5, 1.0);
+		Hyperparameters weak = new Hyperparameters(1, 0.01, 1, 5, 0.5, 0.2, 1, 7L, 45, 0.8, 0, 0);
+		// the promoted version scores with a strong refit that learned the window's
+		// outcomes, but was validated as a weak twin
+		RiskModel weakTwin = RiskTrainer.train(table, AS_OF, weak);
+		ModelVersion first = this.registry
+			.register(new ModelRegistry.Candidate(RiskTrainer.train(table, last, strong), weakTwin), table, validation);
+		assertThat(first.status()).isEqualTo("PROMOTED");
+		assertThat(first.asOf()).as("the version is the refit").isEqualTo(LocalDate.ofEpochDay(last));
+		assertThat(first.validatedAsOf()).isEqualTo(LocalDate.ofEpochDay(AS_OF));
+		assertThat(first.auc()).as("its metrics are its twin's")
+			.isEqualTo(
+					Metrics.of(weakTwin.score(rows(table, validation), validation.size()), outcomes(table, validation))
+						.auc());
+
+		RiskModel refit = RiskTrainer.train(table, last, weak);
+		ModelVersion second = this.registry
+			.register(new ModelRegistry.Candidate(refit, RiskTrainer.train(table, AS_OF, strong)), table, validation);
+		assertThat(second.status()).as("judged against the promoted twin, not the refit that saw the window")
+			.isEqualTo("PROMOTED");
+		assertThat(second.decision()).contains(String.format(Locale.ROOT, "vs %.3f", first.auc()));
+		StoredModel current = this.registry.current().orElseThrow();
+		assertThat(current.version().version()).isEqualTo(second.version());
+		assertThat(current.model().score(table.features(), table.size())).as("the refit scores, not the twin")
+			.containsExactly(refit.score(table.features(), table.size()));
+	}
+
+	private static float[] rows(FeatureTable table, List<Integer> rows) {
+		float[] features = new float[rows.size() * Feature.COUNT];
+		for (int i = 0; i < rows.size(); i++) {
+			System.arraycopy(table.features(), rows.get(i) * Feature.COUNT, features, i * Feature.COUNT, Feature.COUNT);
+		}
+		return features;
+	}
+
+	private static double[] outcomes(FeatureTable table, List<Integer> rows) {
+		return rows.stream().mapToDouble(table::outcome).toArray();
 	}
 
 	/**

@@ -69,10 +69,11 @@ class RiskModelsBrowserIT extends BrowserIT {
 			LocalDate day = LocalDate.of(2025, 5, 1);
 			ModelVersion entry = new ModelVersion(this.version, "REJECTED", Instant.now(), "rejected for the test", day,
 					day.minusDays(300), day.minusDays(90), day.minusDays(89), day.minusDays(29), day.minusDays(28), day,
-					List.of("apy"), "test", "test", 1000, 1750, 0.71, 0.21, 0.034, 0.31, BINS);
-			this.repository.insert(entry, new byte[] { 0 },
-					new IsotonicCalibration(new double[] { 0 }, new double[] { 0 }), null, null,
-					new DriftBaseline(Map.of(), Map.of()), 100);
+					day.minusDays(29), List.of("apy"), "test", "test", 1000, 1750, 0.71, 0.21, 0.034, 0.31, BINS);
+			this.repository.insert(entry,
+					new RiskRepository.Fitted(new byte[] { 0 },
+							new IsotonicCalibration(new double[] { 0 }, new double[] { 0 }), null, null),
+					null, new DriftBaseline(Map.of(), Map.of()), 100);
 		});
 		logInAsAdmin();
 
@@ -82,6 +83,9 @@ class RiskModelsBrowserIT extends BrowserIT {
 			.click();
 		PlaywrightAssertions.assertThat(this.page.locator("#risk-reliability-caption"))
 			.containsText("v" + this.version + " on 2025-04-03 to 2025-05-01");
+		PlaywrightAssertions.assertThat(this.page.locator("#risk-reliability-caption"))
+			.containsText("Validated as trained with data up to 2025-04-02, before these outcomes were known; "
+					+ "the version scores as refitted with data up to 2025-05-01.");
 		PlaywrightAssertions.assertThat(this.page.locator("#risk-reliability-caption")).containsText("ECE 0.034");
 		this.page.waitForFunction("() => { const d = (" + DRAWN + ")(); return d && d.bins === 8; }");
 		@SuppressWarnings("unchecked")
