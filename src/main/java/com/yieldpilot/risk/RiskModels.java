@@ -3,6 +3,7 @@ package com.yieldpilot.risk;
 import java.util.List;
 import java.util.Map;
 
+import com.yieldpilot.identity.CurrentUser;
 import com.yieldpilot.risk.internal.RiskAccess;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * For admins: the model registry's versions with their validation metrics, the drift of
- * live features from the promoted model's training data, and retraining with progress.
+ * live features from the promoted model's training data, retraining with progress, and
+ * the incident list the model reads.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -19,8 +21,11 @@ public class RiskModels {
 
 	private final RiskAccess access;
 
-	RiskModels(RiskAccess access) {
+	private final CurrentUser currentUser;
+
+	RiskModels(RiskAccess access, CurrentUser currentUser) {
 		this.access = access;
+		this.currentUser = currentUser;
 	}
 
 	/** Every version, newest first. */
@@ -37,6 +42,17 @@ public class RiskModels {
 	 */
 	public boolean retrain() {
 		return this.access.retrain();
+	}
+
+	/**
+	 * Imports an incident list in DeFiHackLabs' {@code incidents.json} format (an array
+	 * of {@code {date: "YYYYMMDD", name, type, Lost, lossType, chain}}): incidents not
+	 * stored yet are added, with an audit entry, and the next retraining and scoring pass
+	 * use them. A list that cannot be read stores nothing; the exception names every
+	 * problem.
+	 */
+	public IncidentImport importIncidents(byte[] json) {
+		return this.access.importIncidents(json, this.currentUser.id());
 	}
 
 	/** The latest PSI per feature, and whether any feature drifts (PSI above 0.25). */

@@ -13,6 +13,7 @@ import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.TrainingProgress;
 import com.yieldpilot.risk.internal.model.FeatureBuilder;
 import com.yieldpilot.risk.internal.model.FeatureTable;
+import com.yieldpilot.risk.internal.model.Incident;
 import com.yieldpilot.risk.internal.model.NotEnoughDataException;
 import com.yieldpilot.risk.internal.model.Outcome;
 import com.yieldpilot.risk.internal.model.PoolHistory;
@@ -39,6 +40,8 @@ class Retraining {
 
 	private final PoolHistories histories;
 
+	private final Incidents incidents;
+
 	private final ModelRegistry registry;
 
 	private final Clock clock;
@@ -51,10 +54,11 @@ class Retraining {
 
 	private volatile TrainingProgress progress = TrainingProgress.idle();
 
-	Retraining(PoolHistories histories, ModelRegistry registry, Clock clock,
+	Retraining(PoolHistories histories, Incidents incidents, ModelRegistry registry, Clock clock,
 			@Value("${yieldpilot.risk.retrain.span:400d}") Duration span,
 			@Value("${yieldpilot.risk.retrain.validation:30d}") Duration validation) {
 		this.histories = histories;
+		this.incidents = incidents;
 		this.registry = registry;
 		this.clock = clock;
 		this.span = span;
@@ -77,8 +81,10 @@ class Retraining {
 			List<PoolHistory> pools = this.histories.readAll(now.minus(this.span), now,
 					(read, of) -> step("reading history (" + read + " of " + of + " pools)",
 							0.5 * read / Math.max(1, of), started, null));
-			step("computing features of " + pools.size() + " pools", 0.55, started, null);
-			FeatureTable table = FeatureBuilder.build(pools, List.of());
+			List<Incident> incidents = this.incidents.current();
+			step("computing features of " + pools.size() + " pools with " + incidents.size() + " incidents", 0.55,
+					started, null);
+			FeatureTable table = FeatureBuilder.build(pools, incidents);
 			long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
 			Fit fit = fit(table, today, this.validation.toDays(),
 					(step, fraction) -> step(step, 0.6 + 0.3 * fraction, started, null));

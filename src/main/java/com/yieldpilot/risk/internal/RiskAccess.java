@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import com.yieldpilot.identity.UserId;
+import com.yieldpilot.risk.IncidentImport;
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.RiskModels;
@@ -15,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the module's public services need from its internals, in one place, so they stay
- * thin: stored scores, scoring on demand, the registry, drift and retraining (started on
- * a background thread so a screen never waits for it).
+ * thin: stored scores, scoring on demand, the registry, drift, the incident list and
+ * retraining (started on a background thread so a screen never waits for it).
  */
 @Component
 public class RiskAccess {
@@ -33,9 +35,13 @@ public class RiskAccess {
 
 	private final Explanations explanations;
 
+	private final IncidentImporter incidents;
+
 	RiskAccess(RiskRepository repository, RiskScoring scoring, ModelRegistry registry, Retraining retraining,
-			@Qualifier("applicationTaskExecutor") Executor executor, Explanations explanations) {
+			@Qualifier("applicationTaskExecutor") Executor executor, Explanations explanations,
+			IncidentImporter incidents) {
 		this.repository = repository;
+		this.incidents = incidents;
 		this.explanations = explanations;
 		this.scoring = scoring;
 		this.registry = registry;
@@ -67,6 +73,10 @@ public class RiskAccess {
 		}
 		this.executor.execute(this.retraining::run);
 		return true;
+	}
+
+	public IncidentImport importIncidents(byte[] json, UserId actor) {
+		return this.incidents.importList(json, actor);
 	}
 
 	public RiskModels.Drift drift() {

@@ -3,26 +3,31 @@ package com.yieldpilot.risk.internal;
 import java.time.Instant;
 import java.util.List;
 
+import com.yieldpilot.risk.IncidentImport;
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.RiskModels;
 import com.yieldpilot.risk.RiskScores;
 import com.yieldpilot.risk.TrainingProgress;
+import com.yieldpilot.risk.internal.model.HistoryFormatException;
 import com.yieldpilot.shared.PoolId;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/pools/{id}/risk}: a pool's risk score with its explanation; and for
- * admins the model registry, drift and retraining under {@code /api/v1/admin/risk}.
+ * admins the model registry, drift, retraining and the incident list's import under
+ * {@code /api/v1/admin/risk}.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -61,6 +66,19 @@ class RiskController {
 	ResponseEntity<TrainingProgress> retrain() {
 		boolean started = this.models.retrain();
 		return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(this.models.progress());
+	}
+
+	@PostMapping(path = "/admin/risk/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
+	IncidentImport importIncidents(@RequestBody byte[] json) {
+		return this.models.importIncidents(json);
+	}
+
+	@ExceptionHandler(HistoryFormatException.class)
+	ProblemDetail unreadable(HistoryFormatException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The incident list was not imported: " + String.join(" ", ex.problems()));
+		problem.setProperty("problems", ex.problems());
+		return problem;
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

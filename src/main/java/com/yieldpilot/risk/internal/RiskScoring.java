@@ -53,6 +53,8 @@ class RiskScoring {
 
 	private final FeatureCache features;
 
+	private final Incidents incidents;
+
 	private final ModelRegistry registry;
 
 	private final ScoreStore store;
@@ -65,10 +67,11 @@ class RiskScoring {
 
 	private volatile Drift drift = new Drift(null, Map.of(), null);
 
-	RiskScoring(HistoryCache histories, FeatureCache features, ModelRegistry registry, ScoreStore store,
-			RiskSamples samples, ApplicationEventPublisher events, Clock clock) {
+	RiskScoring(HistoryCache histories, FeatureCache features, Incidents incidents, ModelRegistry registry,
+			ScoreStore store, RiskSamples samples, ApplicationEventPublisher events, Clock clock) {
 		this.histories = histories;
 		this.features = features;
+		this.incidents = incidents;
 		this.registry = registry;
 		this.store = store;
 		this.samples = samples;
@@ -89,7 +92,7 @@ class RiskScoring {
 		long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
 		List<PoolHistory> read = this.histories.read(pools, now, HISTORY);
 		// rows for yesterday and today (what the model scores) and each pool's last day
-		FeatureTable table = this.features.build(read, 1, today - 1);
+		FeatureTable table = this.features.build(read, this.incidents.current(), 1, today - 1);
 		Map<String, Integer> newest = new HashMap<>();
 		for (int r = 0; r < table.size(); r++) {
 			newest.merge(table.history(r).pool(), r, (a, b) -> (table.day(b) > table.day(a)) ? b : a);

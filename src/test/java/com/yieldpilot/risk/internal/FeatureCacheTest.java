@@ -2,14 +2,17 @@ package com.yieldpilot.risk.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import com.yieldpilot.risk.internal.model.Feature;
 import com.yieldpilot.risk.internal.model.FeatureBuilder;
 import com.yieldpilot.risk.internal.model.FeatureTable;
 import com.yieldpilot.risk.internal.model.HistoryCsv;
+import com.yieldpilot.risk.internal.model.Incident;
 import com.yieldpilot.risk.internal.model.PoolHistory;
 import com.yieldpilot.risk.internal.model.SyntheticHistory;
 import org.junit.jupiter.api.Test;
@@ -75,12 +78,35 @@ class FeatureCacheTest {
 		assertThat(this.cache.computed()).isEqualTo(3L * pools + 3);
 	}
 
+	@Test
+	void anImportedIncidentListComputesEveryPoolAgainWithIt() {
+		long today = SyntheticHistory.START.toEpochDay() + 200;
+		List<PoolHistory> histories = window(this.all, today);
+		int pools = histories.size();
+		FeatureTable without = assertFresh(histories, List.of(), today);
+
+		List<Incident> imported = List.of(
+				new Incident(LocalDate.ofEpochDay(today - 5), "SomeDex", "Exploit", 2_000_000, "Ethereum"),
+				new Incident(LocalDate.ofEpochDay(today - 20), "OtherLend", "Exploit", 500_000, "Base"));
+		FeatureTable with = assertFresh(histories, imported, today);
+		assertThat(this.cache.computed()).as("every pool computed with the list").isEqualTo(2L * pools);
+		assertThat(differingRows(without, with)).isEqualTo(with.size());
+		assertThat(with.row(0)[Feature.MARKET_INCIDENTS_30D.ordinal()]).isEqualTo(2f);
+
+		assertFresh(histories, imported, today);
+		assertThat(this.cache.computed()).as("the same list object: nothing computed again").isEqualTo(2L * pools);
+	}
+
 	/**
 	 * Asserts the cached path builds what a fresh build does, row by row and bit by bit.
 	 */
 	private FeatureTable assertFresh(List<PoolHistory> histories, long today) {
-		FeatureTable cached = this.cache.build(histories, 1, today - 1);
-		FeatureTable fresh = FeatureBuilder.build(histories, List.of(), 1, today - 1);
+		return assertFresh(histories, List.of(), today);
+	}
+
+	private FeatureTable assertFresh(List<PoolHistory> histories, List<Incident> incidents, long today) {
+		FeatureTable cached = this.cache.build(histories, incidents, 1, today - 1);
+		FeatureTable fresh = FeatureBuilder.build(histories, incidents, 1, today - 1);
 		assertThat(cached.size()).isEqualTo(fresh.size()).isGreaterThanOrEqualTo(histories.size() / 2);
 		for (int r = 0; r < fresh.size(); r++) {
 			assertThat(cached.history(r)).isSameAs(fresh.history(r));

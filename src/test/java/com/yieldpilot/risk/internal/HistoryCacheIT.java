@@ -241,7 +241,7 @@ class HistoryCacheIT extends ApplicationIT {
 			.execute((tx) -> this.histories.read(this.pools, now.minus(WINDOW), now.plusSeconds(1)));
 		assertThat(render(held)).isEqualTo(render(fresh));
 		long today = Math.floorDiv(now.getEpochSecond(), 86_400L);
-		FeatureTable kept = this.features.build(held, 1, today - 1);
+		FeatureTable kept = this.features.build(held, List.of(), 1, today - 1);
 		FeatureTable afresh = FeatureBuilder.build(fresh, List.of(), 1, today - 1);
 		assertThat(render(kept)).isEqualTo(render(afresh)).isNotEmpty();
 		return held;

@@ -60,6 +60,8 @@ public final class RiskBench {
 
 	private final RiskScoring rewriting;
 
+	private final Incidents incidents;
+
 	public RiskBench(DSLContext dsl, PlatformTransactionManager transactions, Clock clock,
 			ApplicationEventPublisher events) {
 		this.market = MarketBench.marketData(dsl, clock);
@@ -73,10 +75,11 @@ public final class RiskBench {
 		this.samples = MarketBench.riskSamples(dsl, clock, events);
 		this.features = new FeatureCache();
 		this.store = new ScoreStore(this.repository);
-		this.scoring = new RiskScoring(this.cache, this.features, this.registry, this.store, this.samples, events,
-				clock);
-		this.rewriting = new RiskScoring(this.cache, this.features, this.registry, new RewritingStore(this.repository),
+		this.incidents = new Incidents(new IncidentStore(dsl, clock));
+		this.scoring = new RiskScoring(this.cache, this.features, this.incidents, this.registry, this.store,
 				this.samples, events, clock);
+		this.rewriting = new RiskScoring(this.cache, this.features, this.incidents, this.registry,
+				new RewritingStore(this.repository), this.samples, events, clock);
 		this.explanations = new Explanations(this.registry);
 	}
 
@@ -104,7 +107,7 @@ public final class RiskBench {
 	 */
 	public int scoreWithoutCache(List<PoolId> pools) {
 		return new RiskScoring(new HistoryCache(this.market, this.histories, this.transactions), new FeatureCache(),
-				this.registry, new ScoreStore(this.repository), this.samples, this.events, this.clock)
+				this.incidents, this.registry, new ScoreStore(this.repository), this.samples, this.events, this.clock)
 			.score(pools)
 			.size();
 	}
@@ -122,7 +125,7 @@ public final class RiskBench {
 		long t0 = System.nanoTime();
 		List<PoolHistory> read = this.cache.read(pools, now, RiskScoring.HISTORY);
 		long t1 = System.nanoTime();
-		FeatureTable table = this.features.build(read, 1, today - 1);
+		FeatureTable table = this.features.build(read, this.incidents.current(), 1, today - 1);
 		long t2 = System.nanoTime();
 		float[] rows = new float[pools.size() * Feature.COUNT];
 		for (int r = 0, i = 0; r < table.size() && i < pools.size(); r++) {

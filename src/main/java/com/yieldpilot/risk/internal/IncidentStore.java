@@ -1,0 +1,78 @@
+package com.yieldpilot.risk.internal;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.yieldpilot.risk.internal.model.Incident;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static com.yieldpilot.risk.internal.db.Tables.RISK_INCIDENT;
+
+/**
+ * The imported incident list in {@code risk_incident}: added to, never rewritten, so the
+ * newest id tells whether it changed.
+ */
+@Repository
+class IncidentStore {
+
+	private final DSLContext db;
+
+	private final Clock clock;
+
+	IncidentStore(DSLContext db, Clock clock) {
+		this.db = db;
+		this.clock = clock;
+	}
+
+	/** Stores the incidents not stored yet; returns how many were new. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int addAll(List<Incident> incidents) {
+		if (incidents.isEmpty()) {
+			return 0;
+		}
+		var now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		int added = 0;
+		for (int from = 0; from < incidents.size(); from += 1_000) {
+			var step = this.db.insertInto(RISK_INCIDENT, RISK_INCIDENT.DAY, RISK_INCIDENT.NAME, RISK_INCIDENT.TYPE,
+					RISK_INCIDENT.LOSS_USD, RISK_INCIDENT.CHAIN, RISK_INCIDENT.IMPORTED_AT);
+			for (Incident i : incidents.subList(from, Math.min(incidents.size(), from + 1_000))) {
+				step = step.values(i.date(), abbreviate(i.name(), 200), abbreviate(i.type(), 200),
+						Double.isNaN(i.lossUsd()) ? null : i.lossUsd(), abbreviate(i.chain(), 100), now);
+			}
+			added += step.onConflictDoNothing().execute();
+		}
+		return added;
+	}
+
+	/**
+	 * The newest row's id, 0 with none: rows are only ever added, so it changes exactly
+	 * when the list does.
+	 */
+	long stamp() {
+		Long newest = this.db.select(DSL.max(RISK_INCIDENT.ID)).from(RISK_INCIDENT).fetchOne(0, Long.class);
+		return (newest == null) ? 0 : newest;
+	}
+
+	long count() {
+		return this.db.fetchCount(RISK_INCIDENT);
+	}
+
+	/** Every stored incident, oldest first. */
+	List<Incident> all() {
+		return this.db.selectFrom(RISK_INCIDENT)
+			.orderBy(RISK_INCIDENT.DAY, RISK_INCIDENT.NAME, RISK_INCIDENT.ID)
+			.fetch(r -> new Incident(r.getDay(), r.getName(), r.getType(),
+					(r.getLossUsd() == null) ? Double.NaN : r.getLossUsd(), r.getChain()));
+	}
+
+	private static String abbreviate(String text, int max) {
+		return (text.length() > max) ? text.substring(0, max - 1) + "…" : text;
+	}
+
+}
