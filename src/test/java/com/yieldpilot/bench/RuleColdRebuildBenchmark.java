@@ -25,8 +25,8 @@ import com.yieldpilot.rules.internal.engine.Reading;
 import com.yieldpilot.rules.internal.engine.TermKey;
 import com.yieldpilot.rules.internal.engine.Truth;
 import com.yieldpilot.rules.internal.runtime.ColdRebuild;
-import com.yieldpilot.rules.internal.store.RuleStore;
-import com.yieldpilot.rules.internal.store.RuleStores;
+import com.yieldpilot.rules.internal.store.ShardStore;
+import com.yieldpilot.rules.internal.store.ShardStores;
 import com.yieldpilot.rules.internal.store.StoredRule;
 import com.yieldpilot.rules.lang.RuleSyntax;
 import com.yieldpilot.support.MutableClock;
@@ -60,7 +60,7 @@ import static com.yieldpilot.rules.internal.db.Tables.RULE_VERSION;
  * store them.
  * <ul>
  * <li>{@link #coldRebuild}: every shard read from cursor 0 in pages of
- * {@value ColdRebuild#PAGE} by {@code RuleStore.changedAfter}, in a transaction holding
+ * {@value ColdRebuild#PAGE} by {@code ShardStore.changedAfter}, in a transaction holding
  * the shard's lock, and each rule parsed, compiled and installed into a fresh engine
  * shard by the evaluator's own code; every term has a reading. After each iteration it
  * prints how the time split between the database reads and the rest, and the CPU time the
@@ -95,7 +95,7 @@ public class RuleColdRebuildBenchmark {
 
 	private BenchDatabase database;
 
-	private RuleStore store;
+	private ShardStore store;
 
 	private NetworkRules network;
 
@@ -108,7 +108,7 @@ public class RuleColdRebuildBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.database = BenchDatabase.start(false);
-		this.store = RuleStores.over(this.database.dsl());
+		this.store = ShardStores.over(this.database.dsl());
 		RuleWorkload workload = new RuleWorkload(42);
 		this.readings = key -> {
 			Reading reading = workload.market.get(key);

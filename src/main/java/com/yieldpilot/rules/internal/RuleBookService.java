@@ -17,6 +17,7 @@ import com.yieldpilot.rules.RuleStatus;
 import com.yieldpilot.rules.RuleSummary;
 import com.yieldpilot.rules.RuleVersion;
 import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.ShardStore;
 import com.yieldpilot.rules.lang.RuleSyntax;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,8 @@ class RuleBookService implements RuleBook {
 
 	private final RuleStore store;
 
+	private final ShardStore shards;
+
 	private final RuleChecker checker;
 
 	private final Entitlements entitlements;
@@ -48,9 +51,10 @@ class RuleBookService implements RuleBook {
 
 	private final Clock clock;
 
-	RuleBookService(RuleStore store, RuleChecker checker, Entitlements entitlements, CurrentUser currentUser,
-			RuntimeProperties runtime, ApplicationEventPublisher events, Clock clock) {
+	RuleBookService(RuleStore store, ShardStore shards, RuleChecker checker, Entitlements entitlements,
+			CurrentUser currentUser, RuntimeProperties runtime, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.shards = shards;
 		this.checker = checker;
 		this.entitlements = entitlements;
 		this.currentUser = currentUser;
@@ -66,7 +70,7 @@ class RuleBookService implements RuleBook {
 		PlanLimits limits = this.entitlements.limits(owner);
 		RuleStore.Saved saved = check(text, limits);
 		int shard = this.runtime.shardOf(owner);
-		this.store.lockShard(shard);
+		this.shards.lockShard(shard);
 		requireRoom(owner, limits);
 		RuleId id = RuleId.random();
 		RuleVersion version = this.store.create(id, owner, shard, saved, this.clock.instant());
@@ -91,7 +95,7 @@ class RuleBookService implements RuleBook {
 		UserId owner = this.currentUser.id();
 		int shard = this.store.shardOf(owner, id).orElseThrow(() -> new RuleNotFoundException(id));
 		RuleStore.Saved saved = check(text, this.entitlements.limits(owner));
-		this.store.lockShard(shard);
+		this.shards.lockShard(shard);
 		RuleSummary summary = summary(id);
 		RuleVersion current = this.store.version(id, summary.version()).orElseThrow();
 		if (current.text().equals(saved.body())) {
@@ -145,7 +149,7 @@ class RuleBookService implements RuleBook {
 	private RuleSummary setStatus(RuleId id, RuleStatus status) {
 		UserId owner = this.currentUser.id();
 		int shard = this.store.shardOf(owner, id).orElseThrow(() -> new RuleNotFoundException(id));
-		this.store.lockShard(shard);
+		this.shards.lockShard(shard);
 		if (status == RuleStatus.ENABLED && summary(id).status() != RuleStatus.ENABLED) {
 			requireRoom(owner, this.entitlements.limits(owner));
 		}

@@ -10,7 +10,7 @@ import com.yieldpilot.rules.RulePreviews;
 import com.yieldpilot.rules.RuleRejectedException;
 import com.yieldpilot.rules.internal.compile.ConditionCompiler;
 import com.yieldpilot.rules.internal.compile.DrlPreview;
-import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.ShardStore;
 import com.yieldpilot.rules.internal.store.StoredRule;
 import com.yieldpilot.rules.lang.ParseResult;
 import com.yieldpilot.rules.lang.RuleParser;
@@ -27,7 +27,7 @@ class RulePreviewService implements RulePreviews {
 	/** The id an unsaved text is previewed under. */
 	private static final UUID UNSAVED = new UUID(0, 0);
 
-	private final RuleStore store;
+	private final ShardStore store;
 
 	private final RuleChecker checker;
 
@@ -35,7 +35,7 @@ class RulePreviewService implements RulePreviews {
 
 	private final CurrentUser currentUser;
 
-	RulePreviewService(RuleStore store, RuleChecker checker, Entitlements entitlements, CurrentUser currentUser) {
+	RulePreviewService(ShardStore store, RuleChecker checker, Entitlements entitlements, CurrentUser currentUser) {
 		this.store = store;
 		this.checker = checker;
 		this.entitlements = entitlements;

@@ -26,7 +26,7 @@ import com.yieldpilot.rules.TraceOutcome;
 import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.store.IntentStore;
 import com.yieldpilot.rules.internal.store.IntentStore.StoredIntent;
-import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.ShardStore;
 import com.yieldpilot.rules.internal.store.TraceStore;
 import com.yieldpilot.rules.lang.Action;
 import com.yieldpilot.rules.lang.Deposit;
@@ -56,7 +56,7 @@ public class IntentDesk implements RuleIntents {
 
 	private final IntentStore intents;
 
-	private final RuleStore rules;
+	private final ShardStore shards;
 
 	private final IntentViews views;
 
@@ -68,10 +68,10 @@ public class IntentDesk implements RuleIntents {
 
 	private final Clock clock;
 
-	IntentDesk(IntentStore intents, RuleStore rules, IntentViews views, TraceStore traces, RuntimeProperties runtime,
+	IntentDesk(IntentStore intents, ShardStore shards, IntentViews views, TraceStore traces, RuntimeProperties runtime,
 			ApplicationEventPublisher events, Clock clock) {
 		this.intents = intents;
-		this.rules = rules;
+		this.shards = shards;
 		this.views = views;
 		this.traces = traces;
 		this.runtime = runtime;
@@ -184,7 +184,7 @@ public class IntentDesk implements RuleIntents {
 	@Transactional
 	public ActionIntent settle(IntentId id, IntentStatus status, String reason) {
 		StoredIntent current = this.intents.find(id).orElseThrow(() -> new NoSuchElementException("No intent " + id));
-		this.rules.lockShard(this.runtime.shardOf(current.owner()));
+		this.shards.lockShard(this.runtime.shardOf(current.owner()));
 		current = this.intents.lock(id).orElseThrow();
 		if (current.status() == status) {
 			return view(current);
@@ -235,7 +235,7 @@ public class IntentDesk implements RuleIntents {
 			.map(i -> this.runtime.shardOf(i.owner()))
 			.distinct()
 			.sorted()
-			.forEach(this.rules::lockShard);
+			.forEach(this.shards::lockShard);
 		Instant now = this.clock.instant();
 		List<IntentStore.StatusChange> changes = new ArrayList<>();
 		List<TraceStore.NewTrace> traces = new ArrayList<>();

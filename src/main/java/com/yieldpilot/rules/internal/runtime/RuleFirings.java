@@ -19,7 +19,7 @@ import com.yieldpilot.rules.TraceOutcome;
 import com.yieldpilot.rules.internal.engine.TermKey;
 import com.yieldpilot.rules.internal.engine.Truth;
 import com.yieldpilot.rules.internal.store.EngineState;
-import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.ShardStore;
 import com.yieldpilot.rules.internal.store.TraceStore;
 import com.yieldpilot.rules.lang.Action;
 import com.yieldpilot.rules.lang.Deposit;
@@ -91,13 +91,13 @@ class RuleFirings {
 	 * Acts on a rule's new truth: fires when true (unless something stops it), adds the
 	 * new state to {@code newStates}, the trace of why to {@code newTraces} and its
 	 * intent to {@code newIntents}, for the caller to store together ({@link #store},
-	 * then {@link RuleStore#saveStates}). {@code facts} were read for the rule
+	 * then {@link ShardStore#saveStates}). {@code facts} were read for the rule
 	 * ({@link #facts}). {@code evaluation} names the triggering evaluation in the
 	 * intent's key; null for the rule's next firing number.
 	 */
 	boolean act(LiveRule rule, RuleState state, Truth truth, List<Truth> parts,
 			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now, FiringFacts facts,
-			List<TraceStore.NewTrace> newTraces, List<RuleStore.StateSave> newStates,
+			List<TraceStore.NewTrace> newTraces, List<ShardStore.StateSave> newStates,
 			List<IntentDesk.NewIntent> newIntents) {
 		state.reported = truth;
 		List<RuleTrace.ConditionResult> conditions = TraceText.conditions(rule, parts, values);
@@ -174,8 +174,8 @@ class RuleFirings {
 	}
 
 	/** The rule's state to store, {@code firedAt} when it fired now. */
-	static RuleStore.StateSave state(LiveRule rule, RuleState state, @Nullable Instant firedAt) {
-		return new RuleStore.StateSave(rule.stored().id(), rule.stored().version(),
+	static ShardStore.StateSave state(LiveRule rule, RuleState state, @Nullable Instant firedAt) {
+		return new ShardStore.StateSave(rule.stored().id(), rule.stored().version(),
 				new EngineState(state.reported, state.held, state.firings, state.cooldownUntil, firedAt));
 	}
 

@@ -9,7 +9,7 @@ import com.yieldpilot.platform.scheduling.ClusterJobs;
 import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.internal.RuleChanged;
 import com.yieldpilot.rules.internal.RuntimeProperties;
-import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.ShardStore;
 import com.yieldpilot.rules.lang.Schedule;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -62,7 +62,7 @@ class RuleSchedule implements ApplicationRunner {
 
 	private final Scheduler scheduler;
 
-	private final RuleStore store;
+	private final ShardStore store;
 
 	private final RuntimeProperties runtime;
 
@@ -71,7 +71,7 @@ class RuleSchedule implements ApplicationRunner {
 	/** Set once the shards exist: no evaluation is asked for before. */
 	private volatile boolean started;
 
-	RuleSchedule(ClusterJobs jobs, Scheduler scheduler, RuleStore store, RuntimeProperties runtime,
+	RuleSchedule(ClusterJobs jobs, Scheduler scheduler, ShardStore store, RuntimeProperties runtime,
 			ShardRunner runner) {
 		this.jobs = jobs;
 		this.scheduler = scheduler;

@@ -23,7 +23,7 @@ import com.yieldpilot.rules.internal.engine.Reading;
 import com.yieldpilot.rules.internal.engine.RuleChange;
 import com.yieldpilot.rules.internal.engine.TermKey;
 import com.yieldpilot.rules.internal.engine.Truth;
-import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.ShardStore;
 import com.yieldpilot.rules.internal.store.StoredRule;
 import com.yieldpilot.rules.internal.store.TraceStore;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +46,7 @@ public class ShardEvaluator implements ShardEvaluation {
 
 	private static final int PAGE = 5_000;
 
-	private final RuleStore store;
+	private final ShardStore store;
 
 	private final TraceStore traces;
 
@@ -62,7 +62,7 @@ public class ShardEvaluator implements ShardEvaluation {
 
 	private final Map<Integer, Shard> shards = new ConcurrentHashMap<>();
 
-	ShardEvaluator(RuleStore store, TraceStore traces, RuleFirings firings, MarketReadings market,
+	ShardEvaluator(ShardStore store, TraceStore traces, RuleFirings firings, MarketReadings market,
 			TransactionTemplate transactions, Clock clock) {
 		this.store = store;
 		this.traces = traces;
@@ -153,7 +153,7 @@ public class ShardEvaluator implements ShardEvaluation {
 				}
 			}
 			List<TraceStore.NewTrace> newTraces = new ArrayList<>();
-			List<RuleStore.StateSave> newStates = new ArrayList<>();
+			List<ShardStore.StateSave> newStates = new ArrayList<>();
 			List<IntentDesk.NewIntent> newIntents = new ArrayList<>();
 			RuleState state = new RuleState(stored);
 			String evaluation = "at" + scheduledAt.getEpochSecond();
@@ -233,7 +233,7 @@ public class ShardEvaluator implements ShardEvaluation {
 			.toList(), null);
 		List<TraceStore.NewTrace> newTraces = new ArrayList<>();
 		// the changed rules' states and intents are stored together, after all acted
-		List<RuleStore.StateSave> newStates = new ArrayList<>();
+		List<ShardStore.StateSave> newStates = new ArrayList<>();
 		List<IntentDesk.NewIntent> newIntents = new ArrayList<>();
 		for (Long key : changed) {
 			if (act(shard, key, values, now, facts, newTraces, newStates, newIntents)) {
@@ -264,7 +264,7 @@ public class ShardEvaluator implements ShardEvaluation {
 
 	/** Acts on a rule whose truth changed; true when it proposed an intent. */
 	private boolean act(Shard shard, long key, Map<TermKey, Optional<LiveValue>> values, Instant now, FiringFacts facts,
-			List<TraceStore.NewTrace> newTraces, List<RuleStore.StateSave> newStates,
+			List<TraceStore.NewTrace> newTraces, List<ShardStore.StateSave> newStates,
 			List<IntentDesk.NewIntent> newIntents) {
 		RuleState state = shard.states.get(key);
 		state.held = shard.engine.heldSince(key);

@@ -3,16 +3,10 @@ package com.yieldpilot.rules.internal.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.rules.RuleId;
@@ -25,7 +19,6 @@ import com.yieldpilot.rules.internal.db.tables.records.RuleVersionRecord;
 import com.yieldpilot.rules.internal.engine.Truth;
 import com.yieldpilot.rules.lang.Mode;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
@@ -41,9 +34,10 @@ import static com.yieldpilot.rules.internal.db.Tables.RULE_SHARD;
 import static com.yieldpilot.rules.internal.db.Tables.RULE_VERSION;
 
 /**
- * Rules and their versions. Every write that the engine must see takes a new change
- * number; writers lock their shard's row first ({@link #lockShard}), so within a shard
- * change numbers become visible in order and a reader's cursor never skips one.
+ * Rules and their versions, as farmers save and read them. Every write that the engine
+ * must see takes a new change number; writers lock their shard's row first
+ * ({@link ShardStore#lockShard}), so within a shard change numbers become visible in
+ * order and a reader's cursor never skips one.
  */
 @Repository
 public class RuleStore {
@@ -52,20 +46,6 @@ public class RuleStore {
 
 	RuleStore(DSLContext dsl) {
 		this.dsl = dsl;
-	}
-
-	/** Makes sure shards 0 to {@code shards - 1} have their lock rows. */
-	@Transactional
-	public void ensureShards(int shards) {
-		for (int shard = 0; shard < shards; shard++) {
-			this.dsl.insertInto(RULE_SHARD).set(RULE_SHARD.SHARD, shard).onConflictDoNothing().execute();
-		}
-	}
-
-	/** Serializes writers of one shard until the transaction ends. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void lockShard(int shard) {
-		this.dsl.select(RULE_SHARD.SHARD).from(RULE_SHARD).where(RULE_SHARD.SHARD.eq(shard)).forUpdate().fetch();
 	}
 
 	public int countByOwner(UserId owner) {
@@ -194,158 +174,6 @@ public class RuleStore {
 							DSL.val(w.getValue(), RULE_VERSION.VERSION)))
 					.toList()))
 			.fetch(RuleStore::version);
-	}
-
-	/**
-	 * Rules of a shard whose row changed after {@code cursor}, in change order, with the
-	 * current version's text and stored state.
-	 */
-	public List<StoredRule> changedAfter(int shard, long cursor, int limit) {
-		List<Record> rows = this.dsl.select(RULE_DEFINITION.asterisk(), RULE_VERSION.BODY)
-			.from(RULE_DEFINITION)
-			.join(RULE_VERSION)
-			.on(RULE_VERSION.RULE_ID.eq(RULE_DEFINITION.ID)
-				.and(RULE_VERSION.VERSION.eq(RULE_DEFINITION.CURRENT_VERSION)))
-			.where(RULE_DEFINITION.SHARD.eq(shard).and(RULE_DEFINITION.CHANGE_SEQ.gt(cursor)))
-			.orderBy(RULE_DEFINITION.CHANGE_SEQ)
-			.limit(limit)
-			.fetch();
-		return stored(rows);
-	}
-
-	/** One rule with its state, whatever its shard. */
-	public Optional<StoredRule> stored(RuleId id) {
-		List<Record> rows = this.dsl.select(RULE_DEFINITION.asterisk(), RULE_VERSION.BODY)
-			.from(RULE_DEFINITION)
-			.join(RULE_VERSION)
-			.on(RULE_VERSION.RULE_ID.eq(RULE_DEFINITION.ID)
-				.and(RULE_VERSION.VERSION.eq(RULE_DEFINITION.CURRENT_VERSION)))
-			.where(RULE_DEFINITION.ID.eq(id))
-			.fetch();
-		return stored(rows).stream().findFirst();
-	}
-
-	private List<StoredRule> stored(List<Record> rows) {
-		if (rows.isEmpty()) {
-			return List.of();
-		}
-		List<RuleId> ids = rows.stream().map(r -> r.get(RULE_DEFINITION.ID)).toList();
-		Map<RuleId, Map<Integer, Instant>> holds = new HashMap<>();
-		this.dsl.selectFrom(RULE_HOLD)
-			.where(RULE_HOLD.RULE_ID.in(ids))
-			.forEach(h -> holds.computeIfAbsent(h.getRuleId(), k -> new HashMap<>())
-				.put(h.getPart(), h.getSince().toInstant()));
-		List<StoredRule> rules = new ArrayList<>(rows.size());
-		for (Record row : rows) {
-			RuleDefinitionRecord definition = row.into(RULE_DEFINITION);
-			rules.add(new StoredRule(definition.getEngineKey(), definition.getId(), definition.getOwnerId(),
-					definition.getShard(), definition.getCurrentVersion(), RuleStatus.valueOf(definition.getStatus()),
-					row.get(RULE_VERSION.BODY), definition.getScheduleCron(),
-					Truth.valueOf(definition.getReportedTruth()), holds.getOrDefault(definition.getId(), Map.of()),
-					definition.getFirings(), instant(definition.getCooldownUntil()), definition.getChangeSeq(),
-					definition.getLastEvaluatedAt() != null));
-		}
-		return rules;
-	}
-
-	/** The Quartz cron of every enabled time-triggered rule, by rule. */
-	public Map<RuleId, String> schedules() {
-		Map<RuleId, String> schedules = new HashMap<>();
-		this.dsl.select(RULE_DEFINITION.ID, RULE_DEFINITION.SCHEDULE_CRON)
-			.from(RULE_DEFINITION)
-			.where(RULE_DEFINITION.STATUS.eq(RuleStatus.ENABLED.name()).and(RULE_DEFINITION.SCHEDULE_CRON.isNotNull()))
-			.forEach(r -> schedules.put(r.value1(), r.value2()));
-		return schedules;
-	}
-
-	/** The Quartz cron of one rule if it is enabled and time-triggered. */
-	public Optional<String> schedule(RuleId id) {
-		return this.dsl.select(RULE_DEFINITION.SCHEDULE_CRON)
-			.from(RULE_DEFINITION)
-			.where(RULE_DEFINITION.ID.eq(id)
-				.and(RULE_DEFINITION.STATUS.eq(RuleStatus.ENABLED.name()))
-				.and(RULE_DEFINITION.SCHEDULE_CRON.isNotNull()))
-			.fetchOptional(RULE_DEFINITION.SCHEDULE_CRON);
-	}
-
-	/** The highest change number of a shard, or 0. */
-	public long lastChange(int shard) {
-		Long last = this.dsl.select(DSL.max(RULE_DEFINITION.CHANGE_SEQ))
-			.from(RULE_DEFINITION)
-			.where(RULE_DEFINITION.SHARD.eq(shard))
-			.fetchOne(0, Long.class);
-		return (last != null) ? last : 0;
-	}
-
-	/** A rule version's engine state, for {@link #saveStates}. */
-	public record StateSave(RuleId id, int version, EngineState state) {
-	}
-
-	/**
-	 * Stores the engine's state of each rule version an evaluation changed, all in one
-	 * JDBC batch of updates (in rule order) and one statement each for their held parts:
-	 * an evaluation that changes a hundred rules makes three round trips, not two
-	 * hundred. A rule that has moved on to another version meanwhile stores nothing.
-	 * @return the rules whose state was stored
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public Set<RuleId> saveStates(Collection<StateSave> saves, Instant evaluatedAt) {
-		Map<RuleId, StateSave> last = new TreeMap<>(Comparator.comparing(RuleId::value));
-		saves.forEach((save) -> last.put(save.id(), save));
-		if (last.isEmpty()) {
-			return Set.of();
-		}
-		List<StateSave> sorted = List.copyOf(last.values());
-		List<Query> updates = new ArrayList<>();
-		for (StateSave save : sorted) {
-			EngineState state = save.state();
-			var update = this.dsl.update(RULE_DEFINITION)
-				.set(RULE_DEFINITION.REPORTED_TRUTH, state.reported().name())
-				.set(RULE_DEFINITION.FIRINGS, state.firings())
-				.set(RULE_DEFINITION.COOLDOWN_UNTIL, offset(state.cooldownUntil()))
-				.set(RULE_DEFINITION.LAST_EVALUATED_AT, offset(evaluatedAt))
-				.set(RULE_DEFINITION.CHANGE_SEQ, Sequences.RULE_CHANGE_SEQ.nextval());
-			if (state.firedAt() != null) {
-				update = update.set(RULE_DEFINITION.LAST_FIRED_AT, offset(state.firedAt()));
-			}
-			updates.add(update
-				.where(RULE_DEFINITION.ID.eq(save.id()).and(RULE_DEFINITION.CURRENT_VERSION.eq(save.version()))));
-		}
-		int[] counts = (updates.size() == 1) ? new int[] { updates.getFirst().execute() }
-				: this.dsl.batch(updates).execute();
-		Set<RuleId> saved = new LinkedHashSet<>();
-		for (int i = 0; i < sorted.size(); i++) {
-			if (counts[i] > 0) {
-				saved.add(sorted.get(i).id());
-			}
-		}
-		if (saved.isEmpty()) {
-			return saved;
-		}
-		this.dsl.deleteFrom(RULE_HOLD).where(RULE_HOLD.RULE_ID.in(saved)).execute();
-		var holds = this.dsl.insertInto(RULE_HOLD, RULE_HOLD.RULE_ID, RULE_HOLD.PART, RULE_HOLD.SINCE);
-		boolean anyHeld = false;
-		for (StateSave save : sorted) {
-			if (saved.contains(save.id())) {
-				for (Map.Entry<Integer, Instant> hold : save.state().held().entrySet()) {
-					holds = holds.values(save.id(), hold.getKey(), offset(hold.getValue()));
-					anyHeld = true;
-				}
-			}
-		}
-		if (anyHeld) {
-			holds.execute();
-		}
-		return saved;
-	}
-
-	/** Notes when a shard's rules were last evaluated. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void shardEvaluated(int shard, Instant at) {
-		this.dsl.update(RULE_SHARD)
-			.set(RULE_SHARD.EVALUATED_AT, offset(at))
-			.where(RULE_SHARD.SHARD.eq(shard))
-			.execute();
 	}
 
 	/**

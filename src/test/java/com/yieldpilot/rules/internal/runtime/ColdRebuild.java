@@ -9,7 +9,7 @@ import com.yieldpilot.rules.internal.engine.Condition;
 import com.yieldpilot.rules.internal.engine.EngineShard;
 import com.yieldpilot.rules.internal.engine.Reading;
 import com.yieldpilot.rules.internal.engine.TermKey;
-import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.ShardStore;
 import com.yieldpilot.rules.internal.store.StoredRule;
 
 /**
@@ -47,7 +47,7 @@ public final class ColdRebuild {
 	 * fresh; the caller holds the transaction and the shard's lock, as the evaluator
 	 * does.
 	 */
-	public static Split shard(RuleStore store, EngineShard engine, int shardNumber,
+	public static Split shard(ShardStore store, EngineShard engine, int shardNumber,
 			Function<TermKey, Reading> readings) {
 		ShardEvaluator.Shard shard = new ShardEvaluator.Shard(engine);
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -18,6 +18,7 @@ import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.rules.internal.RuntimeProperties;
 import com.yieldpilot.rules.internal.store.IntentStore;
 import com.yieldpilot.rules.internal.store.RuleStore;
+import com.yieldpilot.rules.internal.store.ShardStore;
 import com.yieldpilot.rules.internal.store.TraceStore;
 import com.yieldpilot.rules.lang.Move;
 import com.yieldpilot.shared.PoolId;
@@ -68,6 +69,9 @@ class IntentDeskIT extends ApplicationIT {
 	RuleStore ruleStore;
 
 	@Autowired
+	ShardStore shardStore;
+
+	@Autowired
 	TraceStore traceStore;
 
 	@Autowired
@@ -87,7 +91,7 @@ class IntentDeskIT extends ApplicationIT {
 			Samples.ingest(this.ingestion, into, Metric.APY, 6.0, Source.SIMULATOR, Instant.now());
 			ids.add(firings.fire(TestFarmer.create(this.accounts, this.issuer, "dsk"), "Desk " + into, from, into));
 		}
-		IntentDesk fresh = new IntentDesk(this.intentStore, this.ruleStore, new IntentViews(this.ruleStore),
+		IntentDesk fresh = new IntentDesk(this.intentStore, this.shardStore, new IntentViews(this.ruleStore),
 				this.traceStore, this.runtime, this.events, this.clock);
 
 		Map<IntentId, ActionIntent> read = fresh.findAll(ids);
