@@ -40,15 +40,18 @@ class BatchBroadcast {
 
 	private final ExecutionStore store;
 
+	private final ChainTxStore chainTxs;
+
 	private final ChainAccess chains;
 
 	private final ObjectProvider<ExecutionCrashHook> crashHook;
 
 	private final Counter alerts;
 
-	BatchBroadcast(ExecutionStore store, ChainAccess chains, ObjectProvider<ExecutionCrashHook> crashHook,
-			MeterRegistry meters) {
+	BatchBroadcast(ExecutionStore store, ChainTxStore chainTxs, ChainAccess chains,
+			ObjectProvider<ExecutionCrashHook> crashHook, MeterRegistry meters) {
 		this.store = store;
+		this.chainTxs = chainTxs;
 		this.chains = chains;
 		this.crashHook = crashHook;
 		this.alerts = Counter.builder("yieldpilot.execution.alerts")
@@ -72,7 +75,8 @@ class BatchBroadcast {
 	 * @return the executions that moved to BROADCAST
 	 */
 	List<ExecutionId> broadcastAll(List<Saved> batch) {
-		Map<ExecutionId, ExecutionTxRecord> latest = this.store.latestAttempts(batch.stream().map(Saved::id).toList());
+		Map<ExecutionId, ExecutionTxRecord> latest = this.chainTxs
+			.latestAttempts(batch.stream().map(Saved::id).toList());
 		Map<Long, List<Saved>> byChain = new LinkedHashMap<>();
 		batch.stream()
 			.filter((s) -> latest.containsKey(s.id()))
@@ -109,7 +113,7 @@ class BatchBroadcast {
 			if (taken.isEmpty()) {
 				continue;
 			}
-			this.store.sentAll(taken.stream().map((s) -> latest.get(s.id()).getTxHash()).toList());
+			this.chainTxs.sentAll(taken.stream().map((s) -> latest.get(s.id()).getTxHash()).toList());
 			taken.forEach((s) -> crashHook().sent(s.id()));
 			broadcast.addAll(advanceAll(taken, details));
 		}

@@ -36,6 +36,8 @@ class BatchSigning {
 
 	private final ExecutionStore store;
 
+	private final ChainTxStore chainTxs;
+
 	private final ExecutorSigners signers;
 
 	private final ChainAccess chains;
@@ -45,8 +47,10 @@ class BatchSigning {
 	/** Chain id and address of each key whose nonce sequence is known to exist. */
 	private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
 
-	BatchSigning(ExecutionStore store, ExecutorSigners signers, ChainAccess chains, TransactionTemplate transactions) {
+	BatchSigning(ExecutionStore store, ChainTxStore chainTxs, ExecutorSigners signers, ChainAccess chains,
+			TransactionTemplate transactions) {
 		this.store = store;
+		this.chainTxs = chainTxs;
 		this.signers = signers;
 		this.chains = chains;
 		this.transactions = transactions;
@@ -96,7 +100,7 @@ class BatchSigning {
 					.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING)
 					.send()
 					.getTransactionCount();
-				this.store.ensureKey(chainId, from, chainNonce.longValueExact());
+				this.chainTxs.ensureKey(chainId, from, chainNonce.longValueExact());
 				this.knownKeys.add(key);
 			}
 			catch (IOException | RuntimeException ex) {
@@ -111,7 +115,7 @@ class BatchSigning {
 			if (go.isEmpty()) {
 				return List.<Signed>of(); // other nodes took them all over: the fence
 			}
-			OptionalLong first = this.store.takeNonces(chainId, from, go.size());
+			OptionalLong first = this.chainTxs.takeNonces(chainId, from, go.size());
 			if (first.isEmpty()) {
 				// its row is gone: read the chain's count again before signing
 				this.knownKeys.remove(key);
@@ -126,14 +130,14 @@ class BatchSigning {
 			}
 			List<ExecutorSigners.Signature> signatures = ExecutorSigners.signAll(signer, chainId, txs);
 			List<Signed> done = new ArrayList<>();
-			List<ExecutionStore.Attempt> attempts = new ArrayList<>();
+			List<ChainTxStore.Attempt> attempts = new ArrayList<>();
 			List<ExecutionStore.Advance> advances = new ArrayList<>();
 			for (int k = 0; k < go.size(); k++) {
 				Unsigned u = go.get(k);
 				long nonce = first.getAsLong() + k;
 				String hash = signatures.get(k).hash();
 				done.add(new Signed(u.id(), from, nonce, hash));
-				attempts.add(new ExecutionStore.Attempt(u.id(), 1, hash, signatures.get(k).raw(), u.caps().maxFee(),
+				attempts.add(new ChainTxStore.Attempt(u.id(), 1, hash, signatures.get(k).raw(), u.caps().maxFee(),
 						u.caps().priorityFee()));
 				advances.add(new ExecutionStore.Advance(u.id(), u.token(),
 						"signed with nonce " + nonce + " as " + hash + " (max fee " + Fees.inGwei(u.caps().maxFee())
@@ -142,7 +146,7 @@ class BatchSigning {
 			}
 			// the saved transactions and the moves to SIGNED are one statement and one
 			// JDBC batch, in this transaction with the nonces
-			this.store.saveAttempts(attempts);
+			this.chainTxs.saveAttempts(attempts);
 			Set<ExecutionId> moved = this.store.moveAll(advances, List.of(ExecutionState.SIMULATED),
 					ExecutionState.SIGNED);
 			if (moved.size() != go.size()) {

@@ -52,6 +52,8 @@ class Confirmations {
 
 	private final ExecutionStore store;
 
+	private final ChainTxStore chainTxs;
+
 	private final ExecutionPipeline pipeline;
 
 	private final ChainAccess chains;
@@ -66,9 +68,11 @@ class Confirmations {
 
 	private final Clock clock;
 
-	Confirmations(ExecutionStore store, ExecutionPipeline pipeline, ChainAccess chains, ExecutorSigners signers,
-			Fees fees, ExecutionProperties properties, TransactionTemplate transactions, Clock clock) {
+	Confirmations(ExecutionStore store, ChainTxStore chainTxs, ExecutionPipeline pipeline, ChainAccess chains,
+			ExecutorSigners signers, Fees fees, ExecutionProperties properties, TransactionTemplate transactions,
+			Clock clock) {
 		this.store = store;
+		this.chainTxs = chainTxs;
 		this.pipeline = pipeline;
 		this.chains = chains;
 		this.signers = signers;
@@ -94,7 +98,7 @@ class Confirmations {
 	void check(ExecutionRecord row) throws IOException {
 		ExecutionId id = new ExecutionId(row.getId());
 		Web3j web3j = this.chains.client(row.getChainId());
-		List<ExecutionTxRecord> attempts = this.store.attempts(id);
+		List<ExecutionTxRecord> attempts = this.chainTxs.attempts(id);
 		Optional<TransactionReceipt> receipt = Optional.empty();
 		for (ExecutionTxRecord attempt : attempts) {
 			receipt = web3j.ethGetTransactionReceipt(attempt.getTxHash()).send().getTransactionReceipt();
@@ -208,20 +212,20 @@ class Confirmations {
 		String hash = Numeric.toHexString(Hash.sha3(bytes));
 		int attempt = latest.getAttempt() + 1;
 		this.transactions.executeWithoutResult((status) -> {
-			this.store.saveAttempt(id, attempt, hash, raw, bumped.maxFee(), bumped.priorityFee());
+			this.chainTxs.saveAttempt(id, attempt, hash, raw, bumped.maxFee(), bumped.priorityFee());
 			this.store.move(id, null, List.of(ExecutionState.BROADCAST), ExecutionState.BROADCAST,
 					"replaced at nonce " + row.getNonce() + " as " + hash + ": max fee "
 							+ Fees.inGwei(previous.maxFee()) + " → " + Fees.inGwei(bumped.maxFee()) + " gwei, tip "
 							+ Fees.inGwei(previous.priorityFee()) + " → " + Fees.inGwei(bumped.priorityFee()) + " gwei",
 					Map.of(EXECUTION.TX_HASH, hash));
 		});
-		resend(web3j, this.store.attempts(id).get(attempt - 1));
+		resend(web3j, this.chainTxs.attempts(id).get(attempt - 1));
 	}
 
 	private Broadcaster.Sent resend(Web3j web3j, ExecutionTxRecord attempt) {
 		Broadcaster.Sent sent = Broadcaster.send(web3j, attempt.getRawTx(), attempt.getTxHash());
 		if (sent.kind() == Broadcaster.Kind.ACCEPTED || sent.kind() == Broadcaster.Kind.KNOWN) {
-			this.store.sent(attempt.getTxHash());
+			this.chainTxs.sent(attempt.getTxHash());
 		}
 		return sent;
 	}

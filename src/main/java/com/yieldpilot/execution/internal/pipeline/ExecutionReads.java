@@ -34,7 +34,8 @@ import static org.jooq.impl.DSL.trueCondition;
 /**
  * What farmers, admins and the API read of the pipeline: executions with their step
  * histories (one query for the rows and one for all their steps), stuck ones, alerts, and
- * the executor keys. The pipeline's own writes are {@link ExecutionStore}'s.
+ * the executor keys. The pipeline's own writes are {@link ExecutionStore}'s and
+ * {@link ChainTxStore}'s.
  */
 @Repository
 public class ExecutionReads {

@@ -1,6 +1,5 @@
 package com.yieldpilot.execution.internal.pipeline;
 
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.util.Set;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
-import com.yieldpilot.execution.internal.db.tables.records.ExecutionTxRecord;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.RuleId;
@@ -40,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
-import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_TX;
-import static com.yieldpilot.execution.internal.db.Tables.EXECUTOR_KEY;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
@@ -50,7 +46,8 @@ import static org.jooq.impl.DSL.select;
 /**
  * The pipeline's rows. Every change of state is one conditional update (on the state it
  * leaves and, for a node's own steps, its fencing token) plus a step in the history, so a
- * node that lost its lease or a step run twice changes nothing.
+ * node that lost its lease or a step run twice changes nothing. What the executor signs
+ * and sends on chain is {@link ChainTxStore}'s.
  */
 @Repository
 public class ExecutionStore {
@@ -384,31 +381,6 @@ public class ExecutionStore {
 		return moved;
 	}
 
-	/** Records a send of each transaction, as {@link #sent} does, in one statement. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void sentAll(Collection<String> hashes) {
-		if (hashes.isEmpty()) {
-			return;
-		}
-		relaxCommit();
-		this.dsl.update(EXECUTION_TX)
-			.set(EXECUTION_TX.LAST_SENT_AT, now())
-			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
-			.where(EXECUTION_TX.TX_HASH.in(hashes))
-			.execute();
-	}
-
-	/** Records a send of the transaction, as {@link #advance} commits: redone if lost. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void sent(String hash) {
-		relaxCommit();
-		this.dsl.update(EXECUTION_TX)
-			.set(EXECUTION_TX.LAST_SENT_AT, now())
-			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
-			.where(EXECUTION_TX.TX_HASH.eq(hash))
-			.execute();
-	}
-
 	private void relaxCommit() {
 		this.dsl.execute("set local synchronous_commit to off");
 	}
@@ -450,35 +422,6 @@ public class ExecutionStore {
 				.where(EXECUTION_STEP.EXECUTION_ID.eq(id.value())));
 	}
 
-	/** Ensures the key's nonce sequence exists, starting at the chain's count. */
-	void ensureKey(long chainId, String address, long chainNonce) {
-		this.dsl.insertInto(EXECUTOR_KEY)
-			.set(EXECUTOR_KEY.CHAIN_ID, chainId)
-			.set(EXECUTOR_KEY.ADDRESS, address)
-			.set(EXECUTOR_KEY.NEXT_NONCE, chainNonce)
-			.set(EXECUTOR_KEY.CREATED_AT, now())
-			.set(EXECUTOR_KEY.UPDATED_AT, now())
-			.onConflictDoNothing()
-			.execute();
-	}
-
-	/**
-	 * Takes the key's next {@code count} nonces in one statement, under its row lock; the
-	 * caller's transaction must save a signed transaction for every one of them and
-	 * commit, or roll them all back.
-	 * @return the first of them (the rest follow it without a gap), empty when the key
-	 * has no sequence
-	 */
-	OptionalLong takeNonces(long chainId, String address, int count) {
-		Record1<Long> next = this.dsl.update(EXECUTOR_KEY)
-			.set(EXECUTOR_KEY.NEXT_NONCE, EXECUTOR_KEY.NEXT_NONCE.plus(count))
-			.set(EXECUTOR_KEY.UPDATED_AT, now())
-			.where(EXECUTOR_KEY.CHAIN_ID.eq(chainId).and(EXECUTOR_KEY.ADDRESS.eq(address)))
-			.returningResult(EXECUTOR_KEY.NEXT_NONCE)
-			.fetchOne();
-		return (next != null) ? OptionalLong.of(next.value1() - count) : OptionalLong.empty();
-	}
-
 	/**
 	 * {@link #lockFor} of many executions: locks, in the order of their ids (so that two
 	 * nodes' batches cannot deadlock), those still in the state under their own token.
@@ -511,60 +454,6 @@ public class ExecutionStore {
 			.forUpdate()
 			.fetchOptional()
 			.isPresent();
-	}
-
-	/** Saves one signed transaction, before anything sends it. */
-	void saveAttempt(ExecutionId id, int attempt, String hash, String raw, BigInteger maxFee, BigInteger priorityFee) {
-		this.dsl.insertInto(EXECUTION_TX)
-			.set(EXECUTION_TX.EXECUTION_ID, id.value())
-			.set(EXECUTION_TX.ATTEMPT, attempt)
-			.set(EXECUTION_TX.TX_HASH, hash)
-			.set(EXECUTION_TX.RAW_TX, raw)
-			.set(EXECUTION_TX.MAX_FEE_WEI, maxFee)
-			.set(EXECUTION_TX.MAX_PRIORITY_FEE_WEI, priorityFee)
-			.set(EXECUTION_TX.SIGNED_AT, now())
-			.execute();
-	}
-
-	/** A signed transaction to save: {@link #saveAttempt}'s arguments. */
-	record Attempt(ExecutionId id, int attempt, String hash, String raw, BigInteger maxFee, BigInteger priorityFee) {
-	}
-
-	/**
-	 * {@link #saveAttempt} of many signed transactions in one statement, inside the
-	 * caller's transaction (the one that took their nonces).
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	void saveAttempts(List<Attempt> attempts) {
-		if (attempts.isEmpty()) {
-			return;
-		}
-		OffsetDateTime now = now();
-		var insert = this.dsl.insertInto(EXECUTION_TX, EXECUTION_TX.EXECUTION_ID, EXECUTION_TX.ATTEMPT,
-				EXECUTION_TX.TX_HASH, EXECUTION_TX.RAW_TX, EXECUTION_TX.MAX_FEE_WEI, EXECUTION_TX.MAX_PRIORITY_FEE_WEI,
-				EXECUTION_TX.SIGNED_AT);
-		for (Attempt a : attempts) {
-			insert = insert.values(a.id().value(), a.attempt(), a.hash(), a.raw(), a.maxFee(), a.priorityFee(), now);
-		}
-		insert.execute();
-	}
-
-	/** Each execution's newest saved attempt. */
-	Map<ExecutionId, ExecutionTxRecord> latestAttempts(Collection<ExecutionId> ids) {
-		Map<ExecutionId, ExecutionTxRecord> latest = new HashMap<>();
-		this.dsl.selectFrom(EXECUTION_TX)
-			.where(EXECUTION_TX.EXECUTION_ID.in(values(ids)))
-			.orderBy(EXECUTION_TX.ATTEMPT)
-			.fetch()
-			.forEach((r) -> latest.put(new ExecutionId(r.getExecutionId()), r));
-		return latest;
-	}
-
-	List<ExecutionTxRecord> attempts(ExecutionId id) {
-		return this.dsl.selectFrom(EXECUTION_TX)
-			.where(EXECUTION_TX.EXECUTION_ID.eq(id.value()))
-			.orderBy(EXECUTION_TX.ATTEMPT)
-			.fetch();
 	}
 
 	/**

@@ -49,6 +49,9 @@ class BatchSigningIT extends ApplicationIT {
 	ExecutionStore store;
 
 	@Autowired
+	ChainTxStore chainTxs;
+
+	@Autowired
 	ExecutionProperties properties;
 
 	@Autowired
@@ -64,7 +67,8 @@ class BatchSigningIT extends ApplicationIT {
 	void aKeyWhoseNonceCannotBeReadSignsNothingAndSaysWhy() {
 		Web3j dead = Web3j.build(new HttpService("http://127.0.0.1:1"));
 
-		BatchSigning.Signatures result = new BatchSigning(this.store, signers(), served(dead), this.transactions)
+		BatchSigning.Signatures result = new BatchSigning(this.store, this.chainTxs, signers(), served(dead),
+				this.transactions)
 			.signAll(CHAIN, List.of(unsigned()));
 
 		assertThat(result.signed()).isEmpty();
@@ -75,8 +79,8 @@ class BatchSigningIT extends ApplicationIT {
 
 	@Test
 	void aBatchNoLongerLeasedHereTakesNoNonce() throws Exception {
-		BatchSigning signing = new BatchSigning(this.store, signers(), served(this.chains.client(LocalChain.CHAIN_ID)),
-				this.transactions);
+		BatchSigning signing = new BatchSigning(this.store, this.chainTxs, signers(),
+				served(this.chains.client(LocalChain.CHAIN_ID)), this.transactions);
 
 		// an execution this node holds no lease on (here: none stored at all)
 		BatchSigning.Signatures result = signing.signAll(CHAIN, List.of(unsigned()));

@@ -173,7 +173,7 @@ class StuckReplacementIT {
 	private static List<ExecutionTxRecord> attemptsAfter(int minutes, ExecutionId id) {
 		CLOCK.jump(Duration.ofMinutes(minutes));
 		app.getBean(Confirmations.class).poll();
-		return app.getBean(ExecutionStore.class).attempts(id);
+		return app.getBean(ChainTxStore.class).attempts(id);
 	}
 
 	private static JsonNode execution(ExecutionId id) {
