@@ -423,8 +423,9 @@ public class ExecutionStore {
 	}
 
 	/**
-	 * {@link #lockFor} of many executions: locks, in the order of their ids (so that two
-	 * nodes' batches cannot deadlock), those still in the state under their own token.
+	 * The fence before signing and sending: locks the executions' rows, in the order of
+	 * their ids (so that two nodes' batches cannot deadlock), those still in the state
+	 * under their own lease token.
 	 * @return the executions locked; the others lost their lease or moved on
 	 */
 	Set<ExecutionId> lockAllFor(Map<ExecutionId, Long> tokens, ExecutionState state) {
@@ -442,18 +443,6 @@ public class ExecutionStore {
 				}
 			});
 		return locked;
-	}
-
-	/** Locks the execution's row while it is in the state under the token (the fence). */
-	boolean lockFor(ExecutionId id, long token, ExecutionState state) {
-		return this.dsl.select(EXECUTION.ID)
-			.from(EXECUTION)
-			.where(EXECUTION.ID.eq(id.value())
-				.and(EXECUTION.LEASE_TOKEN.eq(token))
-				.and(EXECUTION.STATE.eq(state.name())))
-			.forUpdate()
-			.fetchOptional()
-			.isPresent();
 	}
 
 	/**

@@ -48,10 +48,6 @@ public class RuleStore {
 		this.dsl = dsl;
 	}
 
-	public int countByOwner(UserId owner) {
-		return this.dsl.fetchCount(RULE_DEFINITION, RULE_DEFINITION.OWNER_ID.eq(owner));
-	}
-
 	/** Stores version 1 of a new enabled rule. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public RuleVersion create(RuleId id, UserId owner, int shard, Saved saved, Instant now) {
