@@ -13,8 +13,8 @@ import com.yieldpilot.market.internal.history.HistoryBackfillJob;
 import com.yieldpilot.market.internal.history.HistoryImport;
 import com.yieldpilot.market.internal.store.BackfillQueue;
 import com.yieldpilot.market.internal.store.PoolRegistry;
+import com.yieldpilot.platform.scheduling.ClusterJobs;
 import com.yieldpilot.shared.PoolId;
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ public class MarketHistory {
 
 	private final MetricCatalog catalog;
 
-	private final Scheduler scheduler;
+	private final ClusterJobs jobs;
 
 	private final AuditLog auditLog;
 
@@ -55,14 +55,14 @@ public class MarketHistory {
 	private final Clock clock;
 
 	MarketHistory(BackfillQueue queue, HistoryBackfill backfill, HistoryImport historyImport, PoolRegistry registry,
-			MetricCatalog catalog, Scheduler scheduler, AuditLog auditLog, CurrentUser currentUser,
+			MetricCatalog catalog, ClusterJobs jobs, AuditLog auditLog, CurrentUser currentUser,
 			TransactionTemplate transactions, Clock clock) {
 		this.queue = queue;
 		this.backfill = backfill;
 		this.historyImport = historyImport;
 		this.registry = registry;
 		this.catalog = catalog;
-		this.scheduler = scheduler;
+		this.jobs = jobs;
 		this.auditLog = auditLog;
 		this.currentUser = currentUser;
 		this.transactions = transactions;
@@ -126,9 +126,7 @@ public class MarketHistory {
 
 	private void startNow() {
 		try {
-			if (this.scheduler.checkExists(HistoryBackfillJob.KEY)) {
-				this.scheduler.triggerJob(HistoryBackfillJob.KEY);
-			}
+			this.jobs.runNow(HistoryBackfillJob.KEY);
 		}
 		catch (SchedulerException ex) {
 			// the request is queued; the job's next regular run takes it

@@ -140,6 +140,18 @@ public class ClusterJobs {
 		}
 	}
 
+	/**
+	 * Fires the job once as soon as a node's scheduler takes it, if the job exists;
+	 * returns whether it does.
+	 */
+	public boolean runNow(JobKey key) throws SchedulerException {
+		if (!this.scheduler.checkExists(key)) {
+			return false;
+		}
+		this.scheduler.triggerJob(key);
+		return true;
+	}
+
 	/** Removes the trigger if it exists. */
 	public void removeTrigger(TriggerKey key) throws SchedulerException {
 		this.scheduler.unscheduleJob(key);

@@ -32,6 +32,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +56,9 @@ class ClusterJobsIT extends ApplicationIT {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	TransactionTemplate transactions;
+
 	private final ListAppender<ILoggingEvent> quartzErrors = new ListAppender<>();
 
 	private final Logger errorLogger = (Logger) LoggerFactory.getLogger("org.quartz.core.ErrorLogger");
@@ -69,9 +73,20 @@ class ClusterJobsIT extends ApplicationIT {
 	}
 
 	@AfterEach
-	void remove() throws SchedulerException {
+	void remove() {
 		this.errorLogger.detachAppender(this.quartzErrors);
-		this.scheduler.deleteJobs(new ArrayList<>(this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))));
+		// in one transaction, as ClusterJobs registers: outside one, Quartz's lock ends
+		// with each statement, and the scheduler's thread, firing one of these triggers,
+		// stores it again between the deletion of the job's triggers and of the job
+		this.transactions.executeWithoutResult((tx) -> {
+			try {
+				this.scheduler
+					.deleteJobs(new ArrayList<>(this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))));
+			}
+			catch (SchedulerException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 	}
 
 	@Test
