@@ -55,6 +55,11 @@ public class RiskModels {
 		return this.access.importIncidents(json, this.currentUser.id());
 	}
 
+	/** How many incidents the model reads, and the newest. */
+	public KnownIncidents knownIncidents() {
+		return this.access.knownIncidents();
+	}
+
 	/** The latest PSI per feature, and whether any feature drifts (PSI above 0.25). */
 	public Drift drift() {
 		return this.access.drift();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import com.yieldpilot.identity.AuditLog;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.risk.IncidentImport;
+import com.yieldpilot.risk.KnownIncidents;
 import com.yieldpilot.risk.internal.model.Incident;
 import com.yieldpilot.risk.internal.model.IncidentList;
 import org.slf4j.Logger;
@@ -45,6 +46,10 @@ class IncidentImporter {
 		this.auditLog.record(actor, "risk.incidents.imported", "incident list", detail);
 		log.info("Incident list imported: {}", detail);
 		return new IncidentImport(read.size(), added, known);
+	}
+
+	KnownIncidents known() {
+		return this.store.known();
 	}
 
 }

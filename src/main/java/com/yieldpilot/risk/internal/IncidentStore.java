@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import com.yieldpilot.risk.KnownIncidents;
 import com.yieldpilot.risk.internal.model.Incident;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -42,8 +43,9 @@ class IncidentStore {
 			var step = this.db.insertInto(RISK_INCIDENT, RISK_INCIDENT.DAY, RISK_INCIDENT.NAME, RISK_INCIDENT.TYPE,
 					RISK_INCIDENT.LOSS_USD, RISK_INCIDENT.CHAIN, RISK_INCIDENT.IMPORTED_AT);
 			for (Incident i : incidents.subList(from, Math.min(incidents.size(), from + 1_000))) {
-				step = step.values(i.date(), abbreviate(i.name(), 200), abbreviate(i.type(), 200),
-						Double.isNaN(i.lossUsd()) ? null : i.lossUsd(), abbreviate(i.chain(), 100), now);
+				step = step.values(i.date(), JooqRiskRepository.abbreviate(i.name(), 200),
+						JooqRiskRepository.abbreviate(i.type(), 200), Double.isNaN(i.lossUsd()) ? null : i.lossUsd(),
+						JooqRiskRepository.abbreviate(i.chain(), 100), now);
 			}
 			added += step.onConflictDoNothing().execute();
 		}
@@ -63,16 +65,22 @@ class IncidentStore {
 		return this.db.fetchCount(RISK_INCIDENT);
 	}
 
+	KnownIncidents known() {
+		var newest = this.db.select(RISK_INCIDENT.DAY, RISK_INCIDENT.NAME)
+			.from(RISK_INCIDENT)
+			.orderBy(RISK_INCIDENT.DAY.desc(), RISK_INCIDENT.ID.desc())
+			.limit(1)
+			.fetchOptional();
+		return new KnownIncidents(count(), newest.map(r -> r.value1()).orElse(null),
+				newest.map(r -> r.value2()).orElse(null));
+	}
+
 	/** Every stored incident, oldest first. */
 	List<Incident> all() {
 		return this.db.selectFrom(RISK_INCIDENT)
 			.orderBy(RISK_INCIDENT.DAY, RISK_INCIDENT.NAME, RISK_INCIDENT.ID)
 			.fetch(r -> new Incident(r.getDay(), r.getName(), r.getType(),
 					(r.getLossUsd() == null) ? Double.NaN : r.getLossUsd(), r.getChain()));
-	}
-
-	private static String abbreviate(String text, int max) {
-		return (text.length() > max) ? text.substring(0, max - 1) + "…" : text;
 	}
 
 }

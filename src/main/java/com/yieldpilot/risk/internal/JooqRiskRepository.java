@@ -327,7 +327,7 @@ class JooqRiskRepository implements RiskRepository {
 		return (value == null || !Double.isFinite(value)) ? null : value;
 	}
 
-	private static String abbreviate(String text, int max) {
+	static String abbreviate(String text, int max) {
 		return (text.length() > max) ? text.substring(0, max - 1) + "…" : text;
 	}
 

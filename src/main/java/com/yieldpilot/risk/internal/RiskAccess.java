@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.risk.IncidentImport;
+import com.yieldpilot.risk.KnownIncidents;
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.RiskModels;
@@ -77,6 +78,10 @@ public class RiskAccess {
 
 	public IncidentImport importIncidents(byte[] json, UserId actor) {
 		return this.incidents.importList(json, actor);
+	}
+
+	public KnownIncidents knownIncidents() {
+		return this.incidents.known();
 	}
 
 	public RiskModels.Drift drift() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,25 +16,33 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
+import com.yieldpilot.risk.IncidentImport;
+import com.yieldpilot.risk.KnownIncidents;
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskModels;
 import com.yieldpilot.risk.TrainingProgress;
+import com.yieldpilot.risk.internal.model.HistoryFormatException;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 /**
  * For admins: the risk model registry (versions, their validation metrics and why each
  * was promoted or rejected), a version's reliability diagram, the drift of live features
- * from the promoted model's training data, and retraining on the stored history with its
- * progress. While a retraining runs the page polls every second; the work runs on a
- * background thread.
+ * from the promoted model's training data, retraining on the stored history with its
+ * progress, and the incident list the model reads, with its import. While a retraining
+ * runs the page polls every second; the work runs on a background thread.
  */
 @Route("risk-models")
 @PageTitle("Risk models · YieldPilot")
@@ -65,6 +74,17 @@ class RiskModelsView extends VerticalLayout {
 
 	private @Nullable Registration polling;
 
+	/** Incident lists larger than this are refused by the browser already. */
+	static final int MAX_INCIDENT_BYTES = 20 << 20;
+
+	private final Paragraph incidents = new Paragraph();
+
+	private final Upload incidentUpload;
+
+	private final Pre incidentReport = new Pre();
+
+	private volatile @Nullable UI ui;
+
 	RiskModelsView(RiskModels models) {
 		this.models = models;
 		this.grid.setId("risk-models");
@@ -93,11 +113,24 @@ class RiskModelsView extends VerticalLayout {
 			this.models.retrain();
 			refresh();
 		});
+		this.incidents.setId("risk-incidents");
+		this.incidentUpload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importIncidents(bytes)));
+		this.incidentUpload.setId("risk-incidents-upload");
+		this.incidentUpload.setMaxFiles(1);
+		this.incidentUpload.setMaxFileSize(MAX_INCIDENT_BYTES);
+		this.incidentUpload.setAcceptedFileTypes(".json", "application/json");
+		this.incidentUpload
+			.setDropLabel(new Span("DeFiHackLabs' incidents.json: date, name, type, Lost, lossType, chain"));
+		this.incidentReport.setId("risk-incidents-report");
+		this.incidentReport.getStyle().set("white-space", "pre-wrap");
+		addAttachListener(e -> this.ui = e.getUI());
+		addDetachListener(e -> this.ui = null);
 		add(new H2("Risk models"), new Paragraph("Scores are served by the promoted version; until one exists a "
 				+ "documented heuristic scores, labelled \"heuristic\". A new version is promoted only if it is not "
 				+ "worse than the promoted one on the same validation window."), this.retrain, this.step, this.bar,
 				new H3("Drift"), this.drift, new H3("Versions"), this.grid, new H3("Calibration"),
-				this.reliabilityCaption, this.reliability);
+				this.reliabilityCaption, this.reliability, new H3("Incidents"), this.incidents, this.incidentUpload,
+				this.incidentReport);
 		refresh();
 	}
 
@@ -125,6 +158,7 @@ class RiskModelsView extends VerticalLayout {
 				? "Last retraining: " + progress.outcome() : "No retraining on this node yet.");
 		RiskModels.Drift drift = this.models.drift();
 		this.drift.setText(drift(drift));
+		this.incidents.setText(incidents(this.models.knownIncidents()));
 		List<ModelVersion> versions = this.models.versions();
 		this.grid.setItems(versions);
 		showReliability(versions);
@@ -161,6 +195,47 @@ class RiskModelsView extends VerticalLayout {
 				+ " Choose a version above to see its diagram.");
 		this.reliability.setVisible(true);
 		this.reliability.setBins("v" + v.version() + window, v.reliability());
+	}
+
+	/**
+	 * On the upload's request thread: the import runs there; the page's polling shows the
+	 * result.
+	 */
+	private void importIncidents(byte[] json) {
+		UI ui = this.ui;
+		String shown;
+		boolean imported;
+		try {
+			IncidentImport result = this.models.importIncidents(json);
+			shown = String.format(Locale.ROOT, "%d incidents read, %d new, %d known.", result.read(), result.added(),
+					result.known());
+			imported = true;
+		}
+		catch (HistoryFormatException ex) {
+			shown = "Nothing was imported:\n" + String.join("\n", ex.problems());
+			imported = false;
+		}
+		if (ui != null) {
+			String text = shown;
+			boolean ok = imported;
+			ui.access(() -> {
+				this.incidentReport.setText(text);
+				// one file at a time: the next upload needs the list empty again
+				this.incidentUpload.clearFileList();
+				Notification notification = Notification
+					.show(ok ? "Incident list imported." : "The incident list was not imported.");
+				notification.addThemeVariants(ok ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+			});
+		}
+	}
+
+	private static String incidents(KnownIncidents known) {
+		if (known.count() == 0) {
+			return "No incident list imported: the model's incident features (DeFi-wide incidents and losses, a "
+					+ "protocol's own record) are unknown. Import DeFiHackLabs' incidents.json below.";
+		}
+		return known.count() + " incidents known, the newest on " + known.newest() + " (" + known.newestName()
+				+ "). Scoring and retraining read them; importing a newer list adds only its new entries.";
 	}
 
 	private static String drift(RiskModels.Drift drift) {

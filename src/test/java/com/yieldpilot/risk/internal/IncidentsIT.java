@@ -12,6 +12,7 @@ import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IncidentsIT extends ApplicationIT {
 
-	private static final PoolId POOL = PoolId.parse("aave-v3:base:USDC");
-
 	private static final String PATH = "/api/v1/admin/risk/incidents";
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -42,6 +41,25 @@ class IncidentsIT extends ApplicationIT {
 
 	@Autowired
 	RiskScoring scoring;
+
+	/** A fresh Aave pool with 30 days of daily rollups up to today. */
+	private PoolId pool;
+
+	@BeforeEach
+	void aPoolWithHistory() {
+		this.pool = PoolId.parse("aave-v3:base:USDC:i" + Long.toString(System.nanoTime(), 36));
+		this.db.execute("""
+				insert into market_pool (id, protocol, chain, asset, stablecoin, origin, created_at)
+				values (?, 'aave-v3', 'base', 'USDC', true, 'WATCHED', now())""", this.pool.toString());
+		this.db.execute("""
+				insert into metric_rollup (subject, metric, resolution, bucket, avg_value, min_value, max_value,
+				                           last_value, samples)
+				select ?, m.metric, 'DAY', date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'
+				                           - (29 - d) * interval '1 day', v, v, v, v, 24
+				from generate_series(0, 29) as d
+				cross join lateral (values ('APY', 4 + 0.1 * d), ('TVL', 1e7 + d * 1000)) as m(metric, v)""",
+				this.pool.toString());
+	}
 
 	@AfterEach
 	void forgetTheIncidents() {
@@ -79,8 +97,9 @@ class IncidentsIT extends ApplicationIT {
 			.satisfies(i -> assertThat(i.lossUsd()).as("a loss in ETH stays unknown").isNaN());
 		assertThat(this.incidents.current()).as("the same list object while nothing changes").isSameAs(stored);
 
-		float[] features = this.scoring.score(List.of(POOL)).get(0).features();
+		float[] features = this.scoring.score(List.of(this.pool)).get(0).features();
 		assertThat(features).as("the pool has a feature row").isNotNull();
+		assertThat(features[Feature.DAYS_OF_HISTORY.ordinal()]).as("scored from its history").isGreaterThan(20);
 		assertThat(features[Feature.MARKET_INCIDENTS_30D.ordinal()]).isEqualTo(3f);
 		assertThat(features[Feature.MARKET_LOSS_30D.ordinal()]).as("only dollar losses count")
 			.isEqualTo((float) Math.log10(5_000_001));

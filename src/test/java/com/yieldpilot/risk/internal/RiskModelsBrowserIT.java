@@ -1,16 +1,21 @@
 package com.yieldpilot.risk.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.internal.model.DriftBaseline;
 import com.yieldpilot.risk.internal.model.IsotonicCalibration;
 import com.yieldpilot.support.BrowserIT;
+import com.yieldpilot.support.TestHomes;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,13 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static com.yieldpilot.risk.internal.db.Tables.RISK_INCIDENT;
 import static com.yieldpilot.risk.internal.db.Tables.RISK_MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin's model page in a real Chromium: a version's reliability diagram is drawn by
- * ECharts from the bins the registry stored with it, with the diagonal. The version is
- * stored as rejected, so the shared node keeps serving the heuristic.
+ * ECharts from the bins the registry stored with it, with the diagonal; an incident list
+ * is imported by upload. The version is stored as rejected, so the shared node keeps
+ * serving the heuristic.
  */
 class RiskModelsBrowserIT extends BrowserIT {
 
@@ -58,8 +65,45 @@ class RiskModelsBrowserIT extends BrowserIT {
 	private int version;
 
 	@AfterEach
-	void removeTheVersion() {
+	void removeTheVersionAndIncidents() {
 		this.db.deleteFrom(RISK_MODEL).where(RISK_MODEL.VERSION.eq(this.version)).execute();
+		// the shared node scores without incidents for the other tests
+		this.db.deleteFrom(RISK_INCIDENT).execute();
+	}
+
+	@Test
+	void importsAnIncidentListAndSaysWhatItCouldNotRead() throws IOException {
+		Path folder = TestHomes.create("incidents");
+		Path list = Files.writeString(folder.resolve("incidents.json"),
+				"""
+						[{"date":"20250807","name":"ZKPanther","type":"Governance Attack","Lost":5120000.0,"lossType":"ZKP","chain":"Base"},
+						 {"date":"20250804","name":"Nereus","type":"Proxy Upgrade Attack","Lost":23760.0,"lossType":"USD","chain":"Ethereum"}]
+						""");
+		Path broken = Files.writeString(folder.resolve("broken.json"), """
+				[{"date":"2025-02-30","name":"Nowhere","type":"Exploit","Lost":1,"lossType":"USD","chain":"Base"}]
+				""");
+		logInAsAdmin();
+		this.page.navigate(baseUrl() + "/risk-models");
+		PlaywrightAssertions.assertThat(this.page.locator("#risk-incidents")).containsText("No incident list imported");
+
+		upload(list);
+		PlaywrightAssertions.assertThat(this.page.locator("#risk-incidents-report"))
+			.hasText("2 incidents read, 2 new, 2 known.");
+		PlaywrightAssertions.assertThat(this.page.locator("#risk-incidents"))
+			.containsText("2 incidents known, the newest on 2025-08-07 (ZKPanther).");
+
+		upload(broken);
+		PlaywrightAssertions.assertThat(this.page.locator("#risk-incidents-report"))
+			.containsText("Nothing was imported:");
+		PlaywrightAssertions.assertThat(this.page.locator("#risk-incidents-report"))
+			.containsText("incident 0 (Nowhere): '2025-02-30' is not a date");
+		assertThat(this.db.fetchCount(RISK_INCIDENT)).isEqualTo(2);
+	}
+
+	private void upload(Path file) {
+		FileChooser chooser = this.page
+			.waitForFileChooser(() -> this.page.locator("#risk-incidents-upload vaadin-button").first().click());
+		chooser.setFiles(file);
 	}
 
 	@Test
