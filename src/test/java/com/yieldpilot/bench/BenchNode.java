@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import com.yieldpilot.platform.scheduling.ClusterJobs;
 import com.yieldpilot.YieldPilotApplication;
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.execution.ExecutionId;
@@ -162,6 +163,8 @@ final class BenchNode implements AutoCloseable {
 	 */
 	void awaitSettled(Duration timeout) {
 		Scheduler scheduler = this.context.getBean(Scheduler.class);
+		// registered whole, as the application registers its triggers
+		ClusterJobs jobs = this.context.getBean(ClusterJobs.class);
 		AtomicReference<@Nullable TriggerKey> heartbeat = new AtomicReference<>();
 		await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
 			if (this.dsl.fetchCount(RULE_INTENT, RULE_INTENT.STATUS.in("PROPOSED", "WAITING", "ACCEPTED")) == 0) {
@@ -170,8 +173,7 @@ final class BenchNode implements AutoCloseable {
 			TriggerKey last = heartbeat.get();
 			if (last == null || !scheduler.checkExists(last)) {
 				TriggerKey next = TriggerKey.triggerKey(UUID.randomUUID().toString(), "bench");
-				scheduler
-					.scheduleJob(TriggerBuilder.newTrigger().withIdentity(next).forJob(HEARTBEAT).startNow().build());
+				jobs.ensureTrigger(TriggerBuilder.newTrigger().withIdentity(next).forJob(HEARTBEAT).startNow().build());
 				heartbeat.set(next);
 			}
 			return false;
