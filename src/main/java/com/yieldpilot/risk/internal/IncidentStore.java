@@ -15,10 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static com.yieldpilot.risk.internal.db.Tables.RISK_INCIDENT;
 
-/**
- * The imported incident list in {@code risk_incident}: added to, never rewritten, so the
- * newest id tells whether it changed.
- */
+/** The imported incident list in {@code risk_incident}: added to, never rewritten. */
 @Repository
 class IncidentStore {
 
@@ -53,12 +50,16 @@ class IncidentStore {
 	}
 
 	/**
-	 * The newest row's id, 0 with none: rows are only ever added, so it changes exactly
-	 * when the list does.
+	 * The stored list's size and newest id: rows are only ever added, so they change when
+	 * the list does (the size too when an import with lower ids commits after one with
+	 * higher).
 	 */
-	long stamp() {
-		Long newest = this.db.select(DSL.max(RISK_INCIDENT.ID)).from(RISK_INCIDENT).fetchOne(0, Long.class);
-		return (newest == null) ? 0 : newest;
+	Stamp stamp() {
+		var row = this.db.select(DSL.count(), DSL.max(RISK_INCIDENT.ID)).from(RISK_INCIDENT).fetchSingle();
+		return new Stamp(row.value1(), (row.value2() == null) ? 0 : row.value2());
+	}
+
+	record Stamp(long count, long newest) {
 	}
 
 	long count() {

@@ -17,7 +17,7 @@ class Incidents {
 
 	private final IncidentStore store;
 
-	private volatile Held held = new Held(0, List.of());
+	private volatile Held held = new Held(new IncidentStore.Stamp(0, 0), List.of());
 
 	Incidents(IncidentStore store) {
 		this.store = store;
@@ -28,16 +28,16 @@ class Incidents {
 	 * changes.
 	 */
 	List<Incident> current() {
-		long stamp = this.store.stamp();
+		IncidentStore.Stamp stamp = this.store.stamp();
 		Held held = this.held;
-		if (held.stamp() != stamp) {
+		if (!held.stamp().equals(stamp)) {
 			held = new Held(stamp, List.copyOf(this.store.all()));
 			this.held = held;
 		}
 		return held.incidents();
 	}
 
-	private record Held(long stamp, List<Incident> incidents) {
+	private record Held(IncidentStore.Stamp stamp, List<Incident> incidents) {
 	}
 
 }

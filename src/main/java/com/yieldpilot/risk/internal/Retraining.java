@@ -128,7 +128,8 @@ class Retraining {
 			validated = ModelRegistry.train(table, validatedAsOf);
 		}
 		catch (NotEnoughDataException ex) {
-			log.info("Risk model validated as it scores, with no window: {}", ex.getMessage());
+			log.info("Too little history to validate a twin, so the new model has no validation window: {}",
+					ex.getMessage());
 			return new Fit(new ModelRegistry.Candidate(serving, serving), List.of());
 		}
 		List<Integer> validationRows = new ArrayList<>();
