@@ -43,6 +43,15 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
+	/**
+	 * A body sent in chunks, without a length announced up front: what a client streaming
+	 * a file sends.
+	 */
+	public HttpResponse<String> postChunked(String path, @Nullable String token, String contentType, byte[] body) {
+		return send(request(path, token).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+	}
+
 	public HttpResponse<String> postText(String path, @Nullable String token, String text) {
 		return post(path, token, "text/plain; charset=UTF-8", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}

@@ -1,9 +1,10 @@
 package com.yieldpilot.risk.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
-import com.yieldpilot.risk.IncidentImport;
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.RiskModels;
@@ -11,6 +12,7 @@ import com.yieldpilot.risk.RiskScores;
 import com.yieldpilot.risk.TrainingProgress;
 import com.yieldpilot.risk.internal.model.HistoryFormatException;
 import com.yieldpilot.shared.PoolId;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,7 +22,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 class RiskController {
+
+	static final int MAX_INCIDENT_BYTES = 20 << 20;
 
 	private final RiskScores scores;
 
@@ -68,9 +71,30 @@ class RiskController {
 		return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(this.models.progress());
 	}
 
+	/**
+	 * Imports an incident list; the body is read up to {@link #MAX_INCIDENT_BYTES} (the
+	 * whole DeFiHackLabs list is about 0.2 MB), so an oversized one is refused before it
+	 * fills the heap.
+	 */
 	@PostMapping(path = "/admin/risk/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
-	IncidentImport importIncidents(@RequestBody byte[] json) {
-		return this.models.importIncidents(json);
+	ResponseEntity<?> importIncidents(HttpServletRequest request) throws IOException {
+		byte[] json;
+		if (request.getContentLengthLong() > MAX_INCIDENT_BYTES) {
+			return tooLarge();
+		}
+		try (InputStream in = request.getInputStream()) {
+			json = in.readNBytes(MAX_INCIDENT_BYTES + 1);
+		}
+		if (json.length > MAX_INCIDENT_BYTES) {
+			return tooLarge();
+		}
+		return ResponseEntity.ok(this.models.importIncidents(json));
+	}
+
+	private static ResponseEntity<ProblemDetail> tooLarge() {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"An incident list is at most " + (MAX_INCIDENT_BYTES >> 20) + " MB."));
 	}
 
 	@ExceptionHandler(HistoryFormatException.class)

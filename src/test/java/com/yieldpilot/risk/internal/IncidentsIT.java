@@ -1,6 +1,7 @@
 package com.yieldpilot.risk.internal;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -122,6 +123,14 @@ class IncidentsIT extends ApplicationIT {
 		assertThat(this.db.fetchCount(RISK_INCIDENT)).as("nothing of a refused list is stored").isZero();
 
 		assertThat(http().post(PATH, credentials().farmerToken(), "[]").statusCode()).isEqualTo(403);
+
+		// streamed, so only the bounded read can tell: one byte over the limit
+		byte[] oversized = ("[" + " ".repeat(RiskController.MAX_INCIDENT_BYTES - 1) + "]")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> tooLarge = http().postChunked(PATH, credentials().adminToken(), "application/json",
+				oversized);
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.body()).contains("at most 20 MB");
 	}
 
 	private static String entry(LocalDate day, String name, double lost, String unit) {
