@@ -82,21 +82,7 @@ public enum Feature {
 	POOL_ADVERSE_RATE_90D("pool_adverse_rate_90d",
 			v -> "the pool turned bad on " + share(v) + " of its matured days in 90"),
 	POOL_ADVERSE_RECENT("pool_adverse_recent",
-			v -> "the pool turned bad on " + share(v) + " of its latest matured week"),
-	// eighth round: how the APY splits into rewards and base over time
-	REWARD_CHANGE_7D("reward_change_7d", v -> "rewards moved the APY by " + change(v) + " in 7 days"),
-	BASE_APY_CHANGE_7D("base_apy_change_7d", v -> "the base APY moved the APY by " + change(v) + " in 7 days"),
-	REWARD_LOG_VOLATILITY_30D("reward_log_volatility_30d",
-			v -> "reward APY moves " + share(Math.expm1(v)) + " a day (30 days)"),
-	REWARD_RUN_DAYS("reward_run_days",
-			v -> String.format(Locale.ROOT, "rewards have paid over 10%% of the APY for %.0f days", v)),
-	// eighth round: the outcome's own structure
-	APY_MEDIAN_VS_MEAN_7D("apy_median_vs_mean_7d",
-			v -> "the 7-day median APY is " + change(v) + " against the 7-day mean"),
-	TVL_VS_MEAN_7D("tvl_vs_mean_7d", v -> "TVL is " + change(v) + " against its 7-day mean"),
-	TVL_WORST_FALL_180D("tvl_worst_fall_180d", v -> "TVL's worst 28-day fall in 6 months " + movedLog(v)),
-	POOL_TVL_FALL_RATE_90D("pool_tvl_fall_rate_90d",
-			v -> "TVL fell 30% within 28 days on " + share(v) + " of the pool's matured days in 90");
+			v -> "the pool turned bad on " + share(v) + " of its latest matured week");
 
 	private final String key;
 

@@ -84,16 +84,9 @@ public final class FeatureBuilder {
 
 	private static PoolFeatures own(PoolHistory history, IncidentIndex incidentIndex, int minHistoryDays,
 			long fromDay) {
-		int length = (int) (history.lastDay() - history.firstDay() + 1);
-		double[] outcomes = new double[length];
-		double[] tvlLegs = new double[length];
-		double[] tvlFalls = new double[length];
+		double[] outcomes = new double[(int) (history.lastDay() - history.firstDay() + 1)];
 		for (long d = history.firstDay(); d <= history.lastDay(); d++) {
-			int i = (int) (d - history.firstDay());
-			Outcome.Legs legs = history.observed(d) ? Outcome.legs(history, d) : Outcome.Legs.UNKNOWN;
-			outcomes[i] = legs.combined();
-			tvlLegs[i] = legs.tvl();
-			tvlFalls[i] = Double.isNaN(legs.tvl()) ? Double.NaN : tvlFall(history, d);
+			outcomes[(int) (d - history.firstDay())] = history.observed(d) ? Outcome.of(history, d) : Double.NaN;
 		}
 		Descriptor descriptor = Descriptor.of(history.pool());
 		List<float[]> rows = new ArrayList<>();
@@ -111,7 +104,6 @@ public final class FeatureBuilder {
 			Arrays.fill(x, Float.NaN);
 			OwnHistoryFeatures.fill(history, d, x);
 			pastOutcomes(history, outcomes, d, x);
-			pastTvlFalls(history, tvlLegs, tvlFalls, d, x);
 			incidentIndex.fill(descriptor.protocolKey(), d, x);
 			set(x, Feature.STABLECOIN, descriptor.stablecoin());
 			rows.add(x);
@@ -187,38 +179,6 @@ public final class FeatureBuilder {
 		long newest = t - Outcome.HORIZON_DAYS;
 		set(x, Feature.POOL_ADVERSE_RATE_90D, rate(h, outcomes, newest - 89, newest));
 		set(x, Feature.POOL_ADVERSE_RECENT, rate(h, outcomes, newest - 6, newest));
-	}
-
-	/**
-	 * The pool's own record of capital flight, from the TVL half of its matured outcomes:
-	 * how often it fell and how far it fell at worst.
-	 */
-	private static void pastTvlFalls(PoolHistory h, double[] tvlLegs, double[] tvlFalls, long t, float[] x) {
-		long newest = t - Outcome.HORIZON_DAYS;
-		set(x, Feature.POOL_TVL_FALL_RATE_90D, rate(h, tvlLegs, newest - 89, newest));
-		double worst = Double.NaN;
-		int count = 0;
-		for (long d = Math.max(newest - 179, h.firstDay()); d <= Math.min(newest, h.lastDay()); d++) {
-			double fall = tvlFalls[(int) (d - h.firstDay())];
-			if (!Double.isNaN(fall)) {
-				worst = Double.isNaN(worst) ? fall : Math.min(worst, fall);
-				count++;
-			}
-		}
-		set(x, Feature.TVL_WORST_FALL_180D, (count >= 7) ? worst : Double.NaN);
-	}
-
-	/** The log of the lowest TVL over the outcome's horizon against the day's. */
-	private static double tvlFall(PoolHistory h, long day) {
-		double now = h.tvl(day);
-		double low = Double.POSITIVE_INFINITY;
-		for (long d = day + 1; d <= day + Outcome.HORIZON_DAYS; d++) {
-			double v = h.tvl(d);
-			if (!Double.isNaN(v)) {
-				low = Math.min(low, v);
-			}
-		}
-		return (now > 0 && low != Double.POSITIVE_INFINITY) ? Math.log(Math.max(low, now * 1e-6) / now) : Double.NaN;
 	}
 
 	private static double rate(PoolHistory h, double[] outcomes, long from, long to) {

@@ -22,31 +22,14 @@ import java.util.List;
 public record LinearFloor(double share, List<String> terms, double[] weights, double intercept, double[] means,
 		double[] scales) {
 
-	/**
-	 * Eighth round, tuning only: {@code -DfloorRound8=true} adds the round's strongest
-	 * single features to the floor's terms.
-	 */
-	private static List<Term> floorTerms() {
-		List<Term> terms = new java.util.ArrayList<>(BASE_TERMS);
-		if (Boolean.getBoolean("floorRound8")) {
-			terms.addAll(List.of(new Term(Feature.REWARD_LOG_VOLATILITY_30D, Transform.LOG),
-					new Term(Feature.TVL_WORST_FALL_180D, Transform.CLIP),
-					new Term(Feature.POOL_TVL_FALL_RATE_90D, Transform.NONE),
-					new Term(Feature.APY_MEDIAN_VS_MEAN_7D, Transform.CLIP)));
-		}
-		return List.copyOf(terms);
-	}
-
-	private static final List<Term> BASE_TERMS = List.of(new Term(Feature.APY_VOLATILITY_7D, Transform.LOG),
+	/** The terms and their transforms; their order is the order of the weights. */
+	static final List<Term> TERMS = List.of(new Term(Feature.APY_VOLATILITY_7D, Transform.LOG),
 			new Term(Feature.APY_VOLATILITY_30D, Transform.LOG), new Term(Feature.APY_MEAN_7D, Transform.LOG),
 			new Term(Feature.APY_TREND, Transform.CLIP), new Term(Feature.APY_SPIKE, Transform.CLIP),
 			new Term(Feature.APY_VS_MEAN_90D, Transform.CLIP), new Term(Feature.APY_VOLATILITY_RANK, Transform.NONE),
 			new Term(Feature.APY_PEER_RANK, Transform.NONE), new Term(Feature.TVL_VOLATILITY_7D, Transform.LOG),
 			new Term(Feature.TVL_WORST_DAY_30D, Transform.CLIP), new Term(Feature.TVL_CHANGE_7D, Transform.CLIP),
 			new Term(Feature.REWARD_SHARE_30D, Transform.NONE));
-
-	/** The terms and their transforms; their order is the order of the weights. */
-	static final List<Term> TERMS = floorTerms();
 
 	private static final double L2 = 1.0;
 

@@ -1,7 +1,5 @@
 package com.yieldpilot.risk.internal.model;
 
-import java.util.Arrays;
-
 import static com.yieldpilot.risk.internal.model.FeatureBuilder.ratio;
 import static com.yieldpilot.risk.internal.model.FeatureBuilder.set;
 
@@ -53,8 +51,6 @@ final class OwnHistoryFeatures {
 		set(x, Feature.REWARD_SHARE_30D, share30);
 		set(x, Feature.REWARD_SHARE_CHANGE, share - share30);
 		set(x, Feature.BASE_APY_MEAN_7D, Stats.base(h, t, 7).mean());
-		EmissionFeatures.fill(h, t, x);
-		set(x, Feature.APY_MEDIAN_VS_MEAN_7D, ratio(median7(h, t), apy7.mean()));
 
 		double tvl = h.tvl(t);
 		set(x, Feature.TVL, (tvl >= 0) ? Math.log10(tvl + 1) : Double.NaN);
@@ -69,7 +65,6 @@ final class OwnHistoryFeatures {
 			}
 		}
 		set(x, Feature.TVL_DRAWDOWN_90D, (max90 > 0 && tvl >= 0) ? tvl / max90 - 1 : Double.NaN);
-		set(x, Feature.TVL_VS_MEAN_7D, ratio(tvl, Outcome.mean(h, t - 6, t, false)));
 		double sum = 0;
 		double sumSq = 0;
 		double worst = Double.NaN;
@@ -107,26 +102,6 @@ final class OwnHistoryFeatures {
 		set(x, Feature.APY_ZSCORE_30D,
 				(apy30.std() > 1e-9) ? (apy - apy30.mean()) / apy30.std() : (apy30.count() > 1 ? 0 : Double.NaN));
 		set(x, Feature.APY_OUTLIER, Double.isNaN(apy) ? Double.NaN : (apy > 100 ? 1 : 0));
-	}
-
-	/**
-	 * The median of the last 7 days' APY: against their mean it says how much of the
-	 * mean, which the outcome compares with, is one spike.
-	 */
-	private static double median7(PoolHistory h, long t) {
-		double[] values = new double[7];
-		int count = 0;
-		for (long d = t - 6; d <= t; d++) {
-			double v = h.apy(d);
-			if (!Double.isNaN(v)) {
-				values[count++] = v;
-			}
-		}
-		if (count < 3) {
-			return Double.NaN;
-		}
-		Arrays.sort(values, 0, count);
-		return (count % 2 == 1) ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
 	}
 
 	/** Standard deviation of the daily change of log APY over the window. */

@@ -34,8 +34,7 @@ import java.util.zip.GZIPInputStream;
  * JVM options ({@code -Drisk.tune="..."}): {@code -Dtrees -Deta -Ddepth -Dmcw -Dsubsample
  * -Dcolsample -Dlambda -Dcal -Dshrink -Dfloor} override the defaults;
  * {@code -Dvariants="all;all+-own"} runs several variants, each masking feature groups
- * ({@code -history -own -market -incidents -levels}, the eighth round's
- * {@code -emissions -shape -round8}) or single features ({@code -<key>});
+ * ({@code -history -own -market -incidents -levels}) or single features ({@code -<key>});
  * {@code -Dbins=true} adds the reliability bins; {@code -Dmonthly=true} adds each month's
  * base rate, mean score and AUC, the pooled AUC had every month's level been right (an
  * oracle) and the pooled AUC of scores with no level at all (each day centred);
@@ -63,14 +62,6 @@ public final class RiskTuning {
 	private static final List<Split> SPLITS = List.of(new Split("2024Q1", "2024-01-01", "2024-03-31"),
 			new Split("A: to 2024-03-31, score Apr-Aug", "2024-04-01", "2024-08-31"),
 			new Split("B: to 2024-06-30, score Jul-Dec", "2024-07-01", "2024-12-31"));
-
-	/** The eighth round's reward-emission features. */
-	private static final List<Feature> EMISSIONS = List.of(Feature.REWARD_CHANGE_7D, Feature.BASE_APY_CHANGE_7D,
-			Feature.REWARD_LOG_VOLATILITY_30D, Feature.REWARD_RUN_DAYS);
-
-	/** The eighth round's features of the outcome's own structure. */
-	private static final List<Feature> SHAPE = List.of(Feature.APY_MEDIAN_VS_MEAN_7D, Feature.TVL_VS_MEAN_7D,
-			Feature.TVL_WORST_FALL_180D, Feature.POOL_TVL_FALL_RATE_90D);
 
 	private RiskTuning() {
 	}
@@ -418,12 +409,6 @@ public final class RiskTuning {
 						Feature.MARKET_OUTFLOW_SHARE, Feature.MARKET_POOLS, Feature.MARKET_ADVERSE_RATE));
 				case "-incidents" -> dropped.addAll(List.of(Feature.MARKET_INCIDENTS_30D, Feature.MARKET_LOSS_30D,
 						Feature.PROTOCOL_INCIDENTS_365D, Feature.PROTOCOL_DAYS_SINCE_INCIDENT));
-				case "-emissions" -> dropped.addAll(EMISSIONS);
-				case "-shape" -> dropped.addAll(SHAPE);
-				case "-round8" -> {
-					dropped.addAll(EMISSIONS);
-					dropped.addAll(SHAPE);
-				}
 				case "-levels" -> dropped.addAll(List.of(Feature.APY, Feature.APY_MEAN_7D, Feature.APY_MEAN_30D,
 						Feature.APY_VOLATILITY_7D, Feature.APY_VOLATILITY_30D, Feature.BASE_APY_MEAN_7D, Feature.TVL));
 				default -> {
