@@ -23,14 +23,19 @@ class WalkForwardTest {
 		Map<String, Double> before = scores(original);
 		for (int cut : new int[] { 200, 240 }) {
 			String cutDate = SyntheticHistory.START.plusDays(cut).toString();
-			// every value after the cut changes: APY tripled, TVL crushed
+			// every value after the cut changes: APY and its base and reward tripled, TVL
+			// crushed
 			String edited = SyntheticHistory.csv(40, 300, 11, row -> {
 				String[] cells = row.split(",", -1);
 				if (cells[1].substring(0, 10).compareTo(cutDate) <= 0) {
 					return row;
 				}
 				cells[2] = String.format(Locale.ROOT, "%.2f", Double.parseDouble(cells[2]) * 0.01);
-				cells[3] = String.format(Locale.ROOT, "%.5f", Double.parseDouble(cells[3]) * 3);
+				for (int apy = 3; apy <= 5; apy++) {
+					if (!cells[apy].isEmpty()) {
+						cells[apy] = String.format(Locale.ROOT, "%.5f", Double.parseDouble(cells[apy]) * 3);
+					}
+				}
 				return String.join(",", cells);
 			});
 			Map<String, Double> after = scores(edited);
