@@ -1,13 +1,9 @@
 package com.yieldpilot.execution.internal.pipeline;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
@@ -34,7 +29,6 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -67,25 +61,17 @@ public class ExecutionPipeline {
 	private static final Set<ExecutionState> BEFORE_SIGNING = EnumSet.of(ExecutionState.QUEUED, ExecutionState.PLANNED,
 			ExecutionState.COST_CHECKED, ExecutionState.SIMULATED, ExecutionState.DEFERRED);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final ExecutionStore store;
 
 	private final RuleIntents intents;
 
-	private final Planner planner;
-
-	private final CostCheck costs;
-
 	private final Fees fees;
 
-	private final ExecutorSigners signers;
+	private final BatchPreflight preflight;
 
 	private final BatchSigning signing;
 
 	private final BatchBroadcast broadcast;
-
-	private final ChainAccess chains;
 
 	private final PausedExecution paused;
 
@@ -124,20 +110,16 @@ public class ExecutionPipeline {
 	private record Ready(ExecutionId id, @Nullable Long token) {
 	}
 
-	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Planner planner, CostCheck costs, Fees fees,
-			ExecutorSigners signers, BatchSigning signing, BatchBroadcast broadcast, ChainAccess chains,
-			PausedExecution paused, ExecutionEndings endings, ExecutionProperties properties,
-			TransactionTemplate transactions, ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler,
-			Clock clock) {
+	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Fees fees, BatchPreflight preflight,
+			BatchSigning signing, BatchBroadcast broadcast, PausedExecution paused, ExecutionEndings endings,
+			ExecutionProperties properties, TransactionTemplate transactions,
+			ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler, Clock clock) {
 		this.store = store;
 		this.intents = intents;
-		this.planner = planner;
-		this.costs = costs;
 		this.fees = fees;
-		this.signers = signers;
+		this.preflight = preflight;
 		this.signing = signing;
 		this.broadcast = broadcast;
-		this.chains = chains;
 		this.paused = paused;
 		this.endings = endings;
 		this.properties = properties;
@@ -334,8 +316,11 @@ public class ExecutionPipeline {
 		this.store.releaseAll(claimed);
 	}
 
-	/** One execution of a batch, with what its steps found so far. */
-	private static final class Item {
+	/**
+	 * One execution of a batch, with what its steps found so far: {@link BatchPreflight}
+	 * fills in its plan, quote, gas limit and pending steps.
+	 */
+	static final class Item {
 
 		final ExecutionId id;
 
@@ -381,6 +366,12 @@ public class ExecutionPipeline {
 			return intent().mode() == Mode.PAPER;
 		}
 
+		static Map<Long, List<Item>> byChain(List<Item> items) {
+			Map<Long, List<Item>> byChain = new LinkedHashMap<>();
+			items.forEach((i) -> byChain.computeIfAbsent(i.plan().chainId(), (c) -> new ArrayList<>()).add(i));
+			return byChain;
+		}
+
 	}
 
 	private void fromPlan(List<Item> batch) {
@@ -400,104 +391,9 @@ public class ExecutionPipeline {
 		if (found.isEmpty()) {
 			return;
 		}
-		// the pools' and ETH's figures are read once for the batch, by planning and the
-		// cost check alike
-		BatchMarket market = this.costs.market();
-		List<Outcome<Plan>> plans = this.planner.planAll(found.stream()
-			.map((i) -> new Planner.Request(i.intent(), i.intent().actions().get(i.row.getActionIndex()),
-					i.row.getOnchainId(), i.row.getScale().doubleValue()))
-			.toList(), market);
-		List<Item> planned = new ArrayList<>();
-		for (int k = 0; k < found.size(); k++) {
-			Item item = found.get(k);
-			if (plans.get(k) instanceof Outcome.Next<Plan> next) {
-				item.plan = next.value();
-				planned.add(item);
-			}
-			else {
-				stop(item.id, item.token(), plans.get(k), item.paper());
-			}
-		}
-		// PLANNED, COST_CHECKED and SIMULATED spend nothing: they are stored together
-		// once the simulation answered, each with its own time and detail (decision 0017,
-		// third round); a crash before that plans the execution again from the chain
-		OffsetDateTime plannedAt = now();
-		for (Item item : planned) {
-			Plan plan = item.plan();
-			item.pending.add(new ExecutionStore.Step(ExecutionState.PLANNED, plan.summary(), plannedAt,
-					Map.of(EXECUTION.PLAN, JSON.writeValueAsString(plan), EXECUTION.SUMMARY, plan.summary(),
-							EXECUTION.CHAIN_ID, plan.chainId(), EXECUTION.VAULT_ADDRESS, plan.vault())));
-			reached(item.id, ExecutionState.PLANNED);
-		}
-		List<Item> checked = new ArrayList<>();
-		Map<Item, String> paid = new HashMap<>();
-		for (Map.Entry<Long, List<Item>> chain : byChain(planned).entrySet()) {
-			Fees.Quote quote;
-			try {
-				quote = this.fees.quote(this.chains.client(chain.getKey()));
-			}
-			catch (IOException ex) {
-				chain.getValue()
-					.forEach((i) -> stopAfter(i,
-							new Outcome.Defer<>("the chain's fees could not be read (" + ex.getMessage() + ")")));
-				continue;
-			}
-			List<Outcome<String>> costs = this.costs.checkAll(chain.getValue().stream().map(Item::plan).toList(), quote,
-					market);
-			for (int k = 0; k < chain.getValue().size(); k++) {
-				Item item = chain.getValue().get(k);
-				item.quote = quote;
-				Outcome<String> cost = costs.get(k);
-				if (cost instanceof Outcome.Next<String> next) {
-					paid.put(item, next.value());
-					checked.add(item);
-				}
-				else {
-					stopAfter(item, cost);
-				}
-			}
-		}
-		OffsetDateTime checkedAt = now();
-		for (Item item : checked) {
-			item.pending.add(new ExecutionStore.Step(ExecutionState.COST_CHECKED, paid.get(item), checkedAt, Map.of()));
-			reached(item.id, ExecutionState.COST_CHECKED);
-		}
-		List<Item> simulated = new ArrayList<>();
-		for (Map.Entry<Long, List<Item>> chain : byChain(checked).entrySet()) {
-			List<Item> items = chain.getValue();
-			List<ChainCalls.Outcome> gas;
-			try {
-				gas = ChainCalls.simulateAll(this.chains.client(chain.getKey()),
-						this.signers.signer(chain.getKey()).getAddress(),
-						items.stream().map((i) -> new ChainCalls.Call(i.plan().vault(), i.plan().calldata())).toList());
-			}
-			catch (IOException ex) {
-				items.forEach((i) -> stopAfter(i,
-						new Outcome.Defer<>("the simulation could not reach the chain (" + ex.getMessage() + ")")));
-				continue;
-			}
-			for (int k = 0; k < items.size(); k++) {
-				Item item = items.get(k);
-				if (gas.get(k).reverted()) {
-					stopAfter(item,
-							new Outcome.Fail<>("the simulation reverted, nothing was signed: " + gas.get(k).revert()));
-					continue;
-				}
-				// a quarter above the estimate: the state may change between the
-				// simulation
-				// and the block that includes it (a position's shares accrue), and unused
-				// gas is not paid for
-				item.gasLimit = Long.parseLong(Objects.requireNonNull(gas.get(k).output())) * 5 / 4;
-				simulated.add(item);
-			}
-		}
-		OffsetDateTime simulatedAt = now();
-		for (Item item : simulated) {
-			item.pending.add(new ExecutionStore.Step(ExecutionState.SIMULATED,
-					"the call passes: estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit, simulatedAt,
-					Map.of(EXECUTION.GAS_LIMIT, item.gasLimit)));
-		}
-		simulated = storePending(simulated, true);
+		// PLANNED, COST_CHECKED and SIMULATED are stored together once the simulation
+		// answered (decision 0017, third round)
+		List<Item> simulated = storePending(this.preflight.preflightAll(found, this::stopAfter), true);
 		List<Item> live = new ArrayList<>();
 		for (Item item : simulated) {
 			if (item.paper()) {
@@ -533,7 +429,7 @@ public class ExecutionPipeline {
 			affordable.add(item);
 		}
 		List<Item> signed = new ArrayList<>();
-		for (Map.Entry<Long, List<Item>> chain : byChain(affordable).entrySet()) {
+		for (Map.Entry<Long, List<Item>> chain : Item.byChain(affordable).entrySet()) {
 			signed.addAll(signAll(chain.getKey(), chain.getValue()));
 		}
 		if (signed.isEmpty()) {
@@ -615,24 +511,14 @@ public class ExecutionPipeline {
 	}
 
 	/**
-	 * Stops an execution before signing, after storing the states it reached on the way,
-	 * so its history shows each of them.
+	 * Stops an execution before signing, after storing the states it reached on the way
+	 * (none when its planning stopped it), so its history shows each of them.
 	 */
 	private void stopAfter(Item item, Outcome<?> outcome) {
 		if (!item.pending.isEmpty() && storePending(List.of(item), false).isEmpty()) {
 			return; // another node holds it now
 		}
 		stop(item.id, item.token(), outcome, item.paper());
-	}
-
-	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-	}
-
-	private static Map<Long, List<Item>> byChain(List<Item> items) {
-		Map<Long, List<Item>> byChain = new LinkedHashMap<>();
-		items.forEach((i) -> byChain.computeIfAbsent(i.plan().chainId(), (c) -> new ArrayList<>()).add(i));
-		return byChain;
 	}
 
 	/**
