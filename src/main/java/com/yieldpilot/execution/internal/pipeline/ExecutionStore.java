@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 import com.yieldpilot.execution.ExecutionId;
@@ -28,7 +27,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -139,29 +137,12 @@ public class ExecutionStore {
 	}
 
 	/**
-	 * Takes the lease on an execution in one of the states, unless another node holds it.
-	 * @return the fencing token the node's steps must present
-	 */
-	OptionalLong claim(ExecutionId id, String node, Duration lease, Collection<ExecutionState> states) {
-		OffsetDateTime now = now();
-		Record1<Long> token = this.dsl.update(EXECUTION)
-			.set(EXECUTION.LEASE_OWNER, node)
-			.set(EXECUTION.LEASE_UNTIL, now.plus(lease))
-			.set(EXECUTION.LEASE_TOKEN, EXECUTION.LEASE_TOKEN.plus(1))
-			.where(EXECUTION.ID.eq(id.value()))
-			.and(EXECUTION.STATE.in(names(states)))
-			.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now)).or(EXECUTION.LEASE_OWNER.eq(node)))
-			.returningResult(EXECUTION.LEASE_TOKEN)
-			.fetchOne();
-		return (token != null) ? OptionalLong.of(token.value1()) : OptionalLong.empty();
-	}
-
-	/**
-	 * {@link #claim} of many executions in one statement: each one claimed gets a fencing
-	 * token of its own, so each is still fenced on its own in every later step. The rows
-	 * are locked in the order of their ids and those another claim holds at this moment
-	 * are skipped (that claim gets them), so two batches, or a batch and the heartbeat,
-	 * never deadlock over overlapping executions.
+	 * Takes the lease on the executions in one of the states, unless another node holds
+	 * it, in one statement: each one claimed gets a fencing token of its own (the steps
+	 * of the node must present it), so each is still fenced on its own in every later
+	 * step. The rows are locked in the order of their ids and those another claim holds
+	 * at this moment are skipped (that claim gets them), so two batches, or a batch and
+	 * the heartbeat, never deadlock over overlapping executions.
 	 * @return the token of each execution this node now holds
 	 */
 	Map<ExecutionId, Long> claimAll(Collection<ExecutionId> ids, String node, Duration lease,
@@ -210,7 +191,10 @@ public class ExecutionStore {
 			.execute();
 	}
 
-	/** {@link #release} of many executions in one statement, each under its own token. */
+	/**
+	 * Lets the leases go, each under its own token, in one statement, so that another
+	 * node need not wait for them to run out.
+	 */
 	void releaseAll(Map<ExecutionId, Long> tokens) {
 		if (tokens.isEmpty()) {
 			return;
@@ -220,16 +204,6 @@ public class ExecutionStore {
 			.setNull(EXECUTION.LEASE_UNTIL)
 			.where(DSL.row(EXECUTION.ID, EXECUTION.LEASE_TOKEN)
 				.in(tokens.entrySet().stream().map((e) -> DSL.row(e.getKey().value(), e.getValue())).toList()))
-			.execute();
-	}
-
-	/** Lets the lease go, so that another node need not wait for it to run out. */
-	void release(ExecutionId id, long token) {
-		this.dsl.update(EXECUTION)
-			.setNull(EXECUTION.LEASE_OWNER)
-			.setNull(EXECUTION.LEASE_UNTIL)
-			.where(EXECUTION.ID.eq(id.value()))
-			.and(EXECUTION.LEASE_TOKEN.eq(token))
 			.execute();
 	}
 
