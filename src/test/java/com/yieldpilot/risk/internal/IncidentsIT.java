@@ -48,18 +48,7 @@ class IncidentsIT extends ApplicationIT {
 
 	@BeforeEach
 	void aPoolWithHistory() {
-		this.pool = PoolId.parse("aave-v3:base:USDC:i" + Long.toString(System.nanoTime(), 36));
-		this.db.execute("""
-				insert into market_pool (id, protocol, chain, asset, stablecoin, origin, created_at)
-				values (?, 'aave-v3', 'base', 'USDC', true, 'WATCHED', now())""", this.pool.toString());
-		this.db.execute("""
-				insert into metric_rollup (subject, metric, resolution, bucket, avg_value, min_value, max_value,
-				                           last_value, samples)
-				select ?, m.metric, 'DAY', date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'
-				                           - (29 - d) * interval '1 day', v, v, v, v, 24
-				from generate_series(0, 29) as d
-				cross join lateral (values ('APY', 4 + 0.1 * d), ('TVL', 1e7 + d * 1000)) as m(metric, v)""",
-				this.pool.toString());
+		this.pool = PoolsWithHistory.create(this.db, "aave-v3", 30);
 	}
 
 	@AfterEach

@@ -65,20 +65,7 @@ class UnchangedScoresIT extends ApplicationIT {
 
 	@BeforeEach
 	void poolWithHistory() {
-		this.pool = PoolId.parse("same-risk:base:USDC:p" + Long.toString(System.nanoTime(), 36));
-		this.db.execute("""
-				insert into market_pool (id, protocol, chain, asset, stablecoin, origin, created_at)
-				values (?, 'same-risk', 'base', 'USDC', true, 'WATCHED', now())""", this.pool.toString());
-		this.db.execute(
-				"""
-						insert into metric_rollup (subject, metric, resolution, bucket, avg_value, min_value, max_value,
-						                           last_value, samples)
-						select ?, m.metric, 'DAY', date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'
-						                           - (59 - d) * interval '1 day', v, v, v, v, 24
-						from generate_series(0, 59) as d
-						cross join lateral (values ('APY', 4 * (1 + 0.3 * sin(d / 4.0))), ('TVL', 1e7 + d * 1000)) as m(metric, v)
-						""",
-				this.pool.toString());
+		this.pool = PoolsWithHistory.create(this.db, "same-risk", 60);
 	}
 
 	@Test
