@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +34,9 @@ import com.yieldpilot.vault.internal.FarmerVaults;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -61,13 +65,20 @@ import static org.awaitility.Awaitility.await;
  * nodes sign concurrently. The key's nonces come out unique and gapless on chain and in
  * the rows, each execution is signed once (one attempt), the transaction the chain holds
  * at each nonce is that execution's own, and no send was refused as underpriced. The
- * second node runs no rule evaluation, market or risk jobs of its own; its heartbeat runs
- * beside the first node's, not in turn with it (a Quartz scheduler of its own name, as
- * two clusters in one JVM need), which only adds contention.
+ * second node runs no rule evaluation, market or risk jobs of its own.
+ * <p>
+ * While the approvals race, neither node's heartbeat runs (the first node's is paused,
+ * the second node's period is an hour), so each node runs exactly the approvals made
+ * through it: with a heartbeat, one node could claim the other's approvals before that
+ * node's own run did, and the race the test is for would not happen. The first node's
+ * heartbeat resumes once every transaction is sent, to confirm them.
  */
 class ExecutionNodesIT extends ApplicationIT {
 
 	private static final int INTENTS = 20;
+
+	/** The pipeline's clustered heartbeat job ({@code ExecutionSchedule}). */
+	private static final JobKey HEARTBEAT = JobKey.jobKey("execution-work", "execution");
 
 	@Autowired
 	ApplicationContext context;
@@ -84,6 +95,9 @@ class ExecutionNodesIT extends ApplicationIT {
 	@Autowired
 	DSLContext dsl;
 
+	@Autowired
+	Scheduler scheduler;
+
 	@Test
 	void intentsApprovedOnTwoNodesAtOnceTakeUniqueGaplessNoncesFromOneKey() throws Exception {
 		String batch = UUID.randomUUID().toString().substring(0, 8);
@@ -94,6 +108,8 @@ class ExecutionNodesIT extends ApplicationIT {
 		List<FarmerExecutions> onFirst = farmers.stream().map((f) -> new FarmerExecutions(http(), f.token())).toList();
 		List<String> names = new ArrayList<>();
 		Set<String> signedHere = ConcurrentHashMap.newKeySet();
+		Set<String> approvedHere = new HashSet<>();
+		pauseHeartbeat();
 		try (ConfigurableApplicationContext second = secondNode()) {
 			Http otherNode = new Http(second.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 			for (int i = 0; i < INTENTS; i++) {
@@ -119,9 +135,12 @@ class ExecutionNodesIT extends ApplicationIT {
 			try (ExecutorService clicks = Executors.newVirtualThreadPerTaskExecutor()) {
 				List<Future<JsonNode>> approvals = new ArrayList<>();
 				for (int i = 0; i < INTENTS; i++) {
+					JsonNode execution = waiting.get(i);
 					FarmerExecutions via = (i % 2 == 0) ? onFirst.get(i)
 							: new FarmerExecutions(otherNode, farmers.get(i).token());
-					JsonNode execution = waiting.get(i);
+					if (i % 2 == 0) {
+						approvedHere.add(execution.get("id").asString());
+					}
 					approvals.add(clicks.submit(() -> {
 						go.await();
 						return via.approve(execution);
@@ -132,12 +151,15 @@ class ExecutionNodesIT extends ApplicationIT {
 					approval.get();
 				}
 			}
+			await().atMost(Duration.ofSeconds(90)).until(() -> pendingNonce() == nonceBefore + INTENTS);
+			resumeHeartbeat();
 			List<JsonNode> done = new ArrayList<>();
 			for (int i = 0; i < INTENTS; i++) {
 				done.add(onFirst.get(i).awaitExecution(names.get(i), "CONFIRMED"));
 			}
 
-			assertThat(signedHere).as("signed on this node; the rest on the other").hasSizeBetween(1, INTENTS - 1);
+			assertThat(signedHere).as("signed on this node those approved here; the rest on the other")
+				.containsExactlyInAnyOrderElementsOf(approvedHere);
 			assertThat(done).extracting((e) -> e.get("nonce").asLong())
 				.containsExactlyInAnyOrderElementsOf(
 						LongStream.range(nonceBefore, nonceBefore + INTENTS).boxed().toList());
@@ -169,9 +191,26 @@ class ExecutionNodesIT extends ApplicationIT {
 			}
 		}
 		finally {
+			resumeHeartbeat();
 			names.forEach(this.crashes::disarm);
 			onFirst.forEach(FarmerExecutions::disableRules);
 		}
+	}
+
+	/**
+	 * Pauses this node's pipeline heartbeat ({@code ExecutionSchedule}) and waits for a
+	 * run of it already under way to end.
+	 */
+	private void pauseHeartbeat() throws SchedulerException {
+		this.scheduler.pauseJob(HEARTBEAT);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.scheduler.getCurrentlyExecutingJobs()
+				.stream()
+				.noneMatch((job) -> job.getJobDetail().getKey().equals(HEARTBEAT)));
+	}
+
+	private void resumeHeartbeat() throws SchedulerException {
+		this.scheduler.resumeJob(HEARTBEAT);
 	}
 
 	/**
@@ -196,6 +235,8 @@ class ExecutionNodesIT extends ApplicationIT {
 				"--yieldpilot.chain.chain-ids.anvil=" + LocalChain.CHAIN_ID,
 				"--yieldpilot.execution.keystore=" + new File(home.toFile(), file),
 				"--yieldpilot.execution.keystore-password=" + password, "--yieldpilot.execution.lease=3s",
+				// the approvals made here run here (see the class comment)
+				"--yieldpilot.execution.poll=1h",
 				// only the execution pipeline runs here: the first node evaluates rules
 				// and
 				// keeps the market
