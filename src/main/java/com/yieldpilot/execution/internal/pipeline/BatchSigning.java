@@ -36,6 +36,8 @@ class BatchSigning {
 
 	private final ExecutionStore store;
 
+	private final ExecutionLeases leases;
+
 	private final ChainTxStore chainTxs;
 
 	private final ExecutorSigners signers;
@@ -47,9 +49,10 @@ class BatchSigning {
 	/** Chain id and address of each key whose nonce sequence is known to exist. */
 	private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
 
-	BatchSigning(ExecutionStore store, ChainTxStore chainTxs, ExecutorSigners signers, ChainAccess chains,
-			TransactionTemplate transactions) {
+	BatchSigning(ExecutionStore store, ExecutionLeases leases, ChainTxStore chainTxs, ExecutorSigners signers,
+			ChainAccess chains, TransactionTemplate transactions) {
 		this.store = store;
+		this.leases = leases;
 		this.chainTxs = chainTxs;
 		this.signers = signers;
 		this.chains = chains;
@@ -110,7 +113,7 @@ class BatchSigning {
 		Map<ExecutionId, Long> tokens = new HashMap<>();
 		batch.forEach((u) -> tokens.put(u.id(), u.token()));
 		List<Signed> signed = this.transactions.execute((status) -> {
-			Set<ExecutionId> fenced = this.store.lockAllFor(tokens, ExecutionState.SIMULATED);
+			Set<ExecutionId> fenced = this.leases.lockAllFor(tokens, ExecutionState.SIMULATED);
 			List<Unsigned> go = batch.stream().filter((u) -> fenced.contains(u.id())).toList();
 			if (go.isEmpty()) {
 				return List.<Signed>of(); // other nodes took them all over: the fence

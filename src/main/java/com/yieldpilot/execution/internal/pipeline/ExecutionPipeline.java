@@ -63,6 +63,8 @@ public class ExecutionPipeline {
 
 	private final ExecutionStore store;
 
+	private final ExecutionLeases leases;
+
 	private final RuleIntents intents;
 
 	private final Fees fees;
@@ -110,11 +112,12 @@ public class ExecutionPipeline {
 	private record Ready(ExecutionId id, @Nullable Long token) {
 	}
 
-	ExecutionPipeline(ExecutionStore store, RuleIntents intents, Fees fees, BatchPreflight preflight,
-			BatchSigning signing, BatchBroadcast broadcast, PausedExecution paused, ExecutionEndings endings,
-			ExecutionProperties properties, TransactionTemplate transactions,
+	ExecutionPipeline(ExecutionStore store, ExecutionLeases leases, RuleIntents intents, Fees fees,
+			BatchPreflight preflight, BatchSigning signing, BatchBroadcast broadcast, PausedExecution paused,
+			ExecutionEndings endings, ExecutionProperties properties, TransactionTemplate transactions,
 			ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler, Clock clock) {
 		this.store = store;
+		this.leases = leases;
 		this.intents = intents;
 		this.fees = fees;
 		this.preflight = preflight;
@@ -257,7 +260,7 @@ public class ExecutionPipeline {
 	 * its cap, a lost lease) leaves the batch without holding up the others.
 	 */
 	void runAll(List<ExecutionId> ids) {
-		run(this.store.claimAll(ids, node(), this.properties.lease(), RUNNABLE));
+		run(this.leases.claimAll(ids, node(), this.properties.lease(), RUNNABLE));
 	}
 
 	/**
@@ -273,7 +276,7 @@ public class ExecutionPipeline {
 			.distinct()
 			.toList();
 		if (!unclaimed.isEmpty()) {
-			held.putAll(this.store.claimAll(unclaimed, node(), this.properties.lease(), RUNNABLE));
+			held.putAll(this.leases.claimAll(unclaimed, node(), this.properties.lease(), RUNNABLE));
 		}
 		run(held);
 	}
@@ -313,7 +316,7 @@ public class ExecutionPipeline {
 						"an unexpected error stopped it before signing (" + ex.getMessage() + ")"));
 			}
 		}
-		this.store.releaseAll(claimed);
+		this.leases.releaseAll(claimed);
 	}
 
 	/**

@@ -17,20 +17,20 @@ class ExecutionWorkJob implements Job {
 
 	private final ExecutionPipeline pipeline;
 
-	private final ExecutionStore store;
+	private final ExecutionLeases leases;
 
 	private final Confirmations confirmations;
 
-	ExecutionWorkJob(ExecutionPipeline pipeline, ExecutionStore store, Confirmations confirmations) {
+	ExecutionWorkJob(ExecutionPipeline pipeline, ExecutionLeases leases, Confirmations confirmations) {
 		this.pipeline = pipeline;
-		this.store = store;
+		this.leases = leases;
 		this.confirmations = confirmations;
 	}
 
 	@Override
 	public void execute(JobExecutionContext context) {
 		this.pipeline.expireApprovals();
-		List<ExecutionId> resumable = this.store.resumable(100);
+		List<ExecutionId> resumable = this.leases.resumable(100);
 		if (!resumable.isEmpty()) {
 			this.pipeline.runAll(resumable);
 		}

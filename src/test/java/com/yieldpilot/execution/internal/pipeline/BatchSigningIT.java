@@ -49,6 +49,9 @@ class BatchSigningIT extends ApplicationIT {
 	ExecutionStore store;
 
 	@Autowired
+	ExecutionLeases leases;
+
+	@Autowired
 	ChainTxStore chainTxs;
 
 	@Autowired
@@ -67,8 +70,8 @@ class BatchSigningIT extends ApplicationIT {
 	void aKeyWhoseNonceCannotBeReadSignsNothingAndSaysWhy() {
 		Web3j dead = Web3j.build(new HttpService("http://127.0.0.1:1"));
 
-		BatchSigning.Signatures result = new BatchSigning(this.store, this.chainTxs, signers(), served(dead),
-				this.transactions)
+		BatchSigning.Signatures result = new BatchSigning(this.store, this.leases, this.chainTxs, signers(),
+				served(dead), this.transactions)
 			.signAll(CHAIN, List.of(unsigned()));
 
 		assertThat(result.signed()).isEmpty();
@@ -79,7 +82,7 @@ class BatchSigningIT extends ApplicationIT {
 
 	@Test
 	void aBatchNoLongerLeasedHereTakesNoNonce() throws Exception {
-		BatchSigning signing = new BatchSigning(this.store, this.chainTxs, signers(),
+		BatchSigning signing = new BatchSigning(this.store, this.leases, this.chainTxs, signers(),
 				served(this.chains.client(LocalChain.CHAIN_ID)), this.transactions);
 
 		// an execution this node holds no lease on (here: none stored at all)
