@@ -12,8 +12,8 @@ import com.yieldpilot.execution.ExecutionBlocked;
 import com.yieldpilot.execution.GuardrailVerdict;
 import com.yieldpilot.execution.GuardrailVerdict.Outcome;
 import com.yieldpilot.execution.internal.GuardrailStore.OwnedVerdict;
-import com.yieldpilot.execution.internal.pipeline.ExecutionPipeline;
-import com.yieldpilot.execution.internal.pipeline.ExecutionPipeline.Accepted;
+import com.yieldpilot.execution.internal.pipeline.ExecutionIntake;
+import com.yieldpilot.execution.internal.pipeline.ExecutionIntake.Accepted;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentStatus;
@@ -54,19 +54,19 @@ class GuardrailBatch {
 
 	private final ApplicationEventPublisher events;
 
-	private final ExecutionPipeline pipeline;
+	private final ExecutionIntake intake;
 
 	private final TransactionTemplate transactions;
 
 	private final ObjectProvider<ReviewCrashHook> crashHook;
 
 	GuardrailBatch(RuleIntents intents, GuardrailEngine engine, GuardrailStore store, ApplicationEventPublisher events,
-			ExecutionPipeline pipeline, TransactionTemplate transactions, ObjectProvider<ReviewCrashHook> crashHook) {
+			ExecutionIntake intake, TransactionTemplate transactions, ObjectProvider<ReviewCrashHook> crashHook) {
 		this.intents = intents;
 		this.engine = engine;
 		this.store = store;
 		this.events = events;
-		this.pipeline = pipeline;
+		this.intake = intake;
 		this.transactions = transactions;
 		this.crashHook = crashHook;
 	}
@@ -193,7 +193,7 @@ class GuardrailBatch {
 		blocked.forEach(this.events::publishEvent);
 		this.crashHook.getIfAvailable(() -> ReviewCrashHook.NONE)
 			.settled(settlements.stream().map(Settlement::id).toList());
-		this.pipeline.startAll(accepted);
+		this.intake.startAll(accepted);
 	}
 
 	/**

@@ -18,11 +18,8 @@ import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
-import com.yieldpilot.rules.IntentStatus;
 import com.yieldpilot.rules.RuleIntents;
-import com.yieldpilot.rules.lang.Action;
 import com.yieldpilot.rules.lang.Mode;
-import com.yieldpilot.rules.lang.Notify;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
@@ -34,7 +31,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 
@@ -81,8 +77,6 @@ public class ExecutionPipeline {
 
 	private final ExecutionProperties properties;
 
-	private final TransactionTemplate transactions;
-
 	private final ObjectProvider<ExecutionCrashHook> crashHook;
 
 	private final Scheduler scheduler;
@@ -114,8 +108,8 @@ public class ExecutionPipeline {
 
 	ExecutionPipeline(ExecutionStore store, ExecutionLeases leases, RuleIntents intents, Fees fees,
 			BatchPreflight preflight, BatchSigning signing, BatchBroadcast broadcast, PausedExecution paused,
-			ExecutionEndings endings, ExecutionProperties properties, TransactionTemplate transactions,
-			ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler, Clock clock) {
+			ExecutionEndings endings, ExecutionProperties properties, ObjectProvider<ExecutionCrashHook> crashHook,
+			Scheduler scheduler, Clock clock) {
 		this.store = store;
 		this.leases = leases;
 		this.intents = intents;
@@ -126,82 +120,9 @@ public class ExecutionPipeline {
 		this.paused = paused;
 		this.endings = endings;
 		this.properties = properties;
-		this.transactions = transactions;
 		this.crashHook = crashHook;
 		this.scheduler = scheduler;
 		this.clock = clock;
-	}
-
-	/** An intent the guardrails accepted, with the scale they set. */
-	public record Accepted(ActionIntent intent, double scale) {
-	}
-
-	/**
-	 * Takes an intent the guardrails accepted: one execution per fund-moving action, the
-	 * first run at once (or put in the approvals inbox). A redelivered intent finds its
-	 * executions and starts nothing twice.
-	 */
-	public void start(ActionIntent intent, double scale) {
-		startAll(List.of(new Accepted(intent, scale)));
-	}
-
-	/**
-	 * {@link #start} for the intents one batch of reviews accepted, in the caller's
-	 * transaction when there is one (the acceptances and the executions commit together):
-	 * an intent that only notifies is completed, the others get their executions, and the
-	 * first of each runs once that commits.
-	 */
-	public void startAll(List<Accepted> accepted) {
-		List<RuleIntents.Settlement> completed = new ArrayList<>();
-		List<List<ExecutionStore.NewExecution>> created = new ArrayList<>();
-		for (Accepted each : accepted) {
-			List<ExecutionStore.NewExecution> rows = executions(each.intent(), each.scale());
-			if (rows.isEmpty()) {
-				completed.add(new RuleIntents.Settlement(each.intent().id(), IntentStatus.COMPLETED,
-						"nothing to execute: the rule only notifies"));
-			}
-			else {
-				created.add(rows);
-			}
-		}
-		if (!completed.isEmpty()) {
-			this.intents.settleAll(completed);
-		}
-		if (created.isEmpty()) {
-			return;
-		}
-		List<ExecutionId> ready = this.transactions.execute((status) -> {
-			Set<ExecutionId> inserted = this.store.createAll(created.stream().flatMap(List::stream).toList(), node(),
-					this.properties.lease());
-			List<ExecutionId> first = new ArrayList<>();
-			for (List<ExecutionStore.NewExecution> rows : created) {
-				if (rows.get(0).ready() && inserted.contains(rows.get(0).id())) {
-					first.add(rows.get(0).id());
-				}
-			}
-			return first;
-		});
-		if (ready != null) {
-			ready.forEach((id) -> runAfterCommit(new Ready(id, ExecutionStore.CREATED_TOKEN)));
-		}
-	}
-
-	private List<ExecutionStore.NewExecution> executions(ActionIntent intent, double scale) {
-		List<ExecutionStore.NewExecution> rows = new ArrayList<>();
-		List<Action> actions = intent.actions();
-		boolean approval = intent.approvalRequired() && intent.mode() == Mode.LIVE;
-		for (int i = 0; i < actions.size(); i++) {
-			if (actions.get(i) instanceof Notify) {
-				continue;
-			}
-			ExecutionState first = rows.isEmpty() && approval ? ExecutionState.AWAITING_APPROVAL
-					: ExecutionState.QUEUED;
-			rows.add(new ExecutionStore.NewExecution(ExecutionId.random(), intent.id(), i, intent.owner(),
-					intent.rule(), intent.ruleName(), intent.mode(), scale, VaultCalls.onchainId(intent.id(), i), first,
-					rows.isEmpty() && !approval,
-					approval ? this.clock.instant().plus(this.properties.approvalTtl()) : null));
-		}
-		return rows;
 	}
 
 	/**
@@ -212,6 +133,14 @@ public class ExecutionPipeline {
 	 */
 	void runAfterCommit(ExecutionId id) {
 		runAfterCommit(new Ready(id, null));
+	}
+
+	/**
+	 * {@link #runAfterCommit(ExecutionId)} for an execution created leased to this node
+	 * under {@link ExecutionStore#CREATED_TOKEN}: its first run needs no claim.
+	 */
+	void runCreatedAfterCommit(ExecutionId id) {
+		runAfterCommit(new Ready(id, ExecutionStore.CREATED_TOKEN));
 	}
 
 	private void runAfterCommit(Ready execution) {
@@ -581,31 +510,6 @@ public class ExecutionPipeline {
 	/** The rule's own cap on gas, if it wrote one. */
 	java.math.@Nullable BigDecimal ruleCap(ExecutionRecord row) {
 		return this.intents.find(row.getIntentId()).map(ActionIntent::maxGasGwei).orElse(null);
-	}
-
-	/** Moves an execution out of the approvals inbox. */
-	void decide(ExecutionId id, boolean approved) {
-		if (approved) {
-			if (!this.store.move(id, null, ExecutionState.AWAITING_APPROVAL, ExecutionState.QUEUED,
-					"approved by you")) {
-				throw new IllegalStateException("It no longer waits for approval");
-			}
-			this.store.ready(id);
-			runAfterCommit(id);
-			return;
-		}
-		if (!finish(id, null, Set.of(ExecutionState.AWAITING_APPROVAL), ExecutionState.REJECTED,
-				"rejected by you: nothing moved", null)) {
-			throw new IllegalStateException("It no longer waits for approval");
-		}
-	}
-
-	/** Expires what waited in the approvals inbox too long. */
-	void expireApprovals() {
-		for (ExecutionId id : this.store.expiredApprovals(100)) {
-			finish(id, null, Set.of(ExecutionState.AWAITING_APPROVAL), ExecutionState.EXPIRED,
-					"not approved before it expired: nothing moved", null);
-		}
 	}
 
 }

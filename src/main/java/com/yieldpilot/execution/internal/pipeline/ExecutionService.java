@@ -42,7 +42,7 @@ class ExecutionService implements Executions, ExecutionAdmin {
 
 	private final ExecutionReads store;
 
-	private final ExecutionPipeline pipeline;
+	private final ExecutionIntake intake;
 
 	private final ChainAccess chains;
 
@@ -54,10 +54,10 @@ class ExecutionService implements Executions, ExecutionAdmin {
 
 	private final Clock clock;
 
-	ExecutionService(ExecutionReads store, ExecutionPipeline pipeline, ChainAccess chains, ExecutorSigners signers,
+	ExecutionService(ExecutionReads store, ExecutionIntake intake, ChainAccess chains, ExecutorSigners signers,
 			ObjectProvider<LocalChain> localChain, UserAccounts accounts, Clock clock) {
 		this.store = store;
-		this.pipeline = pipeline;
+		this.intake = intake;
 		this.chains = chains;
 		this.signers = signers;
 		this.localChain = localChain;
@@ -83,14 +83,14 @@ class ExecutionService implements Executions, ExecutionAdmin {
 	@Override
 	public Execution approve(UserId owner, ExecutionId id) {
 		requireWaiting(owner, id);
-		this.pipeline.decide(id, true);
+		this.intake.decide(id, true);
 		return this.store.find(id).orElseThrow();
 	}
 
 	@Override
 	public Execution reject(UserId owner, ExecutionId id) {
 		requireWaiting(owner, id);
-		this.pipeline.decide(id, false);
+		this.intake.decide(id, false);
 		return this.store.find(id).orElseThrow();
 	}
 

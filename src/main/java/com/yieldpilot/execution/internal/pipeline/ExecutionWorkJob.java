@@ -17,19 +17,23 @@ class ExecutionWorkJob implements Job {
 
 	private final ExecutionPipeline pipeline;
 
+	private final ExecutionIntake intake;
+
 	private final ExecutionLeases leases;
 
 	private final Confirmations confirmations;
 
-	ExecutionWorkJob(ExecutionPipeline pipeline, ExecutionLeases leases, Confirmations confirmations) {
+	ExecutionWorkJob(ExecutionPipeline pipeline, ExecutionIntake intake, ExecutionLeases leases,
+			Confirmations confirmations) {
 		this.pipeline = pipeline;
+		this.intake = intake;
 		this.leases = leases;
 		this.confirmations = confirmations;
 	}
 
 	@Override
 	public void execute(JobExecutionContext context) {
-		this.pipeline.expireApprovals();
+		this.intake.expireApprovals();
 		List<ExecutionId> resumable = this.leases.resumable(100);
 		if (!resumable.isEmpty()) {
 			this.pipeline.runAll(resumable);
