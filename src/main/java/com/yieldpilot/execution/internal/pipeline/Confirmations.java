@@ -82,17 +82,21 @@ class Confirmations {
 		this.clock = clock;
 	}
 
-	/** Checks every execution in flight once. */
+	/**
+	 * Checks every execution in flight once; what could not be checked is logged once per
+	 * cause ({@link CheckFailures}).
+	 */
 	void poll() {
+		CheckFailures failures = new CheckFailures();
 		for (ExecutionRecord row : this.store.inFlight(500)) {
 			try {
 				check(row);
 			}
 			catch (IOException | RuntimeException ex) {
-				log.warn("Execution {}: its transaction could not be checked now ({}); next poll tries again",
-						row.getId(), ex.getMessage());
+				failures.add(new ExecutionId(row.getId()), ex);
 			}
 		}
+		failures.lines().forEach(log::warn);
 	}
 
 	void check(ExecutionRecord row) throws IOException {
