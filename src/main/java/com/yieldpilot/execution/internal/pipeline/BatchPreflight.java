@@ -3,7 +3,6 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import static com.yieldpilot.execution.internal.pipeline.Columns.now;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 
 /**
@@ -98,7 +98,7 @@ class BatchPreflight {
 				stop.stop(item, plans.get(k));
 			}
 		}
-		OffsetDateTime plannedAt = now();
+		OffsetDateTime plannedAt = now(this.clock);
 		for (Item item : planned) {
 			Plan plan = item.plan();
 			item.pending.add(new ExecutionStore.Step(ExecutionState.PLANNED, plan.summary(), plannedAt,
@@ -134,7 +134,7 @@ class BatchPreflight {
 				}
 			}
 		}
-		OffsetDateTime checkedAt = now();
+		OffsetDateTime checkedAt = now(this.clock);
 		for (Item item : checked) {
 			item.pending.add(new ExecutionStore.Step(ExecutionState.COST_CHECKED, paid.get(item), checkedAt, Map.of()));
 			reached(item.id, ExecutionState.COST_CHECKED);
@@ -168,17 +168,13 @@ class BatchPreflight {
 				simulated.add(item);
 			}
 		}
-		OffsetDateTime simulatedAt = now();
+		OffsetDateTime simulatedAt = now(this.clock);
 		for (Item item : simulated) {
 			item.pending.add(new ExecutionStore.Step(ExecutionState.SIMULATED,
 					"the call passes: estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit, simulatedAt,
 					Map.of(EXECUTION.GAS_LIMIT, item.gasLimit)));
 		}
 		return simulated;
-	}
-
-	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
 	private void reached(ExecutionId id, ExecutionState state) {

@@ -3,7 +3,6 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import static com.yieldpilot.execution.internal.pipeline.Columns.ids;
+import static com.yieldpilot.execution.internal.pipeline.Columns.now;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_TX;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTOR_KEY;
 
@@ -50,8 +51,8 @@ class ChainTxStore {
 			.set(EXECUTOR_KEY.CHAIN_ID, chainId)
 			.set(EXECUTOR_KEY.ADDRESS, address)
 			.set(EXECUTOR_KEY.NEXT_NONCE, chainNonce)
-			.set(EXECUTOR_KEY.CREATED_AT, now())
-			.set(EXECUTOR_KEY.UPDATED_AT, now())
+			.set(EXECUTOR_KEY.CREATED_AT, now(this.clock))
+			.set(EXECUTOR_KEY.UPDATED_AT, now(this.clock))
 			.onConflictDoNothing()
 			.execute();
 	}
@@ -66,7 +67,7 @@ class ChainTxStore {
 	OptionalLong takeNonces(long chainId, String address, int count) {
 		Record1<Long> next = this.dsl.update(EXECUTOR_KEY)
 			.set(EXECUTOR_KEY.NEXT_NONCE, EXECUTOR_KEY.NEXT_NONCE.plus(count))
-			.set(EXECUTOR_KEY.UPDATED_AT, now())
+			.set(EXECUTOR_KEY.UPDATED_AT, now(this.clock))
 			.where(EXECUTOR_KEY.CHAIN_ID.eq(chainId).and(EXECUTOR_KEY.ADDRESS.eq(address)))
 			.returningResult(EXECUTOR_KEY.NEXT_NONCE)
 			.fetchOne();
@@ -82,7 +83,7 @@ class ChainTxStore {
 			.set(EXECUTION_TX.RAW_TX, raw)
 			.set(EXECUTION_TX.MAX_FEE_WEI, maxFee)
 			.set(EXECUTION_TX.MAX_PRIORITY_FEE_WEI, priorityFee)
-			.set(EXECUTION_TX.SIGNED_AT, now())
+			.set(EXECUTION_TX.SIGNED_AT, now(this.clock))
 			.execute();
 	}
 
@@ -99,7 +100,7 @@ class ChainTxStore {
 		if (attempts.isEmpty()) {
 			return;
 		}
-		OffsetDateTime now = now();
+		OffsetDateTime now = now(this.clock);
 		var insert = this.dsl.insertInto(EXECUTION_TX, EXECUTION_TX.EXECUTION_ID, EXECUTION_TX.ATTEMPT,
 				EXECUTION_TX.TX_HASH, EXECUTION_TX.RAW_TX, EXECUTION_TX.MAX_FEE_WEI, EXECUTION_TX.MAX_PRIORITY_FEE_WEI,
 				EXECUTION_TX.SIGNED_AT);
@@ -113,7 +114,7 @@ class ChainTxStore {
 	Map<ExecutionId, ExecutionTxRecord> latestAttempts(Collection<ExecutionId> ids) {
 		Map<ExecutionId, ExecutionTxRecord> latest = new HashMap<>();
 		this.dsl.selectFrom(EXECUTION_TX)
-			.where(EXECUTION_TX.EXECUTION_ID.in(values(ids)))
+			.where(EXECUTION_TX.EXECUTION_ID.in(ids(ids)))
 			.orderBy(EXECUTION_TX.ATTEMPT)
 			.fetch()
 			.forEach((r) -> latest.put(new ExecutionId(r.getExecutionId()), r));
@@ -135,7 +136,7 @@ class ChainTxStore {
 		}
 		relaxCommit();
 		this.dsl.update(EXECUTION_TX)
-			.set(EXECUTION_TX.LAST_SENT_AT, now())
+			.set(EXECUTION_TX.LAST_SENT_AT, now(this.clock))
 			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
 			.where(EXECUTION_TX.TX_HASH.in(hashes))
 			.execute();
@@ -149,7 +150,7 @@ class ChainTxStore {
 	void sent(String hash) {
 		relaxCommit();
 		this.dsl.update(EXECUTION_TX)
-			.set(EXECUTION_TX.LAST_SENT_AT, now())
+			.set(EXECUTION_TX.LAST_SENT_AT, now(this.clock))
 			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
 			.where(EXECUTION_TX.TX_HASH.eq(hash))
 			.execute();
@@ -157,14 +158,6 @@ class ChainTxStore {
 
 	private void relaxCommit() {
 		this.dsl.execute("set local synchronous_commit to off");
-	}
-
-	private static List<java.util.UUID> values(Collection<ExecutionId> ids) {
-		return ids.stream().map(ExecutionId::value).toList();
-	}
-
-	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
 }

@@ -3,7 +3,6 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +18,9 @@ import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
+import static com.yieldpilot.execution.internal.pipeline.Columns.ids;
+import static com.yieldpilot.execution.internal.pipeline.Columns.names;
+import static com.yieldpilot.execution.internal.pipeline.Columns.now;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 
 /**
@@ -49,7 +51,7 @@ class ExecutionLeases {
 	 */
 	Map<ExecutionId, Long> claimAll(Collection<ExecutionId> ids, String node, Duration lease,
 			Collection<ExecutionState> states) {
-		OffsetDateTime now = now();
+		OffsetDateTime now = now(this.clock);
 		Condition claimable = EXECUTION.STATE.in(names(states))
 			.and(EXECUTION.LEASE_UNTIL.isNull().or(EXECUTION.LEASE_UNTIL.lt(now)).or(EXECUTION.LEASE_OWNER.eq(node)));
 		Map<ExecutionId, Long> tokens = new LinkedHashMap<>();
@@ -59,7 +61,7 @@ class ExecutionLeases {
 			.set(EXECUTION.LEASE_TOKEN, EXECUTION.LEASE_TOKEN.plus(1))
 			.where(EXECUTION.ID.in(DSL.select(EXECUTION.ID)
 				.from(EXECUTION)
-				.where(EXECUTION.ID.in(values(ids)).and(claimable))
+				.where(EXECUTION.ID.in(ids(ids)).and(claimable))
 				.orderBy(EXECUTION.ID)
 				.forUpdate()
 				.skipLocked()))
@@ -96,7 +98,7 @@ class ExecutionLeases {
 		Set<ExecutionId> locked = new HashSet<>();
 		this.dsl.select(EXECUTION.ID, EXECUTION.LEASE_TOKEN)
 			.from(EXECUTION)
-			.where(EXECUTION.ID.in(values(tokens.keySet())).and(EXECUTION.STATE.eq(state.name())))
+			.where(EXECUTION.ID.in(ids(tokens.keySet())).and(EXECUTION.STATE.eq(state.name())))
 			.orderBy(EXECUTION.ID)
 			.forUpdate()
 			.fetch()
@@ -114,7 +116,7 @@ class ExecutionLeases {
 	 * due.
 	 */
 	List<ExecutionId> resumable(int limit) {
-		OffsetDateTime now = now();
+		OffsetDateTime now = now(this.clock);
 		return this.dsl.select(EXECUTION.ID)
 			.from(EXECUTION)
 			.where(EXECUTION.STATE.in(names(List.of(ExecutionState.PLANNED, ExecutionState.COST_CHECKED,
@@ -126,18 +128,6 @@ class ExecutionLeases {
 			.orderBy(EXECUTION.CREATED_AT)
 			.limit(limit)
 			.fetch(r -> new ExecutionId(r.value1()));
-	}
-
-	private static List<java.util.UUID> values(Collection<ExecutionId> ids) {
-		return ids.stream().map(ExecutionId::value).toList();
-	}
-
-	private static List<String> names(Collection<ExecutionState> states) {
-		return states.stream().map(Enum::name).toList();
-	}
-
-	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
 }

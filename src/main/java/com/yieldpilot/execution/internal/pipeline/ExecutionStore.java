@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,6 +31,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import static com.yieldpilot.execution.internal.pipeline.Columns.ids;
+import static com.yieldpilot.execution.internal.pipeline.Columns.names;
+import static com.yieldpilot.execution.internal.pipeline.Columns.now;
+import static com.yieldpilot.execution.internal.pipeline.Columns.time;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
 import static org.jooq.impl.DSL.coalesce;
@@ -87,7 +90,7 @@ public class ExecutionStore {
 		if (executions.isEmpty()) {
 			return Set.of();
 		}
-		OffsetDateTime now = now();
+		OffsetDateTime now = now(this.clock);
 		List<NewExecution> sorted = executions.stream()
 			.sorted(Comparator.comparing((NewExecution e) -> e.intent().value())
 				.thenComparingInt(NewExecution::actionIndex))
@@ -140,7 +143,7 @@ public class ExecutionStore {
 	 */
 	List<ExecutionRecord> rows(Collection<ExecutionId> ids) {
 		return this.dsl.selectFrom(EXECUTION)
-			.where(EXECUTION.ID.in(values(ids)))
+			.where(EXECUTION.ID.in(ids(ids)))
 			.orderBy(EXECUTION.CREATED_AT, EXECUTION.ID)
 			.fetch();
 	}
@@ -151,7 +154,7 @@ public class ExecutionStore {
 	 */
 	void ready(ExecutionId id) {
 		this.dsl.update(EXECUTION)
-			.set(EXECUTION.RETRY_AT, now())
+			.set(EXECUTION.RETRY_AT, now(this.clock))
 			.where(EXECUTION.ID.eq(id.value()))
 			.and(EXECUTION.STATE.eq(ExecutionState.QUEUED.name()))
 			.execute();
@@ -168,7 +171,7 @@ public class ExecutionStore {
 			@Nullable String detail, Map<Field<?>, Object> sets) {
 		Map<Field<?>, Object> values = new HashMap<>(sets);
 		values.put(EXECUTION.STATE, to.name());
-		values.put(EXECUTION.UPDATED_AT, now());
+		values.put(EXECUTION.UPDATED_AT, now(this.clock));
 		if (detail != null) {
 			values.put(EXECUTION.REASON, brief(detail));
 		}
@@ -230,7 +233,7 @@ public class ExecutionStore {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	Set<ExecutionId> advanceAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to) {
-		OffsetDateTime now = now();
+		OffsetDateTime now = now(this.clock);
 		return storeSteps(advances.stream()
 			.map((a) -> new Steps(a.id(), a.token(), List.of(new Step(to, a.detail(), now, a.sets()))))
 			.toList(), from);
@@ -260,7 +263,7 @@ public class ExecutionStore {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Set<ExecutionId> moveAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to) {
-		OffsetDateTime now = now();
+		OffsetDateTime now = now(this.clock);
 		return moveSteps(advances.stream()
 			.map((a) -> new Steps(a.id(), a.token(), List.of(new Step(to, a.detail(), now, a.sets()))))
 			.toList(), from);
@@ -319,7 +322,7 @@ public class ExecutionStore {
 	void alert(ExecutionId id, String alert) {
 		this.dsl.update(EXECUTION)
 			.set(EXECUTION.ALERT, brief(alert))
-			.set(EXECUTION.UPDATED_AT, now())
+			.set(EXECUTION.UPDATED_AT, now(this.clock))
 			.where(EXECUTION.ID.eq(id.value()))
 			.execute();
 	}
@@ -332,7 +335,7 @@ public class ExecutionStore {
 	@Transactional
 	void step(ExecutionId id, ExecutionState state, @Nullable String detail) {
 		this.dsl.select(EXECUTION.ID).from(EXECUTION).where(EXECUTION.ID.eq(id.value())).forUpdate().execute();
-		stepInsert(id, state, detail, now()).execute();
+		stepInsert(id, state, detail, now(this.clock)).execute();
 	}
 
 	/** The next step of the execution; the caller holds the execution's row lock. */
@@ -349,7 +352,8 @@ public class ExecutionStore {
 	List<ExecutionId> expiredApprovals(int limit) {
 		return this.dsl.select(EXECUTION.ID)
 			.from(EXECUTION)
-			.where(EXECUTION.STATE.eq(ExecutionState.AWAITING_APPROVAL.name()).and(EXECUTION.EXPIRES_AT.lt(now())))
+			.where(EXECUTION.STATE.eq(ExecutionState.AWAITING_APPROVAL.name())
+				.and(EXECUTION.EXPIRES_AT.lt(now(this.clock))))
 			.limit(limit)
 			.fetch(r -> new ExecutionId(r.value1()));
 	}
@@ -362,24 +366,8 @@ public class ExecutionStore {
 			.fetch();
 	}
 
-	private static List<java.util.UUID> values(Collection<ExecutionId> ids) {
-		return ids.stream().map(ExecutionId::value).toList();
-	}
-
-	private static List<String> names(Collection<ExecutionState> states) {
-		return states.stream().map(Enum::name).toList();
-	}
-
 	private static String brief(String text) {
 		return (text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT - 1) + "…";
-	}
-
-	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-	}
-
-	private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
-		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
 }
