@@ -109,8 +109,8 @@ class ExecutionNodesIT extends ApplicationIT {
 		List<String> names = new ArrayList<>();
 		Set<String> signedHere = ConcurrentHashMap.newKeySet();
 		Set<String> approvedHere = new HashSet<>();
-		pauseHeartbeat();
 		try (ConfigurableApplicationContext second = secondNode()) {
+			pauseHeartbeat();
 			Http otherNode = new Http(second.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 			for (int i = 0; i < INTENTS; i++) {
 				String name = "Two nodes " + batch + " #" + i;
