@@ -1,6 +1,7 @@
 package com.yieldpilot.execution.internal.pipeline;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -8,11 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
-import com.yieldpilot.execution.internal.pipeline.ExecutionPipeline.Item;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +28,7 @@ import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
  * simulations. Planning and the cost check read the pools' and ETH's figures once for the
  * batch; fees are quoted, and the calls simulated, once per chain. None of it spends
  * anything, so the PLANNED, COST_CHECKED and SIMULATED steps are only collected in each
- * item's pending steps, for the pipeline to store together once the simulation answered
+ * item's pending steps and stored together, in one commit, once the simulation answered
  * (decision 0017, third round); a crash before that plans the execution again from the
  * chain.
  */
@@ -35,11 +37,15 @@ class BatchPreflight {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final ExecutionStore store;
+
 	private final Planner planner;
 
 	private final CostCheck costs;
 
 	private final Fees fees;
+
+	private final PausedExecution paused;
 
 	private final ExecutorSigners signers;
 
@@ -49,11 +55,13 @@ class BatchPreflight {
 
 	private final Clock clock;
 
-	BatchPreflight(Planner planner, CostCheck costs, Fees fees, ExecutorSigners signers, ChainAccess chains,
-			ObjectProvider<ExecutionCrashHook> crashHook, Clock clock) {
+	BatchPreflight(ExecutionStore store, Planner planner, CostCheck costs, Fees fees, PausedExecution paused,
+			ExecutorSigners signers, ChainAccess chains, ObjectProvider<ExecutionCrashHook> crashHook, Clock clock) {
+		this.store = store;
 		this.planner = planner;
 		this.costs = costs;
 		this.fees = fees;
+		this.paused = paused;
 		this.signers = signers;
 		this.chains = chains;
 		this.crashHook = crashHook;
@@ -61,25 +69,35 @@ class BatchPreflight {
 	}
 
 	/**
-	 * How the pipeline stops an item the preflight takes no further: it stores the states
-	 * the item reached on the way first, and ending it may make the intent's next
-	 * execution ready, which only the pipeline runs. It is called at once, so that the
-	 * stops and the steps of the others keep their order.
+	 * How the pipeline stops an item the preflight takes no further, once the states the
+	 * item reached on the way are stored: ending it may make the intent's next execution
+	 * ready, which only the pipeline runs. It is called at once, so that the stops and
+	 * the steps of the others keep their order.
 	 */
 	@FunctionalInterface
 	interface Stop {
 
-		void stop(Item item, Outcome<?> outcome);
+		void stop(BatchItem item, Outcome<?> outcome);
 
 	}
 
 	/**
-	 * Plans, cost-checks and simulates the items, each with its intent found; an item
-	 * that cannot go on is handed to {@code stop} as soon as that is known.
-	 * @return the items whose call passed the simulation, in the batch's order per chain,
-	 * each with its plan, fee quote, gas limit and its three pending steps
+	 * Plans, cost-checks and simulates the items, each with its intent found, and stores
+	 * the three steps of those that passed in one commit; an item that cannot go on is
+	 * handed to {@code stop} as soon as that is known, after the steps it reached.
+	 * @return the items whose call passed the simulation and whose steps were stored
+	 * under their tokens, in the batch's order per chain, each with its plan, fee quote
+	 * and gas limit
 	 */
-	List<Item> preflightAll(List<Item> found, Stop stop) {
+	List<BatchItem> preflightAll(List<BatchItem> found, Stop stop) {
+		return store(simulateAll(found, (item, outcome) -> {
+			if (item.pending.isEmpty() || !store(List.of(item), false).isEmpty()) {
+				stop.stop(item, outcome);
+			} // otherwise another node holds it now
+		}), true);
+	}
+
+	private List<BatchItem> simulateAll(List<BatchItem> found, Stop stop) {
 		// the pools' and ETH's figures are read once for the batch, by planning and the
 		// cost check alike
 		BatchMarket market = this.costs.market();
@@ -87,9 +105,9 @@ class BatchPreflight {
 			.map((i) -> new Planner.Request(i.intent(), i.intent().actions().get(i.row.getActionIndex()),
 					i.row.getOnchainId(), i.row.getScale().doubleValue()))
 			.toList(), market);
-		List<Item> planned = new ArrayList<>();
+		List<BatchItem> planned = new ArrayList<>();
 		for (int k = 0; k < found.size(); k++) {
-			Item item = found.get(k);
+			BatchItem item = found.get(k);
 			if (plans.get(k) instanceof Outcome.Next<Plan> next) {
 				item.plan = next.value();
 				planned.add(item);
@@ -99,16 +117,16 @@ class BatchPreflight {
 			}
 		}
 		OffsetDateTime plannedAt = now(this.clock);
-		for (Item item : planned) {
+		for (BatchItem item : planned) {
 			Plan plan = item.plan();
 			item.pending.add(new ExecutionStore.Step(ExecutionState.PLANNED, plan.summary(), plannedAt,
 					Map.of(EXECUTION.PLAN, JSON.writeValueAsString(plan), EXECUTION.SUMMARY, plan.summary(),
 							EXECUTION.CHAIN_ID, plan.chainId(), EXECUTION.VAULT_ADDRESS, plan.vault())));
 			reached(item.id, ExecutionState.PLANNED);
 		}
-		List<Item> checked = new ArrayList<>();
-		Map<Item, String> paid = new HashMap<>();
-		for (Map.Entry<Long, List<Item>> chain : Item.byChain(planned).entrySet()) {
+		List<BatchItem> checked = new ArrayList<>();
+		Map<BatchItem, String> paid = new HashMap<>();
+		for (Map.Entry<Long, List<BatchItem>> chain : BatchItem.byChain(planned).entrySet()) {
 			Fees.Quote quote;
 			try {
 				quote = this.fees.quote(this.chains.client(chain.getKey()));
@@ -119,10 +137,10 @@ class BatchPreflight {
 							new Outcome.Defer<>("the chain's fees could not be read (" + ex.getMessage() + ")")));
 				continue;
 			}
-			List<Outcome<String>> costs = this.costs.checkAll(chain.getValue().stream().map(Item::plan).toList(), quote,
-					market);
+			List<Outcome<String>> costs = this.costs.checkAll(chain.getValue().stream().map(BatchItem::plan).toList(),
+					quote, market);
 			for (int k = 0; k < chain.getValue().size(); k++) {
-				Item item = chain.getValue().get(k);
+				BatchItem item = chain.getValue().get(k);
 				item.quote = quote;
 				Outcome<String> cost = costs.get(k);
 				if (cost instanceof Outcome.Next<String> next) {
@@ -135,13 +153,13 @@ class BatchPreflight {
 			}
 		}
 		OffsetDateTime checkedAt = now(this.clock);
-		for (Item item : checked) {
+		for (BatchItem item : checked) {
 			item.pending.add(new ExecutionStore.Step(ExecutionState.COST_CHECKED, paid.get(item), checkedAt, Map.of()));
 			reached(item.id, ExecutionState.COST_CHECKED);
 		}
-		List<Item> simulated = new ArrayList<>();
-		for (Map.Entry<Long, List<Item>> chain : Item.byChain(checked).entrySet()) {
-			List<Item> items = chain.getValue();
+		List<BatchItem> simulated = new ArrayList<>();
+		for (Map.Entry<Long, List<BatchItem>> chain : BatchItem.byChain(checked).entrySet()) {
+			List<BatchItem> items = chain.getValue();
 			List<ChainCalls.Outcome> gas;
 			try {
 				gas = ChainCalls.simulateAll(this.chains.client(chain.getKey()),
@@ -154,22 +172,21 @@ class BatchPreflight {
 				continue;
 			}
 			for (int k = 0; k < items.size(); k++) {
-				Item item = items.get(k);
+				BatchItem item = items.get(k);
 				if (gas.get(k).reverted()) {
 					stop.stop(item,
 							new Outcome.Fail<>("the simulation reverted, nothing was signed: " + gas.get(k).revert()));
 					continue;
 				}
 				// a quarter above the estimate: the state may change between the
-				// simulation
-				// and the block that includes it (a position's shares accrue), and unused
-				// gas is not paid for
+				// simulation and the block that includes it (a position's shares accrue),
+				// and unused gas is not paid for
 				item.gasLimit = Long.parseLong(Objects.requireNonNull(gas.get(k).output())) * 5 / 4;
 				simulated.add(item);
 			}
 		}
 		OffsetDateTime simulatedAt = now(this.clock);
-		for (Item item : simulated) {
+		for (BatchItem item : simulated) {
 			item.pending.add(new ExecutionStore.Step(ExecutionState.SIMULATED,
 					"the call passes: estimateGas " + (item.gasLimit * 4 / 5) + ", limit " + item.gasLimit, simulatedAt,
 					Map.of(EXECUTION.GAS_LIMIT, item.gasLimit)));
@@ -177,8 +194,64 @@ class BatchPreflight {
 		return simulated;
 	}
 
+	/**
+	 * Stores the states the items reached since their stored one, in one commit, under
+	 * each item's own token; with {@code reached}, calls the crash hook for the last
+	 * state of each that moved (the states before it were reported as they were reached).
+	 * @return the items that moved
+	 */
+	private List<BatchItem> store(List<BatchItem> items, boolean reached) {
+		List<BatchItem> pending = items.stream().filter((i) -> !i.pending.isEmpty()).toList();
+		if (pending.isEmpty()) {
+			return pending;
+		}
+		Set<ExecutionId> moved = this.store.advanceSteps(
+				pending.stream().map((i) -> new ExecutionStore.Steps(i.id, i.token, i.pending)).toList(),
+				ExecutionPipeline.BEFORE_SIGNING);
+		List<BatchItem> advanced = new ArrayList<>();
+		for (BatchItem item : pending) {
+			ExecutionState last = item.pending.getLast().state();
+			item.pending.clear();
+			if (moved.contains(item.id)) {
+				advanced.add(item);
+				if (reached) {
+					reached(item.id, last);
+				}
+			}
+		}
+		return advanced;
+	}
+
 	private void reached(ExecutionId id, ExecutionState state) {
 		this.crashHook.getIfAvailable(() -> ExecutionCrashHook.NONE).reached(id, state);
+	}
+
+	/**
+	 * The last checks before signing, of the live items that passed the simulation: an
+	 * admin's pause defers them all; fees above an item's cap (the system's, or its
+	 * rule's max gas) defer that item, which runs when gas is cheaper. Each item cleared
+	 * gets the fee caps it is signed with.
+	 * @return the items to sign
+	 */
+	List<BatchItem> cleared(List<BatchItem> live, Stop stop) {
+		Optional<String> pause = this.paused.reason();
+		if (pause.isPresent()) {
+			live.forEach((i) -> stop.stop(i, new Outcome.Defer<>("execution is paused by an admin: " + pause.get())));
+			return List.of();
+		}
+		List<BatchItem> cleared = new ArrayList<>();
+		for (BatchItem item : live) {
+			Fees.Quote quote = Objects.requireNonNull(item.quote);
+			BigInteger cap = this.fees.cap(item.intent().maxGasGwei());
+			item.caps = this.fees.first(quote, cap);
+			if (item.caps == null) {
+				stop.stop(item, new Outcome.Defer<>(Fees.overCap(quote, cap, item.intent().maxGasGwei() != null)));
+			}
+			else {
+				cleared.add(item);
+			}
+		}
+		return cleared;
 	}
 
 }

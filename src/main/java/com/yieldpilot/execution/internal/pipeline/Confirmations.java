@@ -52,6 +52,8 @@ class Confirmations {
 
 	private final ExecutionStore store;
 
+	private final ExecutionReads reads;
+
 	private final ChainTxStore chainTxs;
 
 	private final ExecutionPipeline pipeline;
@@ -68,10 +70,11 @@ class Confirmations {
 
 	private final Clock clock;
 
-	Confirmations(ExecutionStore store, ChainTxStore chainTxs, ExecutionPipeline pipeline, ChainAccess chains,
-			ExecutorSigners signers, Fees fees, ExecutionProperties properties, TransactionTemplate transactions,
-			Clock clock) {
+	Confirmations(ExecutionStore store, ExecutionReads reads, ChainTxStore chainTxs, ExecutionPipeline pipeline,
+			ChainAccess chains, ExecutorSigners signers, Fees fees, ExecutionProperties properties,
+			TransactionTemplate transactions, Clock clock) {
 		this.store = store;
+		this.reads = reads;
 		this.chainTxs = chainTxs;
 		this.pipeline = pipeline;
 		this.chains = chains;
@@ -88,7 +91,7 @@ class Confirmations {
 	 */
 	void poll() {
 		CheckFailures failures = new CheckFailures();
-		for (ExecutionRecord row : this.store.inFlight(500)) {
+		for (ExecutionRecord row : this.reads.inFlight(500)) {
 			try {
 				check(row);
 			}

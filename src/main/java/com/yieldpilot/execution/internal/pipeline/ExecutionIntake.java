@@ -27,6 +27,8 @@ public class ExecutionIntake {
 
 	private final ExecutionStore store;
 
+	private final ExecutionReads reads;
+
 	private final ExecutionPipeline pipeline;
 
 	private final RuleIntents intents;
@@ -37,9 +39,10 @@ public class ExecutionIntake {
 
 	private final Clock clock;
 
-	ExecutionIntake(ExecutionStore store, ExecutionPipeline pipeline, RuleIntents intents,
+	ExecutionIntake(ExecutionStore store, ExecutionReads reads, ExecutionPipeline pipeline, RuleIntents intents,
 			ExecutionProperties properties, TransactionTemplate transactions, Clock clock) {
 		this.store = store;
+		this.reads = reads;
 		this.pipeline = pipeline;
 		this.intents = intents;
 		this.properties = properties;
@@ -130,7 +133,7 @@ public class ExecutionIntake {
 
 	/** Expires what waited in the approvals inbox too long. */
 	void expireApprovals() {
-		for (ExecutionId id : this.store.expiredApprovals(100)) {
+		for (ExecutionId id : this.reads.expiredApprovals(100)) {
 			this.pipeline.finish(id, null, Set.of(ExecutionState.AWAITING_APPROVAL), ExecutionState.EXPIRED,
 					"not approved before it expired: nothing moved", null);
 		}

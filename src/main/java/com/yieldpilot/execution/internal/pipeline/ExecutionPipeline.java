@@ -1,14 +1,11 @@
 package com.yieldpilot.execution.internal.pipeline;
 
-import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +16,6 @@ import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.RuleIntents;
-import com.yieldpilot.rules.lang.Mode;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
@@ -54,7 +50,7 @@ public class ExecutionPipeline {
 	static final Set<ExecutionState> RUNNABLE = EnumSet.of(ExecutionState.QUEUED, ExecutionState.PLANNED,
 			ExecutionState.COST_CHECKED, ExecutionState.SIMULATED, ExecutionState.DEFERRED, ExecutionState.SIGNED);
 
-	private static final Set<ExecutionState> BEFORE_SIGNING = EnumSet.of(ExecutionState.QUEUED, ExecutionState.PLANNED,
+	static final Set<ExecutionState> BEFORE_SIGNING = EnumSet.of(ExecutionState.QUEUED, ExecutionState.PLANNED,
 			ExecutionState.COST_CHECKED, ExecutionState.SIMULATED, ExecutionState.DEFERRED);
 
 	private final ExecutionStore store;
@@ -63,15 +59,11 @@ public class ExecutionPipeline {
 
 	private final RuleIntents intents;
 
-	private final Fees fees;
-
 	private final BatchPreflight preflight;
 
 	private final BatchSigning signing;
 
 	private final BatchBroadcast broadcast;
-
-	private final PausedExecution paused;
 
 	private final ExecutionEndings endings;
 
@@ -106,18 +98,15 @@ public class ExecutionPipeline {
 	private record Ready(ExecutionId id, @Nullable Long token) {
 	}
 
-	ExecutionPipeline(ExecutionStore store, ExecutionLeases leases, RuleIntents intents, Fees fees,
-			BatchPreflight preflight, BatchSigning signing, BatchBroadcast broadcast, PausedExecution paused,
-			ExecutionEndings endings, ExecutionProperties properties, ObjectProvider<ExecutionCrashHook> crashHook,
-			Scheduler scheduler, Clock clock) {
+	ExecutionPipeline(ExecutionStore store, ExecutionLeases leases, RuleIntents intents, BatchPreflight preflight,
+			BatchSigning signing, BatchBroadcast broadcast, ExecutionEndings endings, ExecutionProperties properties,
+			ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler, Clock clock) {
 		this.store = store;
 		this.leases = leases;
 		this.intents = intents;
-		this.fees = fees;
 		this.preflight = preflight;
 		this.signing = signing;
 		this.broadcast = broadcast;
-		this.paused = paused;
 		this.endings = endings;
 		this.properties = properties;
 		this.crashHook = crashHook;
@@ -214,15 +203,15 @@ public class ExecutionPipeline {
 		if (claimed.isEmpty()) {
 			return;
 		}
-		List<Item> signed = new ArrayList<>();
-		List<Item> planning = new ArrayList<>();
+		List<BatchItem> signed = new ArrayList<>();
+		List<BatchItem> planning = new ArrayList<>();
 		for (ExecutionRecord row : this.store.rows(claimed.keySet())) {
 			Long token = claimed.get(new ExecutionId(row.getId()));
 			ExecutionState state = ExecutionState.valueOf(row.getState());
 			if (!RUNNABLE.contains(state) || !row.getLeaseToken().equals(token)) {
 				continue; // created leased here, and taken over by another node since
 			}
-			Item item = new Item(row, token);
+			BatchItem item = new BatchItem(row, token);
 			(state == ExecutionState.SIGNED ? signed : planning).add(item);
 		}
 		if (!signed.isEmpty()) {
@@ -248,69 +237,11 @@ public class ExecutionPipeline {
 		this.leases.releaseAll(claimed);
 	}
 
-	/**
-	 * One execution of a batch, with what its steps found so far: {@link BatchPreflight}
-	 * fills in its plan, quote, gas limit and pending steps.
-	 */
-	static final class Item {
-
-		final ExecutionId id;
-
-		final @Nullable Long token;
-
-		ExecutionRecord row;
-
-		@Nullable ActionIntent intent;
-
-		@Nullable Plan plan;
-
-		Fees.@Nullable Quote quote;
-
-		Fees.@Nullable Caps caps;
-
-		long gasLimit;
-
-		/**
-		 * The states it reached before signing and has not stored yet: they are stored
-		 * together, with the simulation's result or with the reason it stopped.
-		 */
-		final List<ExecutionStore.Step> pending = new ArrayList<>();
-
-		Item(ExecutionRecord row, @Nullable Long token) {
-			this.id = new ExecutionId(row.getId());
-			this.row = row;
-			this.token = token;
-		}
-
-		long token() {
-			return Objects.requireNonNull(this.token);
-		}
-
-		ActionIntent intent() {
-			return Objects.requireNonNull(this.intent);
-		}
-
-		Plan plan() {
-			return Objects.requireNonNull(this.plan);
-		}
-
-		boolean paper() {
-			return intent().mode() == Mode.PAPER;
-		}
-
-		static Map<Long, List<Item>> byChain(List<Item> items) {
-			Map<Long, List<Item>> byChain = new LinkedHashMap<>();
-			items.forEach((i) -> byChain.computeIfAbsent(i.plan().chainId(), (c) -> new ArrayList<>()).add(i));
-			return byChain;
-		}
-
-	}
-
-	private void fromPlan(List<Item> batch) {
-		List<Item> found = new ArrayList<>();
+	private void fromPlan(List<BatchItem> batch) {
+		List<BatchItem> found = new ArrayList<>();
 		Map<IntentId, ActionIntent> intents = this.intents
 			.findAll(batch.stream().map((i) -> i.row.getIntentId()).toList());
-		for (Item item : batch) {
+		for (BatchItem item : batch) {
 			ActionIntent intent = intents.get(item.row.getIntentId());
 			if (intent == null) {
 				finish(item.id, item.token(), BEFORE_SIGNING, ExecutionState.FAILED, "its intent no longer exists",
@@ -323,11 +254,9 @@ public class ExecutionPipeline {
 		if (found.isEmpty()) {
 			return;
 		}
-		// PLANNED, COST_CHECKED and SIMULATED are stored together once the simulation
-		// answered (decision 0017, third round)
-		List<Item> simulated = storePending(this.preflight.preflightAll(found, this::stopAfter), true);
-		List<Item> live = new ArrayList<>();
-		for (Item item : simulated) {
+		List<BatchItem> simulated = this.preflight.preflightAll(found, this::stop);
+		List<BatchItem> live = new ArrayList<>();
+		for (BatchItem item : simulated) {
 			if (item.paper()) {
 				finish(item.id, item.token(), Set.of(ExecutionState.SIMULATED), ExecutionState.PAPER_RECORDED,
 						"paper: would " + item.plan().summary() + " (simulated, not signed)", null);
@@ -339,29 +268,9 @@ public class ExecutionPipeline {
 		if (live.isEmpty()) {
 			return;
 		}
-		Optional<String> pause = this.paused.reason();
-		if (pause.isPresent()) {
-			live.forEach((i) -> defer(i.id, i.token(), "execution is paused by an admin: " + pause.get()));
-			return;
-		}
-		List<Item> affordable = new ArrayList<>();
-		for (Item item : live) {
-			Fees.Quote quote = Objects.requireNonNull(item.quote);
-			BigInteger cap = this.fees.cap(item.intent().maxGasGwei());
-			item.caps = this.fees.first(quote, cap);
-			if (item.caps == null) {
-				defer(item.id, item.token(),
-						"gas costs " + Fees.inGwei(quote.price()) + " gwei now, above the cap of " + Fees.inGwei(cap)
-								+ " gwei ("
-								+ ((item.intent().maxGasGwei() != null) ? "the rule's max gas"
-										: "the " + "system's yieldpilot.execution.max-fee-gwei")
-								+ "); it runs when gas is cheaper");
-				continue;
-			}
-			affordable.add(item);
-		}
-		List<Item> signed = new ArrayList<>();
-		for (Map.Entry<Long, List<Item>> chain : Item.byChain(affordable).entrySet()) {
+		List<BatchItem> signed = new ArrayList<>();
+		for (Map.Entry<Long, List<BatchItem>> chain : BatchItem.byChain(this.preflight.cleared(live, this::stop))
+			.entrySet()) {
 			signed.addAll(signAll(chain.getKey(), chain.getValue()));
 		}
 		if (signed.isEmpty()) {
@@ -376,81 +285,24 @@ public class ExecutionPipeline {
 	 * when the key's nonce cannot be read.
 	 * @return the items signed, each with the row's new values set
 	 */
-	private List<Item> signAll(long chainId, List<Item> items) {
-		Map<ExecutionId, Item> byId = new LinkedHashMap<>();
-		List<BatchSigning.Unsigned> batch = new ArrayList<>();
-		for (Item item : items) {
-			byId.put(item.id, item);
-			batch.add(new BatchSigning.Unsigned(item.id, item.token(), item.plan().vault(), item.plan().calldata(),
-					item.gasLimit, Objects.requireNonNull(item.caps)));
-		}
-		BatchSigning.Signatures signatures = this.signing.signAll(chainId, batch);
+	private List<BatchItem> signAll(long chainId, List<BatchItem> items) {
+		BatchSigning.Signatures signatures = this.signing.signAll(chainId,
+				items.stream().map(BatchItem::unsigned).toList());
 		if (signatures.unsignable() != null) {
 			items.forEach((i) -> defer(i.id, i.token(), signatures.unsignable()));
 			return List.of();
 		}
-		List<Item> signed = new ArrayList<>();
-		for (BatchSigning.Signed each : signatures.signed()) {
-			// what the signing stored, so that sending needs no second read of the rows
-			Item item = byId.get(each.id());
-			item.row.setState(ExecutionState.SIGNED.name());
-			item.row.setChainId(chainId);
-			item.row.setFromAddress(each.from());
-			item.row.setNonce(each.nonce());
-			item.row.setTxHash(each.hash());
-			signed.add(item);
-		}
-		return signed;
+		Map<ExecutionId, BatchItem> byId = new LinkedHashMap<>();
+		items.forEach((i) -> byId.put(i.id, i));
+		return signatures.signed().stream().map((each) -> byId.get(each.id()).signed(chainId, each)).toList();
 	}
 
 	/**
 	 * Sends the saved transactions of the signed items ({@link BatchBroadcast}); never
 	 * signs anything new.
 	 */
-	private void broadcastAll(List<Item> items) {
-		this.broadcast.broadcastAll(items.stream()
-			.map((i) -> new BatchBroadcast.Saved(i.id, i.token, i.row.getChainId(), i.row.getFromAddress(),
-					i.row.getNonce()))
-			.toList());
-	}
-
-	/**
-	 * Stores the states the items reached since their stored one, in one commit, under
-	 * each item's own token; with {@code reached}, calls the crash hook for the last
-	 * state of each that moved (the states before it were reported as they were reached).
-	 * @return the items that moved
-	 */
-	private List<Item> storePending(List<Item> items, boolean reached) {
-		List<Item> pending = items.stream().filter((i) -> !i.pending.isEmpty()).toList();
-		if (pending.isEmpty()) {
-			return pending;
-		}
-		Set<ExecutionId> moved = this.store.advanceSteps(
-				pending.stream().map((i) -> new ExecutionStore.Steps(i.id, i.token, i.pending)).toList(),
-				BEFORE_SIGNING);
-		List<Item> advanced = new ArrayList<>();
-		for (Item item : pending) {
-			ExecutionState last = item.pending.getLast().state();
-			item.pending.clear();
-			if (moved.contains(item.id)) {
-				advanced.add(item);
-				if (reached) {
-					reached(item.id, last);
-				}
-			}
-		}
-		return advanced;
-	}
-
-	/**
-	 * Stops an execution before signing, after storing the states it reached on the way
-	 * (none when its planning stopped it), so its history shows each of them.
-	 */
-	private void stopAfter(Item item, Outcome<?> outcome) {
-		if (!item.pending.isEmpty() && storePending(List.of(item), false).isEmpty()) {
-			return; // another node holds it now
-		}
-		stop(item.id, item.token(), outcome, item.paper());
+	private void broadcastAll(List<BatchItem> items) {
+		this.broadcast.broadcastAll(items.stream().map(BatchItem::saved).toList());
 	}
 
 	/**
@@ -467,6 +319,10 @@ public class ExecutionPipeline {
 			runAfterCommit(next);
 		}
 		return ended.moved();
+	}
+
+	private void stop(BatchItem item, Outcome<?> outcome) {
+		stop(item.id, item.token(), outcome, item.paper());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.yieldpilot.execution.internal.pipeline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
 
+import static com.yieldpilot.execution.internal.pipeline.Columns.now;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTOR_KEY;
@@ -34,7 +36,8 @@ import static org.jooq.impl.DSL.trueCondition;
 /**
  * What farmers, admins and the API read of the pipeline: executions with their step
  * histories (one query for the rows and one for all their steps), stuck ones, alerts, and
- * the executor keys. The pipeline's own writes are {@link ExecutionStore}'s and
+ * the executor keys; and what the background jobs pick up (executions in flight,
+ * approvals expired). The pipeline's own writes are {@link ExecutionStore}'s and
  * {@link ChainTxStore}'s.
  */
 @Repository
@@ -42,8 +45,11 @@ public class ExecutionReads {
 
 	private final DSLContext dsl;
 
-	ExecutionReads(DSLContext dsl) {
+	private final Clock clock;
+
+	ExecutionReads(DSLContext dsl, Clock clock) {
 		this.dsl = dsl;
+		this.clock = clock;
 	}
 
 	public Optional<Execution> find(ExecutionId id) {
@@ -145,6 +151,28 @@ public class ExecutionReads {
 				r.getGasUsed(), r.getCostWei(), ExecutionResults.parse(r.getResult()),
 				(r.getExpiresAt() != null) ? r.getExpiresAt().toInstant() : null, r.getCreatedAt().toInstant(),
 				r.getUpdatedAt().toInstant(), steps);
+	}
+
+	/** Executions in the approvals inbox past their expiry: the intake expires them. */
+	List<ExecutionId> expiredApprovals(int limit) {
+		return this.dsl.select(EXECUTION.ID)
+			.from(EXECUTION)
+			.where(EXECUTION.STATE.eq(ExecutionState.AWAITING_APPROVAL.name())
+				.and(EXECUTION.EXPIRES_AT.lt(now(this.clock))))
+			.limit(limit)
+			.fetch(r -> new ExecutionId(r.value1()));
+	}
+
+	/**
+	 * Executions sent and not yet final, per key in nonce order: the confirmation job
+	 * checks them.
+	 */
+	List<ExecutionRecord> inFlight(int limit) {
+		return this.dsl.selectFrom(EXECUTION)
+			.where(EXECUTION.STATE.in(ExecutionState.BROADCAST.name(), ExecutionState.MINED.name()))
+			.orderBy(EXECUTION.CHAIN_ID, EXECUTION.FROM_ADDRESS, EXECUTION.NONCE)
+			.limit(limit)
+			.fetch();
 	}
 
 }

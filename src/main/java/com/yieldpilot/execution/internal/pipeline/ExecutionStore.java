@@ -187,22 +187,6 @@ public class ExecutionStore {
 		return true;
 	}
 
-	/**
-	 * Moves like {@link #move}, in a transaction of its own that does not wait for
-	 * PostgreSQL to flush it to disk (it is visible to every node at once, and durable
-	 * within the WAL writer's delay). Only for steps recovery redoes when they are lost:
-	 * a crash of PostgreSQL right after leaves the execution a step earlier, where a
-	 * planned, checked or simulated one is planned again from the chain, and a broadcast
-	 * one (still signed) sends the same saved bytes again. The signing transaction waits
-	 * for its flush, and that flush makes every earlier step durable with it.
-	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	boolean advance(ExecutionId id, @Nullable Long token, Collection<ExecutionState> from, ExecutionState to,
-			String detail, Map<Field<?>, Object> sets) {
-		relaxCommit();
-		return move(id, token, from, to, detail, sets);
-	}
-
 	/** One execution's move in {@link #advanceAll}. */
 	record Advance(ExecutionId id, @Nullable Long token, String detail, Map<Field<?>, Object> sets) {
 	}
@@ -227,8 +211,14 @@ public class ExecutionStore {
 	}
 
 	/**
-	 * {@link #advance} of many executions in one transaction (one commit, not waited
-	 * for): each moves only from {@code from} and under its own token.
+	 * Moves like {@link #move}, many executions in one transaction of their own whose
+	 * commit does not wait for PostgreSQL to flush it to disk (it is visible to every
+	 * node at once, and durable within the WAL writer's delay): each moves only from
+	 * {@code from} and under its own token. Only for steps recovery redoes when they are
+	 * lost: a crash of PostgreSQL right after leaves an execution a step earlier, where a
+	 * planned, checked or simulated one is planned again from the chain, and a broadcast
+	 * one (still signed) sends the same saved bytes again. The signing transaction waits
+	 * for its flush, and that flush makes every earlier step durable with it.
 	 * @return the executions that moved
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -347,23 +337,6 @@ public class ExecutionStore {
 					inline(state.name()), inline(at), inline((detail != null) ? brief(detail) : null))
 				.from(EXECUTION_STEP)
 				.where(EXECUTION_STEP.EXECUTION_ID.eq(id.value())));
-	}
-
-	List<ExecutionId> expiredApprovals(int limit) {
-		return this.dsl.select(EXECUTION.ID)
-			.from(EXECUTION)
-			.where(EXECUTION.STATE.eq(ExecutionState.AWAITING_APPROVAL.name())
-				.and(EXECUTION.EXPIRES_AT.lt(now(this.clock))))
-			.limit(limit)
-			.fetch(r -> new ExecutionId(r.value1()));
-	}
-
-	List<ExecutionRecord> inFlight(int limit) {
-		return this.dsl.selectFrom(EXECUTION)
-			.where(EXECUTION.STATE.in(ExecutionState.BROADCAST.name(), ExecutionState.MINED.name()))
-			.orderBy(EXECUTION.CHAIN_ID, EXECUTION.FROM_ADDRESS, EXECUTION.NONCE)
-			.limit(limit)
-			.fetch();
 	}
 
 	private static String brief(String text) {

@@ -110,6 +110,15 @@ class Fees {
 		return Convert.toWei(gwei, Convert.Unit.GWEI).toBigInteger();
 	}
 
+	/**
+	 * Why an execution waits when the fees are above its cap, and whose cap it is.
+	 */
+	static String overCap(Quote quote, BigInteger cap, boolean rulesCap) {
+		return "gas costs " + inGwei(quote.price()) + " gwei now, above the cap of " + inGwei(cap) + " gwei ("
+				+ (rulesCap ? "the rule's max gas" : "the system's yieldpilot.execution.max-fee-gwei")
+				+ "); it runs when gas is cheaper";
+	}
+
 	static String inGwei(BigInteger wei) {
 		return Convert.fromWei(new BigDecimal(wei), Convert.Unit.GWEI).stripTrailingZeros().toPlainString();
 	}
