@@ -54,7 +54,9 @@ import java.util.zip.GZIPInputStream;
  * features replaced by their rank within the day, and {@code -Dseed} another seed. A
  * variant may carry its own settings after {@code @}, e.g.
  * {@code -Dvariants="all;all@depth=2;all@trees=600,eta=0.02"} (the seventh round's
- * re-tuning): the variants then share one feature table.
+ * re-tuning): the variants then share one feature table. {@code -Dcomove=W,k,mode} (the
+ * ninth round, {@link RiskComovement}) writes features of peers found from the data
+ * into the slots opaque pool ids leave unknown.
  */
 public final class RiskTuning {
 
@@ -85,6 +87,11 @@ public final class RiskTuning {
 			}
 		}
 		FeatureTable table = FeatureBuilder.build(pools, incidents);
+		String comove = System.getProperty("comove");
+		if (comove != null) {
+			String[] c = comove.split(",");
+			RiskComovement.fill(table, Integer.parseInt(c[0]), Integer.parseInt(c[1]), c[2]);
+		}
 		if (Boolean.getBoolean("regime")) {
 			regime(table, dataUntil);
 			return;
