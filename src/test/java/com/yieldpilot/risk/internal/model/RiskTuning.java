@@ -54,9 +54,7 @@ import java.util.zip.GZIPInputStream;
  * features replaced by their rank within the day, and {@code -Dseed} another seed. A
  * variant may carry its own settings after {@code @}, e.g.
  * {@code -Dvariants="all;all@depth=2;all@trees=600,eta=0.02"} (the seventh round's
- * re-tuning): the variants then share one feature table. {@code -Dcomove=W,k,mode} (the
- * ninth round, {@link RiskComovement}) writes features of peers found from the data
- * into the slots opaque pool ids leave unknown.
+ * re-tuning): the variants then share one feature table.
  */
 public final class RiskTuning {
 
@@ -87,11 +85,6 @@ public final class RiskTuning {
 			}
 		}
 		FeatureTable table = FeatureBuilder.build(pools, incidents);
-		String comove = System.getProperty("comove");
-		if (comove != null) {
-			String[] c = comove.split(",");
-			RiskComovement.fill(table, Integer.parseInt(c[0]), Integer.parseInt(c[1]), c[2]);
-		}
 		if (Boolean.getBoolean("regime")) {
 			regime(table, dataUntil);
 			return;
