@@ -7,14 +7,14 @@
  *   points  [[epochMillis, value], ...] or, for rollups, [[epochMillis, value, min, max], ...]
  *   end     epoch millis where the time axis ends (now), so a gap before it shows
  *
- * Colours come from the Lumo theme's custom properties, resolved in this element, so the chart follows the
- * light or dark colour scheme and redraws when the scheme changes. The ECharts instance is `chart`.
+ * Colours follow the Lumo theme and its colour scheme, and the ECharts instance is `chart` (yp-echart.ts).
  */
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, type PropertyValues } from 'lit';
 import * as echarts from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { YpEChart } from './yp-echart';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -28,7 +28,7 @@ const usd = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 2,
 });
 
-export class YpHistoryChart extends LitElement {
+export class YpHistoryChart extends YpEChart {
   static override properties = {
     label: { type: String },
     format: { type: String },
@@ -36,43 +36,19 @@ export class YpHistoryChart extends LitElement {
     end: { type: Number },
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-      position: relative;
-      height: 260px;
-    }
-    #chart {
-      position: absolute;
-      inset: 0;
-    }
-    .empty {
-      position: absolute;
-      inset: 0;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      color: var(--lumo-secondary-text-color);
-      font-size: var(--lumo-font-size-s);
-    }
-    .empty[hidden],
-    .probe {
-      display: none;
-    }
-  `;
+  static override styles = [
+    YpEChart.styles,
+    css`
+      :host {
+        height: 260px;
+      }
+    `,
+  ];
 
   declare label: string;
   declare format: Format;
   declare points: Row[];
   declare end: number | undefined;
-
-  /** The ECharts instance while the element is attached. */
-  chart?: echarts.ECharts;
-
-  private resizeObserver?: ResizeObserver;
-  private schemeObserver?: MutationObserver;
-  private readonly darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
-  private readonly redraw = () => this.draw();
 
   constructor() {
     super();
@@ -82,57 +58,13 @@ export class YpHistoryChart extends LitElement {
   }
 
   protected override render() {
-    return html`<div id="chart" role="img" aria-label=${this.label}></div>
-      <div class="empty" ?hidden=${this.points.length > 0}>No ${this.label} data in this range yet</div>
-      <span class="probe"></span>`;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    if (this.hasUpdated) {
-      this.start();
-    }
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.schemeObserver?.disconnect();
-    this.darkQuery.removeEventListener('change', this.redraw);
-    this.chart?.dispose();
-    this.chart = undefined;
-  }
-
-  protected override firstUpdated() {
-    this.start();
+    return this.frame(this.label, this.points.length === 0, `No ${this.label} data in this range yet`);
   }
 
   protected override updated(changed: PropertyValues<this>) {
     if (changed.has('points') || changed.has('format') || changed.has('label') || changed.has('end')) {
       this.draw();
     }
-  }
-
-  private start() {
-    if (this.chart) {
-      return;
-    }
-    const container = this.renderRoot.querySelector<HTMLElement>('#chart')!;
-    this.chart = echarts.init(container, undefined, { renderer: 'canvas' });
-    this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
-    this.resizeObserver.observe(this);
-    // Vaadin switches the scheme on <html> (theme attribute, color-scheme style); "system" follows the OS
-    this.schemeObserver = new MutationObserver(this.redraw);
-    this.schemeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme', 'style', 'class'] });
-    this.darkQuery.addEventListener('change', this.redraw);
-    this.draw();
-  }
-
-  /** A Lumo colour as the browser resolves it here (light-dark() included), in a form canvas understands. */
-  private color(value: string): string {
-    const probe = this.renderRoot.querySelector<HTMLElement>('.probe')!;
-    probe.style.color = value;
-    return getComputedStyle(probe).color;
   }
 
   private write(value: number): string {
@@ -146,7 +78,7 @@ export class YpHistoryChart extends LitElement {
     }
   }
 
-  private draw() {
+  protected override draw() {
     if (!this.chart) {
       return;
     }

@@ -7,61 +7,38 @@
  *   bins   [[meanScore, outcomeRate, count], ...], one per score bin; bins without pool-days are left out
  *
  * It draws the diagonal (perfect calibration) as a dashed line and the bins as points joined in score order,
- * each point's size growing with its count; the tooltip gives the numbers. Colours come from the Lumo theme,
- * resolved in this element, so the chart follows the light or dark colour scheme. The ECharts instance is `chart`.
+ * each point's size growing with its count; the tooltip gives the numbers. Colours follow the Lumo theme and
+ * its colour scheme, and the ECharts instance is `chart` (yp-echart.ts).
  */
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, type PropertyValues } from 'lit';
 import * as echarts from 'echarts/core';
 import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { YpEChart } from './yp-echart';
 
 echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 type Bin = [number, number, number];
 
-export class YpReliabilityChart extends LitElement {
+export class YpReliabilityChart extends YpEChart {
   static override properties = {
     label: { type: String },
     bins: { attribute: false },
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-      position: relative;
-      height: 320px;
-      max-width: 420px;
-    }
-    #chart {
-      position: absolute;
-      inset: 0;
-    }
-    .empty {
-      position: absolute;
-      inset: 0;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      color: var(--lumo-secondary-text-color);
-      font-size: var(--lumo-font-size-s);
-    }
-    .empty[hidden],
-    .probe {
-      display: none;
-    }
-  `;
+  static override styles = [
+    YpEChart.styles,
+    css`
+      :host {
+        height: 320px;
+        max-width: 420px;
+      }
+    `,
+  ];
 
   declare label: string;
   declare bins: Bin[];
-
-  /** The ECharts instance while the element is attached. */
-  chart?: echarts.ECharts;
-
-  private resizeObserver?: ResizeObserver;
-  private schemeObserver?: MutationObserver;
-  private readonly darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
-  private readonly redraw = () => this.draw();
 
   constructor() {
     super();
@@ -70,29 +47,8 @@ export class YpReliabilityChart extends LitElement {
   }
 
   protected override render() {
-    return html`<div id="chart" role="img" aria-label="Reliability diagram ${this.label}"></div>
-      <div class="empty" ?hidden=${this.bins.length > 0}>No validation pool-days for this version</div>
-      <span class="probe"></span>`;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    if (this.hasUpdated) {
-      this.start();
-    }
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.schemeObserver?.disconnect();
-    this.darkQuery.removeEventListener('change', this.redraw);
-    this.chart?.dispose();
-    this.chart = undefined;
-  }
-
-  protected override firstUpdated() {
-    this.start();
+    const empty = this.bins.length === 0;
+    return this.frame(`Reliability diagram ${this.label}`, empty, 'No validation pool-days for this version');
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -101,28 +57,7 @@ export class YpReliabilityChart extends LitElement {
     }
   }
 
-  private start() {
-    if (this.chart) {
-      return;
-    }
-    const container = this.renderRoot.querySelector<HTMLElement>('#chart')!;
-    this.chart = echarts.init(container, undefined, { renderer: 'canvas' });
-    this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
-    this.resizeObserver.observe(this);
-    this.schemeObserver = new MutationObserver(this.redraw);
-    this.schemeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme', 'style', 'class'] });
-    this.darkQuery.addEventListener('change', this.redraw);
-    this.draw();
-  }
-
-  /** A Lumo colour as the browser resolves it here, in a form canvas understands. */
-  private color(value: string): string {
-    const probe = this.renderRoot.querySelector<HTMLElement>('.probe')!;
-    probe.style.color = value;
-    return getComputedStyle(probe).color;
-  }
-
-  private draw() {
+  protected override draw() {
     if (!this.chart) {
       return;
     }
