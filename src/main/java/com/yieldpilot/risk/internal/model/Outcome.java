@@ -32,35 +32,14 @@ public final class Outcome {
 	 * learn each half from its own signal (decision record 0011, third round).
 	 */
 	public static Legs legs(PoolHistory history, long day) {
-		double apyNow = mean(history, day - 6, day, true);
-		double tvlNow = history.tvl(day);
-		double apySum = 0;
-		int apyCount = 0;
-		double tvlMin = Double.POSITIVE_INFINITY;
-		int observed = 0;
+		Horizon horizon = new Horizon();
 		for (long d = day + 1; d <= day + HORIZON_DAYS; d++) {
-			if (!history.observed(d)) {
-				continue;
-			}
-			observed++;
-			double apy = history.apy(d);
-			if (!Double.isNaN(apy)) {
-				apySum += apy;
-				apyCount++;
-			}
-			double tvl = history.tvl(d);
-			if (!Double.isNaN(tvl)) {
-				tvlMin = Math.min(tvlMin, tvl);
-			}
+			horizon.add(history, d);
 		}
-		if (observed < MIN_FUTURE_DAYS) {
+		if (horizon.observed < MIN_FUTURE_DAYS) {
 			return Legs.UNKNOWN;
 		}
-		double apyLeg = (apyCount > 0 && !Double.isNaN(apyNow)) ? ((apySum / apyCount < APY_HOLD * apyNow) ? 1 : 0)
-				: Double.NaN;
-		double tvlLeg = (tvlMin != Double.POSITIVE_INFINITY && !Double.isNaN(tvlNow))
-				? ((tvlMin < TVL_HOLD * tvlNow) ? 1 : 0) : Double.NaN;
-		return new Legs(apyLeg, tvlLeg);
+		return new Legs(horizon.apyLeg(mean(history, day - 6, day, true)), horizon.tvlLeg(history.tvl(day)));
 	}
 
 	/**
@@ -88,33 +67,18 @@ public final class Outcome {
 			}
 			double apyNow = mean(history, s - 6, s, true);
 			double tvlNow = history.tvl(s);
-			double apySum = 0;
-			int apyCount = 0;
-			double tvlMin = Double.POSITIVE_INFINITY;
-			int observed = 0;
+			Horizon horizon = new Horizon();
 			for (long t = s + 1; t < s + HORIZON_DAYS && t <= last; t++) {
-				if (history.observed(t)) {
-					observed++;
-					double apy = history.apy(t);
-					if (!Double.isNaN(apy)) {
-						apySum += apy;
-						apyCount++;
-					}
-					double tvl = history.tvl(t);
-					if (!Double.isNaN(tvl)) {
-						tvlMin = Math.min(tvlMin, tvl);
-					}
-				}
-				if (observed < MIN_FUTURE_DAYS || t < from) {
+				horizon.add(history, t);
+				if (horizon.observed < MIN_FUTURE_DAYS || t < from) {
 					continue;
 				}
-				boolean apyKnown = apyCount > 0 && !Double.isNaN(apyNow);
-				boolean tvlKnown = tvlMin != Double.POSITIVE_INFINITY && !Double.isNaN(tvlNow);
-				if (apyKnown || tvlKnown) {
+				double apy = horizon.apyLeg(apyNow);
+				double tvl = horizon.tvlLeg(tvlNow);
+				if (!Double.isNaN(apy) || !Double.isNaN(tvl)) {
 					int i = (int) (t - first);
 					known[i]++;
-					if ((apyKnown && apySum / apyCount < APY_HOLD * apyNow)
-							|| (tvlKnown && tvlMin < TVL_HOLD * tvlNow)) {
+					if (apy == 1 || tvl == 1) {
 						adverse[i]++;
 					}
 				}
@@ -157,6 +121,62 @@ public final class Outcome {
 				return 1;
 			}
 			return (Double.isNaN(this.apy) && Double.isNaN(this.tvl)) ? Double.NaN : 0;
+		}
+
+	}
+
+	/**
+	 * What the days after a day s show so far, added one day at a time: how many are
+	 * observed, the APY's sum and count, and the lowest TVL. Both the matured outcome and
+	 * its partial windows ({@link #early}) read their halves from it, so the two never
+	 * disagree on what "adverse" means.
+	 */
+	static final class Horizon {
+
+		int observed;
+
+		private double apySum;
+
+		private int apyCount;
+
+		private double tvlMin = Double.POSITIVE_INFINITY;
+
+		void add(PoolHistory history, long day) {
+			if (!history.observed(day)) {
+				return;
+			}
+			this.observed++;
+			double apy = history.apy(day);
+			if (!Double.isNaN(apy)) {
+				this.apySum += apy;
+				this.apyCount++;
+			}
+			double tvl = history.tvl(day);
+			if (!Double.isNaN(tvl)) {
+				this.tvlMin = Math.min(this.tvlMin, tvl);
+			}
+		}
+
+		/**
+		 * 1 when the mean APY so far is below {@value #APY_HOLD} × {@code apyNow}, 0 when
+		 * not, {@code NaN} when either is unknown.
+		 */
+		double apyLeg(double apyNow) {
+			if (this.apyCount == 0 || Double.isNaN(apyNow)) {
+				return Double.NaN;
+			}
+			return (this.apySum / this.apyCount < APY_HOLD * apyNow) ? 1 : 0;
+		}
+
+		/**
+		 * 1 when the lowest TVL so far is below {@value #TVL_HOLD} × {@code tvlNow}, 0
+		 * when not, {@code NaN} when either is unknown.
+		 */
+		double tvlLeg(double tvlNow) {
+			if (this.tvlMin == Double.POSITIVE_INFINITY || Double.isNaN(tvlNow)) {
+				return Double.NaN;
+			}
+			return (this.tvlMin < TVL_HOLD * tvlNow) ? 1 : 0;
 		}
 
 	}

@@ -384,30 +384,18 @@ final class RiskLevels {
 				}
 				double apyNow = Outcome.mean(history, s - 6, s, true);
 				double tvlNow = history.tvl(s);
-				double apySum = 0;
-				int apyCount = 0;
-				double tvlMin = Double.POSITIVE_INFINITY;
-				int observed = 0;
+				Outcome.Horizon horizon = new Outcome.Horizon();
 				for (long t = s + 1; t < s + Outcome.HORIZON_DAYS && t <= last; t++) {
-					if (history.observed(t)) {
-						observed++;
-						double apy = history.apy(t);
-						if (!Double.isNaN(apy)) {
-							apySum += apy;
-							apyCount++;
-						}
-						double tvl = history.tvl(t);
-						if (!Double.isNaN(tvl)) {
-							tvlMin = Math.min(tvlMin, tvl);
-						}
-					}
-					if (observed < minObserved) {
+					horizon.add(history, t);
+					if (horizon.observed < minObserved) {
 						continue;
 					}
-					boolean apyKnown = apyCount > 0 && !Double.isNaN(apyNow);
-					boolean tvlKnown = tvlMin != Double.POSITIVE_INFINITY && !Double.isNaN(tvlNow);
-					boolean apyBad = apyKnown && apySum / apyCount < Outcome.APY_HOLD * apyNow;
-					boolean tvlBad = tvlKnown && tvlMin < Outcome.TVL_HOLD * tvlNow;
+					double apyLeg = horizon.apyLeg(apyNow);
+					double tvlLeg = horizon.tvlLeg(tvlNow);
+					boolean apyKnown = !Double.isNaN(apyLeg);
+					boolean tvlKnown = !Double.isNaN(tvlLeg);
+					boolean apyBad = apyLeg == 1;
+					boolean tvlBad = tvlLeg == 1;
 					int i = (int) (t - first);
 					if (apyKnown || tvlKnown) {
 						out[1][i]++;
