@@ -62,6 +62,11 @@ class PoolScreensBrowserIT extends BrowserIT {
 		PlaywrightAssertions.assertThat(this.page.locator("#filter-error")).containsText("is above the maximum APY");
 		PlaywrightAssertions.assertThat(this.page.locator("#pools")).containsText(POOL);
 		this.page.locator("#filter-clear").click();
+		// wait for the server's answer to the clear, or it can empty the chain box after
+		// it is typed into again
+		PlaywrightAssertions.assertThat(this.page.locator("#pools")).containsText("aave-v3:base:USDC");
+		PlaywrightAssertions.assertThat(this.page.locator("#filter-chain input")).hasValue("");
+		PlaywrightAssertions.assertThat(this.page.locator("#filter-error")).isHidden();
 
 		choose("filter-chain", "arbitrum");
 		this.page.locator("#pools")
