@@ -1,6 +1,7 @@
 package com.yieldpilot;
 
 import com.yieldpilot.platform.Commands;
+import com.yieldpilot.platform.FrontendBundle;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,6 +23,10 @@ public class YieldPilotApplication {
 		if (Commands.requested(args)) {
 			System.exit(Commands.run(YieldPilotApplication.class, args));
 		}
+		FrontendBundle.missing(YieldPilotApplication.class.getClassLoader()).ifPresent(why -> {
+			System.err.println(why);
+			System.exit(Commands.FAILED);
+		});
 		SpringApplication.run(YieldPilotApplication.class, args);
 	}
 
