@@ -65,6 +65,10 @@ class EmbeddedPostgresConfiguration {
 			.setCleanDataDirectory(false)
 			.setOverrideWorkingDirectory(home.directory("pgbin").toFile())
 			.setPGStartupWait(Duration.ofSeconds(60))
+			// no JVM shutdown hook of zonky's own: it ran beside Spring's and stopped
+			// PostgreSQL while Quartz and the event registry still shut down, which then
+			// waited 30 s for a connection. The bean's close() stops it, after its users
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "100")
 			// zonky starts PostgreSQL for throw-away tests (fsync off, asynchronous
 			// commit); local mode keeps
