@@ -8,6 +8,11 @@ public enum TraceOutcome {
 	/** The conditions are no longer all true. */
 	NOT_MET,
 	/**
+	 * The conditions hold again after a stretch of missing or stale data, and they held
+	 * before it: the rule does not fire again.
+	 */
+	STILL_MET,
+	/**
 	 * A value the conditions need is missing or stale, so they are neither true nor
 	 * false.
 	 */

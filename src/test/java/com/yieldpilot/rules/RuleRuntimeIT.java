@@ -276,6 +276,42 @@ class RuleRuntimeIT extends ApplicationIT {
 	}
 
 	@Test
+	void aRuleTrueAgainAfterStaleDataAndARestartDoesNotFireTwice() {
+		Farmer farmer = farmer("uma");
+		apy(this.to, 6.0);
+		// fresh for a few more seconds: the simulator's values go stale after 2 minutes
+		Duration freshFor = Duration.ofSeconds(8);
+		ingest(this.from, 3.0, Source.SIMULATOR, Instant.now().minus(Source.SIMULATOR.staleAfter()).plus(freshFor));
+		String id = farmer.save(move("Steady", "", ""));
+		evaluate(farmer);
+		assertThat(intentKeys(id)).containsExactly(id + ":1:f1");
+		// the guardrails' and the execution's traces of that intent are written
+		awaitSettled(id);
+
+		// the source stops: the rule is unknown, not false
+		await().atMost(freshFor.multipliedBy(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			evaluate(farmer);
+			return farmer.traces(id).get(0).get("outcome").asString().equals("UNKNOWN");
+		});
+		// a restart rebuilds the engine from the database while the data is still stale
+		this.evaluator.forgetEngines();
+		evaluate(farmer);
+		apy(this.from, 3.0);
+		evaluate(farmer);
+
+		assertThat(intentKeys(id)).as("true before the outage, true after it: one firing").hasSize(1);
+		JsonNode still = farmer.traces(id).get(0);
+		assertThat(still.get("outcome").asString()).as("the newest trace").isEqualTo("STILL_MET");
+		assertThat(still.get("reason").asString()).startsWith("still met: the conditions held before values went");
+
+		apy(this.from, 5.0);
+		evaluate(farmer);
+		apy(this.from, 2.0);
+		evaluate(farmer);
+		assertThat(intentKeys(id)).as("false, then true: a second firing").containsExactly(id + ":1:f1", id + ":1:f2");
+	}
+
+	@Test
 	void aTimeTriggeredRuleHasItsOwnTriggerAndFiresOncePerScheduledTime() throws Exception {
 		Farmer farmer = farmer("max");
 		apy(this.from, 3.0);

@@ -93,19 +93,32 @@ class RuleFirings {
 	 * intent to {@code newIntents}, for the caller to store together ({@link #store},
 	 * then {@link ShardStore#saveStates}). {@code facts} were read for the rule
 	 * ({@link #facts}). {@code evaluation} names the triggering evaluation in the
-	 * intent's key; null for the rule's next firing number.
+	 * intent's key; null for a transition on market data, named by the rule's next firing
+	 * number. Such a transition fires only when the rule moves to true from false or from
+	 * never having been settled: true again after a stretch of unknown (a data outage, a
+	 * restart that found the data stale) is the same truth, and repeating its actions
+	 * would move the funds twice.
 	 */
 	boolean act(LiveRule rule, RuleState state, Truth truth, List<Truth> parts,
 			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now, FiringFacts facts,
 			List<TraceStore.NewTrace> newTraces, List<ShardStore.StateSave> newStates,
 			List<IntentDesk.NewIntent> newIntents) {
+		Truth settledBefore = state.settled;
 		state.reported = truth;
+		if (truth != Truth.UNKNOWN) {
+			state.settled = truth;
+		}
 		List<RuleTrace.ConditionResult> conditions = TraceText.conditions(rule, parts, values);
 		TraceOutcome outcome;
 		String reason;
 		Instant firedAt = null;
 		IntentId intent = null;
-		if (truth == Truth.TRUE) {
+		if (truth == Truth.TRUE && evaluation == null && settledBefore == Truth.TRUE) {
+			outcome = TraceOutcome.STILL_MET;
+			reason = "still met: the conditions held before values went missing or stale, so the rule does not fire "
+					+ "again; it fires when they become true after being false";
+		}
+		else if (truth == Truth.TRUE) {
 			Optional<Stop> stop = stop(rule, state, now, facts);
 			if (stop.isPresent()) {
 				outcome = stop.get().outcome();
@@ -175,8 +188,8 @@ class RuleFirings {
 
 	/** The rule's state to store, {@code firedAt} when it fired now. */
 	static ShardStore.StateSave state(LiveRule rule, RuleState state, @Nullable Instant firedAt) {
-		return new ShardStore.StateSave(rule.stored().id(), rule.stored().version(),
-				new EngineState(state.reported, state.held, state.firings, state.cooldownUntil, firedAt));
+		return new ShardStore.StateSave(rule.stored().id(), rule.stored().version(), new EngineState(state.reported,
+				state.settled, state.held, state.firings, state.cooldownUntil, firedAt));
 	}
 
 	private static List<PoolId> pools(List<Action> actions) {

@@ -12,6 +12,9 @@ final class RuleState {
 
 	Truth reported;
 
+	/** The last definite truth it reported: unknown until the first. */
+	Truth settled;
+
 	Map<Integer, Instant> held;
 
 	long firings;
@@ -20,6 +23,7 @@ final class RuleState {
 
 	RuleState(StoredRule stored) {
 		this.reported = stored.reported();
+		this.settled = stored.settled();
 		this.held = stored.held();
 		this.firings = stored.firings();
 		this.cooldownUntil = stored.cooldownUntil();

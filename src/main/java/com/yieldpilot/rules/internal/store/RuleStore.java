@@ -63,6 +63,7 @@ public class RuleStore {
 			.set(RULE_DEFINITION.CREATED_AT, offset(now))
 			.set(RULE_DEFINITION.UPDATED_AT, offset(now))
 			.set(RULE_DEFINITION.REPORTED_TRUTH, Truth.UNKNOWN.name())
+			.set(RULE_DEFINITION.SETTLED_TRUTH, Truth.UNKNOWN.name())
 			.set(RULE_DEFINITION.FIRINGS, 0L)
 			.set(RULE_DEFINITION.CHANGE_SEQ, Sequences.RULE_CHANGE_SEQ.nextval())
 			.execute();
@@ -83,6 +84,7 @@ public class RuleStore {
 			.set(RULE_DEFINITION.SCHEDULE_CRON, saved.scheduleCron())
 			.set(RULE_DEFINITION.UPDATED_AT, offset(now))
 			.set(RULE_DEFINITION.REPORTED_TRUTH, Truth.UNKNOWN.name())
+			.set(RULE_DEFINITION.SETTLED_TRUTH, Truth.UNKNOWN.name())
 			.set(RULE_DEFINITION.FIRINGS, 0L)
 			.setNull(RULE_DEFINITION.LAST_EVALUATED_AT)
 			.set(RULE_DEFINITION.CHANGE_SEQ, Sequences.RULE_CHANGE_SEQ.nextval())

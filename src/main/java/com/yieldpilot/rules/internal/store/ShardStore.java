@@ -106,9 +106,10 @@ public class ShardStore {
 			rules.add(new StoredRule(definition.getEngineKey(), definition.getId(), definition.getOwnerId(),
 					definition.getShard(), definition.getCurrentVersion(), RuleStatus.valueOf(definition.getStatus()),
 					row.get(RULE_VERSION.BODY), definition.getScheduleCron(),
-					Truth.valueOf(definition.getReportedTruth()), holds.getOrDefault(definition.getId(), Map.of()),
-					definition.getFirings(), RuleStore.instant(definition.getCooldownUntil()),
-					definition.getChangeSeq(), definition.getLastEvaluatedAt() != null));
+					Truth.valueOf(definition.getReportedTruth()), Truth.valueOf(definition.getSettledTruth()),
+					holds.getOrDefault(definition.getId(), Map.of()), definition.getFirings(),
+					RuleStore.instant(definition.getCooldownUntil()), definition.getChangeSeq(),
+					definition.getLastEvaluatedAt() != null));
 		}
 		return rules;
 	}
@@ -166,6 +167,7 @@ public class ShardStore {
 			EngineState state = save.state();
 			var update = this.dsl.update(RULE_DEFINITION)
 				.set(RULE_DEFINITION.REPORTED_TRUTH, state.reported().name())
+				.set(RULE_DEFINITION.SETTLED_TRUTH, state.settled().name())
 				.set(RULE_DEFINITION.FIRINGS, state.firings())
 				.set(RULE_DEFINITION.COOLDOWN_UNTIL, RuleStore.offset(state.cooldownUntil()))
 				.set(RULE_DEFINITION.LAST_EVALUATED_AT, RuleStore.offset(evaluatedAt))

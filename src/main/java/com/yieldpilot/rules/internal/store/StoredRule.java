@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param body the current version's canonical text
  * @param scheduleCron the Quartz cron of a time-triggered rule
  * @param reported the truth last reported for this version
+ * @param settled the last definite truth (true or false) reported for this version;
+ * unknown before the first
  * @param held since when each held part has held, by position
  * @param firings how often this version became true
  * @param cooldownUntil no firing before this instant
@@ -30,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param evaluated whether this version has been evaluated since it was saved
  */
 public record StoredRule(long engineKey, RuleId id, UserId owner, int shard, int version, RuleStatus status,
-		String body, @Nullable String scheduleCron, Truth reported, Map<Integer, Instant> held, long firings,
-		@Nullable Instant cooldownUntil, long changeSeq, boolean evaluated) {
+		String body, @Nullable String scheduleCron, Truth reported, Truth settled, Map<Integer, Instant> held,
+		long firings, @Nullable Instant cooldownUntil, long changeSeq, boolean evaluated) {
 
 	public StoredRule {
 		held = Map.copyOf(held);
