@@ -31,6 +31,11 @@ public final class Anvil implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Anvil.class);
 
+	/**
+	 * How long a node's own anvil waits at JVM exit for its owner to close it.
+	 */
+	private static final Duration OWNER_GRACE = Duration.ofSeconds(20);
+
 	private static final Pattern LISTENING = Pattern.compile("Listening on ([0-9.]+):(\\d+)");
 
 	private final Process process;
@@ -69,8 +74,12 @@ public final class Anvil implements AutoCloseable {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			// a JVM that exits without closing its context (killed by a test runner, say)
-			// must not leave anvil behind
-			Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(process::destroy));
+			// must not leave anvil behind. A node's own chain (with a state file) is
+			// closed
+			// by its context, after the executions that use it have stopped: its hook
+			// gives that shutdown time first instead of stopping anvil beside it
+			Duration grace = (state != null) ? OWNER_GRACE : Duration.ZERO;
+			Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stopAtExit(process, grace)));
 			String address = awaitListening(process, Duration.ofSeconds(30));
 			Anvil anvil = new Anvil(process, "http://" + address, chainId);
 			log.info("anvil {} listening on {} (chain id {}{})", binary.getFileName(), anvil.rpcUrl, chainId,
@@ -115,6 +124,18 @@ public final class Anvil implements AutoCloseable {
 
 	public boolean isRunning() {
 		return this.process.isAlive();
+	}
+
+	private static void stopAtExit(Process process, Duration grace) {
+		try {
+			if (!grace.isZero()) {
+				process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		process.destroy();
 	}
 
 	/** Stops anvil; SIGTERM first, so it writes its state file. */
