@@ -1,17 +1,22 @@
 package com.yieldpilot.identity;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Set;
 
 import com.yieldpilot.identity.internal.TokenIssuer;
+import com.yieldpilot.platform.HealthStatuses;
 import com.yieldpilot.support.ApplicationIT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ApiSecurityIT extends ApplicationIT {
 
@@ -22,6 +27,9 @@ class ApiSecurityIT extends ApplicationIT {
 
 	@Autowired
 	TokenIssuer issuer;
+
+	@Autowired
+	HttpCodeStatusMapper statusCodes;
 
 	@Test
 	void anonymousApiRequestIsRefusedWith401AndABearerChallenge() {
@@ -106,7 +114,17 @@ class ApiSecurityIT extends ApplicationIT {
 	}
 
 	@Test
+	void aNodeThatIsDownOrNotReadyAnswers503AndADegradedOne200() {
+		assertThat(this.statusCodes.getStatusCode(Status.DOWN)).isEqualTo(503);
+		assertThat(this.statusCodes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+		assertThat(this.statusCodes.getStatusCode(HealthStatuses.DEGRADED)).isEqualTo(200);
+		assertThat(this.statusCodes.getStatusCode(Status.UP)).isEqualTo(200);
+	}
+
+	@Test
 	void healthAnswersAnonymouslyWithoutDetailsAndAdminsSeeTheComponents() {
+		// local mode answers 503 (OUT_OF_SERVICE) until the demo farmer's vault is set up
+		await().atMost(Duration.ofMinutes(2)).until(() -> http().get("/actuator/health", null).statusCode() == 200);
 		HttpResponse<String> anonymous = http().get("/actuator/health", null);
 		assertThat(anonymous.statusCode()).isEqualTo(200);
 		assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components", "scheduler", "db");
@@ -114,6 +132,14 @@ class ApiSecurityIT extends ApplicationIT {
 		JsonNode admin = this.json.readTree(http().get("/actuator/health", credentials().adminToken()).body());
 		assertThat(admin.get("components").get("db").get("status").asString()).isEqualTo("UP");
 		assertThat(admin.get("components").get("scheduler").get("status").asString()).isEqualTo("UP");
+		JsonNode demo = admin.get("components").get("demoVault");
+		assertThat(demo.get("status").asString()).isEqualTo("UP");
+		String vault = this.json.readTree(http().get("/api/v1/vaults", credentials().farmerToken()).body())
+			.get(0)
+			.get("address")
+			.asString();
+		assertThat(demo.get("details").get("vault").asString()).as("the vault a rule acts from")
+			.isEqualToIgnoringCase(vault);
 	}
 
 	@Test

@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * It runs in the background once the devnet is deployed, and again at every start: what
  * exists on chain is reused (the anvil state file keeps it), a vault the chain lost is
  * created again. The credentials file learns the local chain's URL and the vault's
- * address.
+ * address, and the node's health turns UP ({@link DemoVaultHealthIndicator}).
  */
 @Component
 @Profile("local")
@@ -81,9 +81,11 @@ class LocalDemoVault implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final DemoVaultHealthIndicator health;
+
 	LocalDemoVault(ObjectProvider<LocalChain> chain, ObjectProvider<LocalDevnet> devnet,
 			ObjectProvider<LocalCredentialsFile> credentials, UserAccounts accounts, VaultRepository repository,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, DemoVaultHealthIndicator health) {
 		this.chain = chain;
 		this.devnet = devnet;
 		this.credentials = credentials;
@@ -91,6 +93,7 @@ class LocalDemoVault implements ApplicationRunner {
 		this.repository = repository;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.health = health;
 	}
 
 	@Override
@@ -99,15 +102,18 @@ class LocalDemoVault implements ApplicationRunner {
 		LocalDevnet market = this.devnet.getIfAvailable();
 		Optional<UserAccount> farmer = this.accounts.findByUsername(FARMER);
 		if (local == null || market == null || farmer.isEmpty()) {
+			this.health.notNeeded();
 			return;
 		}
 		Thread.ofPlatform().daemon().name("demo-vault").start(() -> {
 			try {
 				Vault vault = provision(local, market, farmer.get());
 				note(local, vault);
+				this.health.ready(vault.address());
 			}
 			catch (Exception ex) {
 				log.warn("Local mode: the demo vault could not be set up: {}", ex.toString());
+				this.health.failed(ex.getMessage());
 			}
 		});
 	}
