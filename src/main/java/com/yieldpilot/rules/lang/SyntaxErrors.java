@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.yieldpilot.rules.lang.grammar.RuleLanguageLexer;
+import com.yieldpilot.shared.Spelling;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -63,7 +64,32 @@ final class SyntaxErrors extends BaseErrorListener {
 		String wanted = expectation(expected, context);
 		String after = after(parser, offending, context);
 		String end = (offending == null || offending.getType() == Token.EOF) ? ", but the rule ends there" : "";
-		return "expected " + wanted + ((after != null) ? " after `" + after + "`" : "") + end;
+		return "expected " + wanted + ((after != null) ? " after `" + after + "`" : "") + end
+				+ suggestion(parser, offending, expected);
+	}
+
+	/**
+	 * "; did you mean `deposit`?" when the offending word is one or two letters away from
+	 * a keyword the parser expected there: a typo, not a different idea.
+	 */
+	private static String suggestion(Parser parser, @Nullable Token offending, IntervalSet expected) {
+		if (offending == null || offending.getType() != IDENT || offending.getText().length() < 4) {
+			return "";
+		}
+		List<String> keywords = new ArrayList<>();
+		for (int type : expected.toList()) {
+			String literal = parser.getVocabulary().getLiteralName(type);
+			if (literal != null && literal.matches("'[a-z]+'")) {
+				keywords.add(literal.substring(1, literal.length() - 1));
+			}
+		}
+		String text = offending.getText();
+		return Spelling.closest(text, keywords, 1)
+			.stream()
+			.filter(k -> Spelling.distance(text.toLowerCase(Locale.ROOT), k) <= 2)
+			.findFirst()
+			.map(k -> "; did you mean `" + k + "`?")
+			.orElse("");
 	}
 
 	private static @Nullable String special(Token offending, IntervalSet expected) {
