@@ -2,8 +2,6 @@ package com.yieldpilot.vault.internal;
 
 import com.yieldpilot.platform.HealthStatuses;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -47,7 +45,7 @@ class DemoVaultHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	/** The setup failed: rules of the demo farmer cannot act. */
-	void failed(@Nullable String reason) {
+	void failed(String reason) {
 		this.current = Health.status(HealthStatuses.DEGRADED)
 			.withDetail("setup", "failed: " + reason + "; restart the node to try again")
 			.build();

@@ -113,7 +113,7 @@ class LocalDemoVault implements ApplicationRunner {
 			}
 			catch (Exception ex) {
 				log.warn("Local mode: the demo vault could not be set up: {}", ex.toString());
-				this.health.failed(ex.getMessage());
+				this.health.failed((ex.getMessage() != null) ? ex.getMessage() : ex.toString());
 			}
 		});
 	}
