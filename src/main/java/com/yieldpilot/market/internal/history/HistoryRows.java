@@ -11,6 +11,7 @@ import java.util.Map;
 import com.yieldpilot.market.HistoryImportReport;
 import com.yieldpilot.market.HistoryImportReport.Problem;
 import com.yieldpilot.market.internal.defillama.RecordChecks;
+import com.yieldpilot.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**

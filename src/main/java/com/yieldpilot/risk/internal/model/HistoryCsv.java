@@ -3,10 +3,6 @@ package com.yieldpilot.risk.internal.model;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.yieldpilot.shared.Timestamps;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -22,8 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads pool histories from CSV in DefiLlama's chart shape with a pool column:
  * {@code pool,timestamp,tvlUsd,apy,apyBase,apyReward} (any case, any order, other columns
- * ignored; {@code apyBase} and {@code apyReward} may be absent). Timestamps are ISO-8601
- * instants or offsets, dates, or Unix seconds; empty, {@code null} and {@code NaN} are
+ * ignored; {@code apyBase} and {@code apyReward} may be absent; a UTF-8 byte order mark,
+ * as spreadsheets write it, is ignored). Timestamps take every shape {@link Timestamps}
+ * reads (ISO-8601 with or without an offset, with a {@code T} or a space as pandas writes
+ * them, dates, Unix seconds or milliseconds); empty, {@code null} and {@code NaN} are
  * missing values. Rows are kept per UTC day, the latest row of a day winning. Problems
  * are collected and reported together, each with its line, so one run shows what to fix.
  */
@@ -88,7 +87,7 @@ public final class HistoryCsv {
 	private static Map<String, Integer> columns(List<String> header) {
 		Map<String, Integer> columns = new LinkedHashMap<>();
 		for (int i = 0; i < header.size(); i++) {
-			columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+			columns.putIfAbsent(header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT), i);
 		}
 		return columns;
 	}
@@ -106,10 +105,10 @@ public final class HistoryCsv {
 			problems.add("line " + line + ": the timestamp is empty.");
 			return;
 		}
-		Instant at = instant(timestamp);
+		Instant at = Timestamps.parse(timestamp).orElse(null);
 		if (at == null) {
 			problems.add("line " + line + ": '" + abbreviate(timestamp) + "' is not a date. Use ISO-8601 "
-					+ "(2025-01-31T23:59:00Z or 2025-01-31) or Unix seconds.");
+					+ "(2025-01-31T23:59:00Z, 2025-01-31 23:59:00 or 2025-01-31) or Unix seconds.");
 			return;
 		}
 		double[] values = new double[4];
@@ -148,26 +147,6 @@ public final class HistoryCsv {
 			return Double.isInfinite(value) ? null : value;
 		}
 		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	static @Nullable Instant instant(String text) {
-		try {
-			if (text.chars().allMatch(Character::isDigit)) {
-				long value = Long.parseLong(text);
-				// milliseconds when too large for seconds of this era
-				return (value > 100_000_000_000L) ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
-			}
-			if (text.length() == 10) {
-				return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			if (text.endsWith("Z") || text.endsWith("z")) {
-				return Instant.parse(text.toUpperCase(Locale.ROOT));
-			}
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException | NumberFormatException | ArithmeticException ex) {
 			return null;
 		}
 	}

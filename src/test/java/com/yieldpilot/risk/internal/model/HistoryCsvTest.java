@@ -32,6 +32,29 @@ class HistoryCsvTest {
 		assertThat(b.timestamp(jan2 + 2)).isEqualTo("2025-01-04T23:00:00Z");
 	}
 
+	/**
+	 * What a spreadsheet or pandas writes: a byte order mark before the header, and
+	 * date-times with a space, fractions and an offset or none.
+	 */
+	@Test
+	void readsSpreadsheetAndPandasExportsAlike() throws IOException {
+		List<PoolHistory> pools = HistoryCsv.read(new StringReader("""
+				\uFEFFpool,timestamp,tvlUsd,apy,apyBase,apyReward
+				p,2025-01-02 23:00:00.250000+00:00,100,5.0,5.0,
+				p,2025-01-03 22:00:00,90,4.0,3.0,1.0
+				p,2025-01-04T21:00:00,80,3.0,,
+				"""));
+		assertThat(pools).singleElement().satisfies((p) -> {
+			long jan2 = LocalDate.of(2025, 1, 2).toEpochDay();
+			assertThat(p.pool()).isEqualTo("p");
+			assertThat(p.apy(jan2)).isEqualTo(5.0);
+			assertThat(p.apyReward(jan2 + 1)).isEqualTo(1.0);
+			assertThat(p.tvl(jan2 + 2)).isEqualTo(80.0);
+			assertThat(p.timestamp(jan2)).as("written back as the input spelled it")
+				.isEqualTo("2025-01-02 23:00:00.250000+00:00");
+		});
+	}
+
 	@Test
 	void namesMissingColumns() {
 		assertThatExceptionOfType(HistoryFormatException.class)
@@ -48,9 +71,9 @@ class HistoryCsvTest {
 				p,yesterday,1,1
 				""")))
 			.satisfies(ex -> assertThat(ex.problems()).containsExactly(
-					"line 2: '2025-13-01' is not a date. Use ISO-8601 (2025-01-31T23:59:00Z or 2025-01-31) or Unix seconds.",
+					"line 2: '2025-13-01' is not a date. Use ISO-8601 (2025-01-31T23:59:00Z, 2025-01-31 23:59:00 or 2025-01-31) or Unix seconds.",
 					"line 3: tvlUsd 'lots' is not a number.",
-					"line 4: 'yesterday' is not a date. Use ISO-8601 (2025-01-31T23:59:00Z or 2025-01-31) or Unix seconds."));
+					"line 4: 'yesterday' is not a date. Use ISO-8601 (2025-01-31T23:59:00Z, 2025-01-31 23:59:00 or 2025-01-31) or Unix seconds."));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package com.yieldpilot.market.internal.history;
+package com.yieldpilot.shared;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Unix time in seconds (milliseconds from 10^11 on, which as seconds would lie in the
  * year 5138).
  */
-final class Timestamps {
+public final class Timestamps {
 
 	private static final Pattern UNIX = Pattern.compile("\\d{1,15}(\\.\\d{1,9})?");
 
@@ -27,7 +27,7 @@ final class Timestamps {
 	private Timestamps() {
 	}
 
-	static Optional<Instant> parse(String text) {
+	public static Optional<Instant> parse(String text) {
 		String t = text.trim();
 		if (t.isEmpty()) {
 			return Optional.empty();

@@ -1,4 +1,4 @@
-package com.yieldpilot.market.internal.history;
+package com.yieldpilot.shared;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -19,6 +19,7 @@ class TimestampsTest {
 			2024-01-02 12:00:00        | 2024-01-02T12:00:00Z
 			2024-01-02T12:00:00        | 2024-01-02T12:00:00Z
 			2024-01-02 12:00:00+00:00  | 2024-01-02T12:00:00Z
+			2024-01-02 12:00:00.250000+00:00 | 2024-01-02T12:00:00.250Z
 			1709424235                 | 2024-03-03T00:03:55Z
 			1709424235.5               | 2024-03-03T00:03:55.500Z
 			1709424235000              | 2024-03-03T00:03:55Z
