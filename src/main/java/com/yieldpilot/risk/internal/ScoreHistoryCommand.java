@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -36,9 +37,10 @@ import org.jspecify.annotations.Nullable;
  * {@code risk score-history --history <csv> --train-until <yyyy-mm-dd> --out <csv> [--incidents <json>]}:
  * trains on the history up to the given day, then scores every later pool-day walking
  * forward (weekly retraining on matured outcomes), and writes
- * {@code pool,timestamp,score}. Runs without database or server. Exits with 0 when the
- * scores were written, 1 when the input cannot be used (each problem named), 2 for wrong
- * arguments.
+ * {@code pool,timestamp,score}. Weeks too early to train a model are scored with the
+ * cold-start heuristic, as the server does, and the report says how many. Runs without
+ * database or server. Exits with 0 when the scores were written, 1 when the input cannot
+ * be used (each problem named), 2 for wrong arguments.
  */
 public final class ScoreHistoryCommand implements StandaloneCommand {
 
@@ -77,25 +79,50 @@ public final class ScoreHistoryCommand implements StandaloneCommand {
 			return Commands.USAGE;
 		}
 		long started = System.nanoTime();
+		Path target = Path.of(output).toAbsolutePath();
+		if (Files.isDirectory(target)) {
+			err.println(
+					"--out " + output + " is a folder; name the file to write, e.g. " + target.resolve("scores.csv"));
+			return Commands.USAGE;
+		}
 		try {
+			// before the walk, not after minutes of it
+			prepareOutput(target);
 			List<PoolHistory> pools = readHistory(Path.of(history));
 			List<Incident> incidents = (incidentsFile != null) ? readIncidents(Path.of(incidentsFile)) : List.of();
 			FeatureTable table = FeatureBuilder.build(pools, incidents);
 			out.printf(Locale.ROOT, "Read %d pools, %d scorable pool-days, %d incidents.%n", pools.size(), table.size(),
 					incidents.size());
 			List<ScoredRow> scores = WalkForward.score(table, trainUntil, Hyperparameters.DEFAULTS,
-					model -> report(model, out));
-			write(Path.of(output), table, scores);
+					new WalkForward.Progress() {
+						@Override
+						public void accept(RiskModel model) {
+							report(model, out);
+						}
+
+						@Override
+						public void untrainable(long asOf, NotEnoughDataException why) {
+							out.printf(Locale.ROOT,
+									"No model as of %s: %s The week after it is scored with the "
+											+ "cold-start heuristic, as the server serves it before its first model.%n",
+									LocalDate.ofEpochDay(asOf), why.getMessage());
+						}
+					});
+			write(target, table, scores);
+			long heuristic = scores.stream().filter(ScoredRow::heuristic).count();
 			out.printf(Locale.ROOT, "Wrote %d scores after %s to %s in %s.%n", scores.size(), trainUntil, output,
 					Duration.ofNanos(System.nanoTime() - started).withNanos(0));
+			if (heuristic > 0) {
+				out.printf(Locale.ROOT,
+						"%d of them are the cold-start heuristic's (documented in Heuristic; too little matured "
+								+ "history for a model then): give a longer history before --train-until to have "
+								+ "models score every day.%n",
+						heuristic);
+			}
 			return 0;
 		}
 		catch (HistoryFormatException ex) {
 			ex.problems().forEach(err::println);
-			return Commands.FAILED;
-		}
-		catch (NotEnoughDataException ex) {
-			err.println(ex.getMessage() + " Move --train-until later or give a longer history.");
 			return Commands.FAILED;
 		}
 		catch (IOException ex) {
@@ -144,11 +171,32 @@ public final class ScoreHistoryCommand implements StandaloneCommand {
 					1 / (1 + Math.exp(-level.reference()))));
 	}
 
-	private static void write(Path path, FeatureTable table, List<ScoredRow> scores) throws IOException {
-		Path parent = path.toAbsolutePath().getParent();
+	/** Creates the output's folder and checks that a file can be written there. */
+	private static void prepareOutput(Path path) throws IOException {
+		Path parent = path.getParent();
 		if (parent != null) {
 			Files.createDirectories(parent);
 		}
+		Path probe = Files.createTempFile(parent, ".scores-", ".tmp");
+		Files.delete(probe);
+	}
+
+	/**
+	 * Writes the scores to a file beside the output and moves it in place once complete,
+	 * so a failure midway (a full disk) leaves an earlier output as it was.
+	 */
+	private static void write(Path path, FeatureTable table, List<ScoredRow> scores) throws IOException {
+		Path partial = Files.createTempFile(path.getParent(), ".scores-", ".tmp");
+		try {
+			writeScores(partial, table, scores);
+			Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(partial);
+		}
+	}
+
+	private static void writeScores(Path path, FeatureTable table, List<ScoredRow> scores) throws IOException {
 		try (BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
 			writer.write("pool,timestamp,score\n");
 			for (ScoredRow scored : scores) {

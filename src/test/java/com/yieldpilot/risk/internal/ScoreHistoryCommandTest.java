@@ -80,14 +80,40 @@ class ScoreHistoryCommandTest {
 		assertThat(this.err.toString()).contains("Usage: risk score-history --history");
 	}
 
+	/**
+	 * Too little matured before {@code --train-until} for a model: the early weeks get
+	 * the cold-start heuristic, as the server serves it, and models take over once enough
+	 * has matured; the report says which and how many.
+	 */
 	@Test
-	void saysWhenTheHistoryIsTooShortToTrain() throws IOException {
-		Path history = this.folder.resolve("short.csv");
+	void scoresTheWeeksTooEarlyForAModelWithTheHeuristicAndSaysSo() throws IOException {
+		Path history = this.folder.resolve("history.csv");
+		Files.writeString(history, SyntheticHistory.csv(30, 260, 9));
+		Path scores = this.folder.resolve("scores.csv");
+		int code = run("risk", "score-history", "--history", history.toString(), "--train-until", "2024-01-20", "--out",
+				scores.toString());
+		assertThat(code).as(this.err.toString()).isZero();
+		String report = this.out.toString();
+		assertThat(report).contains("No model as of 2024-01-20: Too little matured history")
+			.contains("scored with the cold-start heuristic")
+			.contains("Model as of ");
+		long days = Files.readAllLines(scores).stream().skip(1).map((line) -> line.split(",")[1]).distinct().count();
+		assertThat(days).as("every day after --train-until is scored").isGreaterThan(200);
+		java.util.regex.Matcher heuristic = java.util.regex.Pattern.compile("(\\d+) of them are the cold-start")
+			.matcher(report);
+		assertThat(heuristic.find()).as(report).isTrue();
+		assertThat(Long.parseLong(heuristic.group(1))).isPositive().isLessThan(Files.readAllLines(scores).size() - 1);
+	}
+
+	@Test
+	void refusesAFolderAsTheOutputBeforeReadingAnything() throws IOException {
+		Path history = this.folder.resolve("history.csv");
 		Files.writeString(history, SyntheticHistory.csv(5, 40, 1));
 		assertThat(run("risk", "score-history", "--history", history.toString(), "--train-until", "2024-01-20", "--out",
-				this.folder.resolve("s.csv").toString()))
-			.isEqualTo(Commands.FAILED);
-		assertThat(this.err.toString()).contains("Too little matured history").contains("Move --train-until later");
+				this.folder.toString()))
+			.isEqualTo(Commands.USAGE);
+		assertThat(this.err.toString()).contains("is a folder; name the file to write");
+		assertThat(this.out.toString()).doesNotContain("Read ");
 	}
 
 	private int run(String... args) {
