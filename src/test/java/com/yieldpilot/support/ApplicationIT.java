@@ -16,6 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "yieldpilot.observability.scrape-token=" + ApplicationIT.SCRAPE_TOKEN,
 				"yieldpilot.market.refresh.interval=2s",
+				// the tests write the history they need (SimulatedPastIT tests the past
+				// local mode's first start writes)
+				"yieldpilot.market.simulator.past=0d",
 				// tests set pools' risk values by hand; scoring after every market update
 				// would
 				// overwrite them (the risk tests score on demand instead)

@@ -35,6 +35,11 @@ public final class SecondApplication {
 		List<String> args = new ArrayList<>(List.of("--yieldpilot.home=" + home, "--server.port=0",
 				"--spring.quartz.properties.org.quartz.scheduler.instanceName=yieldpilot-" + UUID.randomUUID()));
 		args.addAll(List.of(settings));
+		// a second node's tests set up the history they need (SimulatedPastIT tests the
+		// simulated past)
+		if (args.stream().noneMatch((a) -> a.startsWith("--yieldpilot.market.simulator.past="))) {
+			args.add("--yieldpilot.market.simulator.past=0d");
+		}
 		return new SpringApplicationBuilder(YieldPilotApplication.class)
 			.initializers(initializers.toArray(ApplicationContextInitializer<?>[]::new))
 			.run(args.toArray(String[]::new));
