@@ -152,6 +152,12 @@ class MarketIngestionIT extends ApplicationIT {
 		String token = credentials().farmerToken();
 		assertThat(http().get("/api/v1/pools/not-a-pool", token).body()).contains("protocol:chain:asset");
 		assertThat(http().get("/api/v1/pools/nowhere:base:USDC", token).statusCode()).isEqualTo(404);
+		HttpResponse<String> typo = http().get("/api/v1/pools/aave-v2:base:USDC", token);
+		assertThat(typo.statusCode()).isEqualTo(404);
+		assertThat(typo.body()).as("says so, with the closest known pools")
+			.contains("Unknown pool 'aave-v2:base:USDC'. Did you mean aave-v3:base:USDC");
+		assertThat(http().get("/api/v1/pools/aave-v2:base:USDC/history", token).body())
+			.contains("Unknown pool 'aave-v2:base:USDC'");
 		HttpResponse<String> metric = http().get("/api/v1/pools/" + this.usdc + "/history?metric=apr", token);
 		assertThat(metric.statusCode()).isEqualTo(400);
 		assertThat(metric.body()).contains("Unknown metric 'apr'");

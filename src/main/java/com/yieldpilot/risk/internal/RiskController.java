@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
+import com.yieldpilot.market.MetricCatalog;
+import com.yieldpilot.market.UnknownPoolException;
 import com.yieldpilot.risk.ModelVersion;
 import com.yieldpilot.risk.RiskAssessment;
 import com.yieldpilot.risk.RiskModels;
@@ -40,14 +42,19 @@ class RiskController {
 
 	private final RiskModels models;
 
-	RiskController(RiskScores scores, RiskModels models) {
+	private final MetricCatalog catalog;
+
+	RiskController(RiskScores scores, RiskModels models, MetricCatalog catalog) {
 		this.scores = scores;
 		this.models = models;
+		this.catalog = catalog;
 	}
 
 	@GetMapping("/pools/{id}/risk")
-	ResponseEntity<RiskView> risk(@PathVariable String id) {
-		return ResponseEntity.of(this.scores.assessment(PoolId.parse(id)).map(RiskView::of));
+	RiskView risk(@PathVariable String id) {
+		return this.scores.assessment(PoolId.parse(id))
+			.map(RiskView::of)
+			.orElseThrow(() -> new UnknownPoolException(id, this.catalog.suggestions(id, 3)));
 	}
 
 	@GetMapping("/admin/risk/models")
@@ -103,6 +110,12 @@ class RiskController {
 				"The incident list was not imported: " + String.join(" ", ex.problems()));
 		problem.setProperty("problems", ex.problems());
 		return problem;
+	}
+
+	/** A well-formed id of no known pool: 404, with the closest known ids. */
+	@ExceptionHandler(UnknownPoolException.class)
+	ProblemDetail unknownPool(UnknownPoolException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -64,6 +64,9 @@ class RiskApiIT extends ApplicationIT {
 	void answers404ForAnUnknownPoolAnd400ForANonId() {
 		String token = credentials().farmerToken();
 		assertThat(http().get("/api/v1/pools/nope:base:USDC/risk", token).statusCode()).isEqualTo(404);
+		HttpResponse<String> typo = http().get("/api/v1/pools/aave-v2:base:USDC/risk", token);
+		assertThat(typo.statusCode()).isEqualTo(404);
+		assertThat(typo.body()).contains("Unknown pool 'aave-v2:base:USDC'. Did you mean aave-v3:base:USDC");
 		HttpResponse<String> bad = http().get("/api/v1/pools/not-an-id/risk", token);
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("protocol:chain:asset");

@@ -10,12 +10,14 @@ import com.yieldpilot.market.Disagreement;
 import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.MetricCatalog;
 import com.yieldpilot.market.PoolInconsistency;
 import com.yieldpilot.market.PoolFilter;
 import com.yieldpilot.market.PoolPage;
 import com.yieldpilot.market.PoolSnapshot;
 import com.yieldpilot.market.PoolSort;
 import com.yieldpilot.market.Resolution;
+import com.yieldpilot.market.UnknownPoolException;
 import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +44,11 @@ class PoolController {
 
 	private final MarketData market;
 
-	PoolController(MarketData market) {
+	private final MetricCatalog catalog;
+
+	PoolController(MarketData market, MetricCatalog catalog) {
 		this.market = market;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -84,8 +89,8 @@ class PoolController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<PoolView> get(@PathVariable String id) {
-		return ResponseEntity.of(this.market.pool(PoolId.parse(id)).map(PoolView::of));
+	PoolView get(@PathVariable String id) {
+		return this.market.pool(PoolId.parse(id)).map(PoolView::of).orElseThrow(() -> unknown(id));
 	}
 
 	@GetMapping("/{id}/history")
@@ -110,13 +115,23 @@ class PoolController {
 			throw new IllegalArgumentException("from must be before to, and at most " + maxDays + " days before it.");
 		}
 		if (this.market.pool(pool).isEmpty()) {
-			return ResponseEntity.notFound().build();
+			throw unknown(id);
 		}
 		List<Point> points = this.market.history(pool, m, res, start, end)
 			.stream()
 			.map(p -> new Point(p.at(), p.value(), p.min(), p.max(), p.samples()))
 			.toList();
 		return ResponseEntity.ok(new History(pool.toString(), m.ruleName(), m.unit().name(), points));
+	}
+
+	private UnknownPoolException unknown(String id) {
+		return new UnknownPoolException(id, this.catalog.suggestions(id, 3));
+	}
+
+	/** A well-formed id of no known pool: 404, with the closest known ids. */
+	@ExceptionHandler(UnknownPoolException.class)
+	ProblemDetail unknownPool(UnknownPoolException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
