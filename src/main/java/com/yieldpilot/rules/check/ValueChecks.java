@@ -60,10 +60,59 @@ final class ValueChecks {
 			return;
 		}
 		Position at = this.report.at(comparison);
-		if (combine(left, right, comparison.left(), comparison.right(), "compare") != null && left.constant()
-				&& right.constant()) {
-			this.report.warning(at, "this comparison has fixed values on both sides, so it never changes");
+		if (combine(left, right, comparison.left(), comparison.right(), "compare") != null) {
+			if (left.constant() && right.constant()) {
+				this.report.warning(at, "this comparison has fixed values on both sides, so it never changes");
+			}
+			outOfRange(comparison.left(), comparison.right());
+			outOfRange(comparison.right(), comparison.left());
 		}
+	}
+
+	/**
+	 * A bounded ratio ({@code risk}, {@code utilization}: 0 to 1) compared with a number
+	 * it can never reach, e.g. {@code risk(p) < 4} meant as 4 %: the rule would never (or
+	 * always) fire, so it is refused with what to write instead.
+	 */
+	private void outOfRange(Expression read, Expression fixed) {
+		Optional<String> metric = boundedRatio(read);
+		if (metric.isEmpty() || !(fixed instanceof Literal literal)) {
+			return;
+		}
+		BigDecimal ratio = switch (literal.unit()) {
+			case NUMBER -> literal.value();
+			case PERCENT, BPS -> literal.inBaseUnit().movePointLeft(2);
+			default -> null;
+		};
+		if (ratio == null || (ratio.signum() >= 0 && ratio.compareTo(BigDecimal.ONE) <= 0)) {
+			return;
+		}
+		String written = literal.value().stripTrailingZeros().toPlainString()
+				+ ((literal.unit() == LiteralUnit.NUMBER) ? "" : (literal.unit() == LiteralUnit.BPS) ? " bps" : "%");
+		String hint = (literal.unit() == LiteralUnit.NUMBER && ratio.signum() > 0
+				&& ratio.compareTo(BigDecimal.valueOf(100)) <= 0)
+						? ": did you mean `" + written + "%`, i.e. `"
+								+ ratio.movePointLeft(2).stripTrailingZeros().toPlainString() + "`?"
+						: ".";
+		this.report.error(this.report.at(fixed), "`" + metric.get() + "` runs from 0 to 1 (`0.4` or `40%`), so it "
+				+ "never crosses `" + written + "` and this comparison would never change" + hint);
+	}
+
+	/** The bounded ratio a value reads as it is, not a change of it. */
+	private static Optional<String> boundedRatio(Expression expression) {
+		MetricCall call = switch (expression) {
+			case MetricCall c -> c;
+			case Window w when w.function() == WindowFunction.AVG || w.function() == WindowFunction.MIN
+					|| w.function() == WindowFunction.MAX ->
+				w.metric();
+			default -> null;
+		};
+		if (call == null) {
+			return Optional.empty();
+		}
+		return Metric.byRuleName(call.metric())
+			.filter((m) -> m == Metric.RISK || m == Metric.UTILIZATION)
+			.map(Metric::ruleName);
 	}
 
 	@Nullable Typed type(Expression expression) {
