@@ -422,10 +422,16 @@ class ExecutionChainFaultsIT {
 		return seen.get();
 	}
 
+	/**
+	 * Waits for a step of the state whose detail matches; on a timeout the failure shows
+	 * the execution with every step it has, so a run that went elsewhere says where.
+	 */
 	private static void awaitStep(String id, String state, Predicate<String> detail) {
-		await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> stepDetails(execution(id), state).stream().anyMatch(detail));
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			JsonNode execution = execution(id);
+			assertThat(stepDetails(execution, state)).as("a %s step as expected in %s", state, execution)
+				.anyMatch(detail);
+		});
 	}
 
 	/**
