@@ -61,6 +61,15 @@ public enum Metric {
 		return this.scope;
 	}
 
+	/**
+	 * Whether the metric is a share or a probability, which runs from 0 to 1
+	 * ({@code utilization}, {@code risk}); {@code sharePrice}, a ratio too, has no upper
+	 * bound.
+	 */
+	public boolean fraction() {
+		return this == UTILIZATION || this == RISK;
+	}
+
 	public static Optional<Metric> byRuleName(String name) {
 		return Arrays.stream(values()).filter(m -> m.ruleName.equals(name)).findFirst();
 	}

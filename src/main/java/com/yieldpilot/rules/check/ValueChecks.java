@@ -70,12 +70,13 @@ final class ValueChecks {
 	}
 
 	/**
-	 * A bounded ratio ({@code risk}, {@code utilization}: 0 to 1) compared with a number
-	 * it can never reach, e.g. {@code risk(p) < 4} meant as 4 %: the rule would never (or
-	 * always) fire, so it is refused with what to write instead.
+	 * A {@linkplain Metric#fraction() fraction} ({@code risk}, {@code utilization}: 0 to
+	 * 1) compared with a number it can never reach, e.g. {@code risk(p) < 4} meant as 4
+	 * %: the rule would never (or always) fire, so it is refused with what to write
+	 * instead.
 	 */
 	private void outOfRange(Expression read, Expression fixed) {
-		Optional<String> metric = boundedRatio(read);
+		Optional<String> metric = fraction(read);
 		if (metric.isEmpty() || !(fixed instanceof Literal literal)) {
 			return;
 		}
@@ -98,8 +99,8 @@ final class ValueChecks {
 				+ "never crosses `" + written + "` and this comparison would never change" + hint);
 	}
 
-	/** The bounded ratio a value reads as it is, not a change of it. */
-	private static Optional<String> boundedRatio(Expression expression) {
+	/** The fraction a value reads as it is, not a change of it. */
+	private static Optional<String> fraction(Expression expression) {
 		MetricCall call = switch (expression) {
 			case MetricCall c -> c;
 			case Window w when w.function() == WindowFunction.AVG || w.function() == WindowFunction.MIN
@@ -110,9 +111,7 @@ final class ValueChecks {
 		if (call == null) {
 			return Optional.empty();
 		}
-		return Metric.byRuleName(call.metric())
-			.filter((m) -> m == Metric.RISK || m == Metric.UTILIZATION)
-			.map(Metric::ruleName);
+		return Metric.byRuleName(call.metric()).filter(Metric::fraction).map(Metric::ruleName);
 	}
 
 	@Nullable Typed type(Expression expression) {
