@@ -11,22 +11,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
+import static com.yieldpilot.execution.internal.db.Tables.GUARDRAIL_REVIEW;
 import static com.yieldpilot.rules.internal.db.Tables.RULE_INTENT;
 
 /**
  * Where the time of the measured firings went, from the timestamps the application stores
- * itself: the intent's {@code proposed_at}, the execution's {@code created_at} (the
- * guardrails accepted it) and each {@code execution_step}.
+ * itself: the intent's {@code proposed_at}, the event publication registry's row of its
+ * {@code IntentProposed} (written inside the evaluation's transaction), the guardrail
+ * review's {@code reviewed_at} (its facts read), the execution's {@code created_at} (the
+ * guardrails accepted it) and each {@code execution_step}. A firing whose publication row
+ * is gone (the registry's cleanup) is left out.
  */
 final class StageReport {
 
 	private static final List<String> STEPS = List.of("PLANNED", "COST_CHECKED", "SIMULATED", "SIGNED");
+
+	private static final Pattern UUID_TEXT = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	private StageReport() {
 	}
@@ -34,6 +43,8 @@ final class StageReport {
 	static void print(DSLContext dsl, List<ExecutionLatencyBenchmark.Timed> timed) {
 		Map<UUID, Record> executions = executions(dsl, timed.stream().map((t) -> t.sent().id().value()).toList());
 		Map<UUID, Map<String, Instant>> steps = steps(dsl, executions.keySet());
+		Map<UUID, Instant> publications = publications(dsl,
+				executions.values().stream().map((r) -> r.get(EXECUTION.INTENT_ID).value()).toList());
 		Map<String, List<Double>> stages = new LinkedHashMap<>();
 		for (ExecutionLatencyBenchmark.Timed t : timed) {
 			UUID id = t.sent().id().value();
@@ -43,12 +54,19 @@ final class StageReport {
 				continue;
 			}
 			Instant sent = t.marketAt().plusNanos(t.sent().nanos() - t.startNanos());
+			Instant published = publications.get(row.get(EXECUTION.INTENT_ID).value());
+			Instant reviewed = row.get(GUARDRAIL_REVIEW.REVIEWED_AT).toInstant();
+			if (published == null) {
+				continue;
+			}
 			List<Instant> marks = new ArrayList<>(List.of(t.marketAt(), row.get(RULE_INTENT.PROPOSED_AT).toInstant(),
-					row.get(EXECUTION.CREATED_AT).toInstant()));
+					published, reviewed, row.get(EXECUTION.CREATED_AT).toInstant()));
 			STEPS.forEach((s) -> marks.add(at.get(s)));
 			marks.add(sent);
 			String[] names = { "market update -> shard evaluation starts",
-					"-> guardrails accepted (evaluation, intent, review)", "-> planned (vault read on chain)",
+					"-> intent published (evaluation, intent stored)",
+					"-> review's reads done (commit, hand-off, reads)",
+					"-> guardrails accepted (guardrails, executions created)", "-> planned (vault read on chain)",
 					"-> cost checked (fee quote)", "-> simulated (estimateGas)",
 					"-> signed (steps before it stored, nonce, flush)", "-> eth_sendRawTransaction answered" };
 			for (int i = 0; i < names.length; i++) {
@@ -89,13 +107,38 @@ final class StageReport {
 
 	private static Map<UUID, Record> executions(DSLContext dsl, List<UUID> ids) {
 		Map<UUID, Record> rows = new HashMap<>();
-		dsl.select(EXECUTION.ID, EXECUTION.CREATED_AT, RULE_INTENT.PROPOSED_AT)
+		dsl.select(EXECUTION.ID, EXECUTION.INTENT_ID, EXECUTION.CREATED_AT, RULE_INTENT.PROPOSED_AT,
+				GUARDRAIL_REVIEW.REVIEWED_AT)
 			.from(EXECUTION)
 			.join(RULE_INTENT)
 			.on(RULE_INTENT.ID.eq(EXECUTION.INTENT_ID))
+			.join(GUARDRAIL_REVIEW)
+			.on(GUARDRAIL_REVIEW.INTENT_ID.eq(EXECUTION.INTENT_ID))
 			.where(EXECUTION.ID.in(ids))
 			.forEach((row) -> rows.put(row.get(EXECUTION.ID), row));
 		return rows;
+	}
+
+	/**
+	 * When each intent's {@code IntentProposed} was published, in the evaluation's
+	 * transaction: the event publication registry's row for it.
+	 */
+	private static Map<UUID, Instant> publications(DSLContext dsl, List<UUID> intents) {
+		Map<UUID, Instant> at = new HashMap<>();
+		Map<String, UUID> byText = new HashMap<>();
+		intents.forEach((id) -> byText.put(id.toString(), id));
+		dsl.resultQuery("select serialized_event, publication_date from event_publication where event_type like ?",
+				"%IntentProposed")
+			.forEach((row) -> {
+				Matcher m = UUID_TEXT.matcher(row.get(0, String.class));
+				while (m.find()) {
+					UUID id = byText.get(m.group());
+					if (id != null) {
+						at.merge(id, row.get(1, OffsetDateTime.class).toInstant(), (a, b) -> a.isBefore(b) ? a : b);
+					}
+				}
+			});
+		return at;
 	}
 
 	private static Map<UUID, Map<String, Instant>> steps(DSLContext dsl, java.util.Collection<UUID> ids) {
