@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * e.g. {@code aave-v3:base:USDC} or {@code morpho:base:USDC-prime}. Protocol and chain
  * are lower case; the asset keeps its usual symbol case. The grammar is strict, so an id
  * is safe to show, log and use as a key, and never carries anything but these characters.
+ * In JSON it is that text, as the API's paths and pool lists write it; the object of its
+ * four parts, which events stored before 2026-11-23 carry, is still read.
  */
 public record PoolId(String protocol, String chain, String asset,
 		@Nullable String qualifier) implements Comparable<PoolId> {
@@ -26,6 +30,7 @@ public record PoolId(String protocol, String chain, String asset,
 
 	private static final Pattern ID = Pattern.compile("([^:]+):([^:]+):([^:]+)(?::([^:]+))?");
 
+	@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
 	public PoolId {
 		Objects.requireNonNull(protocol, "protocol");
 		Objects.requireNonNull(chain, "chain");
@@ -39,6 +44,7 @@ public record PoolId(String protocol, String chain, String asset,
 	}
 
 	/** Parses an id; the protocol and chain may be given in any case. */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public static PoolId parse(String text) {
 		return tryParse(text).orElseThrow(() -> new IllegalArgumentException("'" + abbreviate(text)
 				+ "' is not a pool id. A pool id reads protocol:chain:asset, e.g. aave-v3:base:USDC."));
@@ -67,6 +73,7 @@ public record PoolId(String protocol, String chain, String asset,
 		return toString().compareTo(other.toString());
 	}
 
+	@JsonValue
 	@Override
 	public String toString() {
 		return this.protocol + ":" + this.chain + ":" + this.asset

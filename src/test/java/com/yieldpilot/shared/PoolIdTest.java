@@ -1,10 +1,18 @@
 package com.yieldpilot.shared;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class PoolIdTest {
@@ -35,6 +43,32 @@ class PoolIdTest {
 	@ValueSource(ints = { 121, 500 })
 	void rejectsOverlongIds(int length) {
 		assertThat(PoolId.tryParse("aave-v3:base:" + "U".repeat(length))).isEmpty();
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void isItsTextInJsonAsInPathsAndPoolLists() {
+		PoolId id = PoolId.parse("compound-v3:ethereum:USDC:cUSDCv3");
+		String json = JSON.writeValueAsString(Map.of("pool", id));
+		assertThat(json).isEqualTo("{\"pool\":\"compound-v3:ethereum:USDC:cUSDCv3\"}");
+		assertThat(JSON.readValue(json, new TypeReference<Map<String, PoolId>>() {
+		}).get("pool")).isEqualTo(id);
+		assertThat(JSON.readValue("[\"Aave-V3:Base:USDC\"]", new TypeReference<List<PoolId>>() {
+		})).containsExactly(PoolId.parse("aave-v3:base:USDC"));
+	}
+
+	@Test
+	void stillReadsTheObjectThatEventsStoredBeforeCarry() {
+		String stored = "{\"protocol\":\"morpho\",\"chain\":\"base\",\"asset\":\"USDC-prime\",\"qualifier\":null}";
+		assertThat(JSON.readValue(stored, PoolId.class)).isEqualTo(PoolId.parse("morpho:base:USDC-prime"));
+	}
+
+	@Test
+	void refusesTextThatIsNoPoolId() {
+		assertThatExceptionOfType(DatabindException.class)
+			.isThrownBy(() -> JSON.readValue("\"aave-v3:base:USDC'or'1'='1\"", PoolId.class))
+			.withMessageContaining("protocol:chain:asset");
 	}
 
 }
