@@ -1,13 +1,18 @@
 package com.yieldpilot.chain;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import com.yieldpilot.chain.contracts.MockStablecoin;
 import com.yieldpilot.support.TestHomes;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
@@ -34,6 +39,39 @@ class AnvilIT {
 				web3j.shutdown();
 			}
 		}
+	}
+
+	/**
+	 * The chain runs the hardfork the contracts are compiled for; anvil's default (Prague
+	 * and later) writes every block's hash into contract storage that anvil hashes again
+	 * for every block, so mining slowed as the chain grew.
+	 */
+	@Test
+	void runsTheHardforkTheContractsAreCompiledFor() throws Exception {
+		try (Anvil anvil = Anvil.start(AnvilBinary.locate(""), LocalChain.CHAIN_ID, null)) {
+			HttpService rpc = new HttpService(anvil.rpcUrl());
+			Web3j web3j = Web3j.build(rpc);
+			try {
+				NodeInfo info = new Request<>("anvil_nodeInfo", List.of(), rpc, NodeInfo.class).send();
+				assertThat(info.getResult().get("hardFork")).isEqualTo("Cancun");
+				assertThat(Files.readString(Path.of("contracts", "build.mjs")))
+					.contains("evmVersion: '" + Anvil.HARDFORK + "'");
+				// the history contract of EIP-2935 (Prague) is absent
+				assertThat(
+						web3j.ethGetCode("0x0000F90827F1C53a10cb7A02335B175320002935", DefaultBlockParameterName.LATEST)
+							.send()
+							.getCode())
+					.isEqualTo("0x");
+			}
+			finally {
+				web3j.shutdown();
+			}
+		}
+	}
+
+	/** {@code anvil_nodeInfo}'s answer, as a map. */
+	public static class NodeInfo extends Response<Map<String, Object>> {
+
 	}
 
 	@Test

@@ -256,9 +256,8 @@ public class ShardEvaluator implements ShardEvaluation {
 		this.store.saveStates(newStates, now);
 		this.traces.append(newTraces);
 		shard.watched = WatchedTerms.of(shard.engine.terms());
-		this.store.shardEvaluated(shardNumber, now);
 		// every change of the shard is this transaction's or was read above
-		shard.cursor = Math.max(shard.cursor, this.store.lastChange(shardNumber));
+		shard.cursor = Math.max(shard.cursor, this.store.shardEvaluated(shardNumber, now));
 		return new Tick(shard.live.size(), changed.size(), fired);
 	}
 

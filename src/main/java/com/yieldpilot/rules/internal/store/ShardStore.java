@@ -134,24 +134,16 @@ public class ShardStore {
 			.fetchOptional(RULE_DEFINITION.SCHEDULE_CRON);
 	}
 
-	/** The highest change number of a shard, or 0. */
-	public long lastChange(int shard) {
-		Long last = this.dsl.select(DSL.max(RULE_DEFINITION.CHANGE_SEQ))
-			.from(RULE_DEFINITION)
-			.where(RULE_DEFINITION.SHARD.eq(shard))
-			.fetchOne(0, Long.class);
-		return (last != null) ? last : 0;
-	}
-
 	/** A rule version's engine state, for {@link #saveStates}. */
 	public record StateSave(RuleId id, int version, EngineState state) {
 	}
 
 	/**
-	 * Stores the engine's state of each rule version an evaluation changed, all in one
-	 * JDBC batch of updates (in rule order) and one statement each for their held parts:
-	 * an evaluation that changes a hundred rules makes three round trips, not two
-	 * hundred. A rule that has moved on to another version meanwhile stores nothing.
+	 * Stores the engine's state of each rule version an evaluation changed: the updates
+	 * (in rule order) and the removal of their held parts go in one JDBC batch, one round
+	 * trip, and the held parts still held in one insert after it, so an evaluation that
+	 * changes a hundred rules makes one or two round trips, not two hundred. A rule that
+	 * has moved on to another version meanwhile stores nothing, and keeps its held parts.
 	 * @return the rules whose state was stored
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -178,8 +170,17 @@ public class ShardStore {
 			updates.add(update
 				.where(RULE_DEFINITION.ID.eq(save.id()).and(RULE_DEFINITION.CURRENT_VERSION.eq(save.version()))));
 		}
-		int[] counts = (updates.size() == 1) ? new int[] { updates.getFirst().execute() }
-				: this.dsl.batch(updates).execute();
+		// the held parts of the versions updated above; the batch runs in order, so a
+		// version the update did not find is not found here either
+		updates.add(this.dsl.deleteFrom(RULE_HOLD)
+			.where(RULE_HOLD.RULE_ID.in(DSL.select(RULE_DEFINITION.ID)
+				.from(RULE_DEFINITION)
+				.where(DSL.row(RULE_DEFINITION.ID, RULE_DEFINITION.CURRENT_VERSION)
+					.in(sorted.stream()
+						.map((save) -> DSL.row(DSL.val(save.id(), RULE_DEFINITION.ID),
+								DSL.val(save.version(), RULE_DEFINITION.CURRENT_VERSION)))
+						.toList())))));
+		int[] counts = this.dsl.batch(updates).execute();
 		Set<RuleId> saved = new LinkedHashSet<>();
 		for (int i = 0; i < sorted.size(); i++) {
 			if (counts[i] > 0) {
@@ -189,7 +190,6 @@ public class ShardStore {
 		if (saved.isEmpty()) {
 			return saved;
 		}
-		this.dsl.deleteFrom(RULE_HOLD).where(RULE_HOLD.RULE_ID.in(saved)).execute();
 		var holds = this.dsl.insertInto(RULE_HOLD, RULE_HOLD.RULE_ID, RULE_HOLD.PART, RULE_HOLD.SINCE);
 		boolean anyHeld = false;
 		for (StateSave save : sorted) {
@@ -206,13 +206,21 @@ public class ShardStore {
 		return saved;
 	}
 
-	/** Notes when a shard's rules were last evaluated. */
+	/**
+	 * Notes when a shard's rules were last evaluated, in the same statement as it reads
+	 * the shard's highest change number (or 0), this transaction's changes included.
+	 * @return the shard's highest change number
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void shardEvaluated(int shard, Instant at) {
-		this.dsl.update(RULE_SHARD)
+	public long shardEvaluated(int shard, Instant at) {
+		Long last = this.dsl.update(RULE_SHARD)
 			.set(RULE_SHARD.EVALUATED_AT, RuleStore.offset(at))
 			.where(RULE_SHARD.SHARD.eq(shard))
-			.execute();
+			.returningResult(DSL.field(DSL.select(DSL.max(RULE_DEFINITION.CHANGE_SEQ))
+				.from(RULE_DEFINITION)
+				.where(RULE_DEFINITION.SHARD.eq(shard))))
+			.fetchOne(0, Long.class);
+		return (last != null) ? last : 0;
 	}
 
 }
