@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import com.yieldpilot.platform.LeftoverProcesses;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.http.HttpService;
 
 /**
  * A running anvil node on a free loopback port. It listens on 127.0.0.1 only and is
@@ -38,6 +42,12 @@ public final class Anvil implements AutoCloseable {
 
 	/** The hardfork the local chain runs: the contracts' EVM version. */
 	static final String HARDFORK = "cancun";
+
+	/**
+	 * The EIP-2935 block-hash history contract, which Prague and later hardforks fill,
+	 * one slot per block.
+	 */
+	static final String BLOCK_HASH_HISTORY = "0x0000F90827F1C53a10cb7A02335B175320002935";
 
 	/** How often anvil writes its state file while it runs. */
 	static final Duration STATE_INTERVAL = Duration.ofSeconds(30);
@@ -63,20 +73,18 @@ public final class Anvil implements AutoCloseable {
 	 * @param state a state file to load and keep writing, or null for a throw-away chain
 	 */
 	public static Anvil start(Path binary, long chainId, @Nullable Path state) {
-		// Cancun, the EVM version the contracts are compiled for (contracts/build.mjs),
-		// not
-		// anvil's default: from Prague on, every block writes its hash into the EIP-2935
-		// history contract's storage (8,191 slots), and anvil 1.7 hashes that storage
-		// again for every block it mines, so each block took 1.7 ms longer per thousand
-		// blocks of chain (10 ms at 6,000 blocks; Cancun stays at 0.4 ms). Past blocks'
-		// states are kept in memory as anvil sees fit and none go to disk: by default
-		// anvil
-		// writes older states under ~/.foundry/anvil/tmp, about 400 MB per test run's
-		// chain, and leaves them behind when it is killed (the suite once filled 68 GB).
+		// Cancun, the contracts' EVM version (contracts/build.mjs), not anvil's default:
+		// from Prague on, each block writes its hash into the EIP-2935 history
+		// contract's storage, which anvil 1.7 hashes again for every block it mines,
+		// so mining slowed by 1.7 ms per thousand blocks of chain (decision 0020).
+		// Past blocks' states are kept in memory as anvil sees fit, none on disk: by
+		// default anvil writes them under ~/.foundry/anvil/tmp, about 400 MB per test
+		// run's chain, and leaves them behind when killed (once 68 GB for the suite).
 		List<String> command = new ArrayList<>(
 				List.of(binary.toString(), "--host", "127.0.0.1", "--port", "0", "--chain-id", Long.toString(chainId),
 						"--hardfork", HARDFORK, "--accounts", Integer.toString(DevAccounts.COUNT), "--mnemonic",
 						DevAccounts.MNEMONIC, "--max-persisted-states", "0"));
+		boolean loaded = state != null && Files.exists(state);
 		if (state != null) {
 			stopLeftover(binary.getFileName().toString(), state);
 			// anvil writes its whole chain, every block and transaction, at each interval
@@ -89,17 +97,24 @@ public final class Anvil implements AutoCloseable {
 		}
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			// a JVM that exits without closing its context (killed by a test runner, say)
-			// must not leave anvil behind. A node's own chain (with a state file) is
-			// closed
-			// by its context, after the executions that use it have stopped: its hook
-			// gives that shutdown time first instead of stopping anvil beside it
+			// a JVM that exits without closing its context (killed by a test runner,
+			// say) must not leave anvil behind. A node's own chain (with a state file)
+			// is closed by its context, after the executions that use it have stopped:
+			// its hook gives that shutdown time first instead of stopping anvil beside it
 			Duration grace = (state != null) ? OWNER_GRACE : Duration.ZERO;
 			Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stopAtExit(process, grace)));
 			String address = awaitListening(process, Duration.ofSeconds(30));
 			Anvil anvil = new Anvil(process, "http://" + address, chainId);
 			log.info("anvil {} listening on {} (chain id {}{})", binary.getFileName(), anvil.rpcUrl, chainId,
 					(state != null) ? ", state in " + state : "");
+			if (loaded && anvil.holdsPragueHistory()) {
+				log.warn("The local chain in {} was started by an earlier YieldPilot on anvil's Prague hardfork, "
+						+ "whose block-hash history anvil hashes again for every block: each transaction takes "
+						+ "longer as this chain grows (docs/decisions/0020-local-chain-hardfork.md). For a chain "
+						+ "that stays fast, stop YieldPilot, delete that file and start again: the simulated "
+						+ "pools' contracts and the demo vault are deployed anew, and the executions recorded so "
+						+ "far keep their history.", state);
+			}
 			return anvil;
 		}
 		catch (IOException ex) {
@@ -127,6 +142,25 @@ public final class Anvil implements AutoCloseable {
 				throw new IllegalStateException("An anvil left running on " + state + " (pid " + running.pid()
 						+ ") could not be stopped; stop it, then start YieldPilot again.");
 			}
+		}
+	}
+
+	/**
+	 * Whether the chain holds Prague's block-hash history contract: a state file that an
+	 * anvil on its default hardfork wrote, which this anvil loaded.
+	 */
+	boolean holdsPragueHistory() {
+		Web3j web3j = Web3j.build(new HttpService(this.rpcUrl));
+		try {
+			String code = web3j.ethGetCode(BLOCK_HASH_HISTORY, DefaultBlockParameterName.LATEST).send().getCode();
+			return code != null && !code.isEmpty() && !"0x".equals(code);
+		}
+		catch (IOException ex) {
+			log.warn("Could not read the local chain's code at {}: {}", BLOCK_HASH_HISTORY, ex.getMessage());
+			return false;
+		}
+		finally {
+			web3j.shutdown();
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.VoidResponse;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
@@ -58,10 +59,14 @@ class AnvilIT {
 					.contains("evmVersion: '" + Anvil.HARDFORK + "'");
 				// the history contract of EIP-2935 (Prague) is absent
 				assertThat(
-						web3j.ethGetCode("0x0000F90827F1C53a10cb7A02335B175320002935", DefaultBlockParameterName.LATEST)
-							.send()
-							.getCode())
+						web3j.ethGetCode(Anvil.BLOCK_HASH_HISTORY, DefaultBlockParameterName.LATEST).send().getCode())
 					.isEqualTo("0x");
+				assertThat(anvil.holdsPragueHistory()).isFalse();
+
+				// as on a chain that an anvil on Prague wrote
+				new Request<>("anvil_setCode", List.of(Anvil.BLOCK_HASH_HISTORY, "0x6000"), rpc, VoidResponse.class)
+					.send();
+				assertThat(anvil.holdsPragueHistory()).isTrue();
 			}
 			finally {
 				web3j.shutdown();
