@@ -21,8 +21,8 @@ import com.yieldpilot.platform.LeftoverProcesses;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.response.EthGetCode;
 import org.web3j.protocol.http.HttpService;
 
 /**
@@ -150,17 +150,18 @@ public final class Anvil implements AutoCloseable {
 	 * anvil on its default hardfork wrote, which this anvil loaded.
 	 */
 	boolean holdsPragueHistory() {
-		Web3j web3j = Web3j.build(new HttpService(this.rpcUrl));
+		// the service alone, not a Web3j: Web3j.shutdown() would stop the executor that
+		// every Web3j built without one of its own shares
+		HttpService rpc = new HttpService(this.rpcUrl);
 		try {
-			String code = web3j.ethGetCode(BLOCK_HASH_HISTORY, DefaultBlockParameterName.LATEST).send().getCode();
+			String code = new Request<>("eth_getCode", List.of(BLOCK_HASH_HISTORY, "latest"), rpc, EthGetCode.class)
+				.send()
+				.getCode();
 			return code != null && !code.isEmpty() && !"0x".equals(code);
 		}
 		catch (IOException ex) {
 			log.warn("Could not read the local chain's code at {}: {}", BLOCK_HASH_HISTORY, ex.getMessage());
 			return false;
-		}
-		finally {
-			web3j.shutdown();
 		}
 	}
 
