@@ -157,7 +157,7 @@ public final class Anvil implements AutoCloseable {
 			String code = new Request<>("eth_getCode", List.of(BLOCK_HASH_HISTORY, "latest"), rpc, EthGetCode.class)
 				.send()
 				.getCode();
-			return code != null && !code.isEmpty() && !"0x".equals(code);
+			return ContractCode.present(code);
 		}
 		catch (IOException ex) {
 			log.warn("Could not read the local chain's code at {}: {}", BLOCK_HASH_HISTORY, ex.getMessage());

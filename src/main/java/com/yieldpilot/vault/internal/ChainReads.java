@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 
+import com.yieldpilot.chain.ContractCode;
 import com.yieldpilot.vault.WalletCallException;
 import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionEncoder;
@@ -77,8 +78,7 @@ final class ChainReads {
 
 	boolean hasCode(String address) {
 		try {
-			String code = this.web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
-			return code != null && !code.isEmpty() && !"0x".equals(code);
+			return ContractCode.deployed(this.web3j, address);
 		}
 		catch (IOException ex) {
 			throw unreadable(ex);

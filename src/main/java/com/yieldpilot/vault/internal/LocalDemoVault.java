@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.yieldpilot.chain.ContractCode;
 import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.chain.contracts.MockStablecoin;
@@ -24,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
@@ -129,7 +129,7 @@ class LocalDemoVault implements ApplicationRunner {
 		Web3j web3j = local.web3j();
 		String usdc = pools.getFirst().token();
 		Optional<Vault> recorded = this.repository.byUserAndChain(farmer.id(), local.chainId());
-		if (recorded.isPresent() && hasCode(web3j, recorded.get().address())) {
+		if (recorded.isPresent() && ContractCode.deployed(web3j, recorded.get().address())) {
 			allowlist(web3j, local, recorded.get().address(), pools);
 			return recorded.get();
 		}
@@ -141,7 +141,7 @@ class LocalDemoVault implements ApplicationRunner {
 		VaultFactory asWallet = VaultFactory.load(factory.getContractAddress(), web3j, manager(web3j, local, wallet),
 				gas(web3j));
 		String address = factory.vaultOf(wallet.getAddress()).send();
-		if (isZero(address)) {
+		if (Addresses.isZero(address)) {
 			asWallet.createVault(usdc, MAX_PER_EXECUTION, ALLOWANCE_PER_DAY, BigInteger.valueOf(86_400)).send();
 			address = factory.vaultOf(wallet.getAddress()).send();
 			market.mint(usdc, wallet.getAddress(), FUNDING);
@@ -175,7 +175,7 @@ class LocalDemoVault implements ApplicationRunner {
 	private VaultFactory factory(Web3j web3j, LocalChain local) throws Exception {
 		Optional<String> recorded = this.repository.factory(local.chainId());
 		ContractGasProvider gas = gas(web3j);
-		if (recorded.isPresent() && hasCode(web3j, recorded.get())) {
+		if (recorded.isPresent() && ContractCode.deployed(web3j, recorded.get())) {
 			return VaultFactory.load(recorded.get(), web3j, manager(web3j, local, DevAccounts.vaultFactoryOwner()),
 					gas);
 		}
@@ -225,15 +225,6 @@ class LocalDemoVault implements ApplicationRunner {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	private static boolean hasCode(Web3j web3j, String address) throws java.io.IOException {
-		String code = web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
-		return code != null && !code.isEmpty() && !"0x".equals(code);
-	}
-
-	private static boolean isZero(String address) {
-		return new BigInteger(address.substring(2), 16).signum() == 0;
 	}
 
 }

@@ -3,11 +3,11 @@ package com.yieldpilot.market.internal.devnet;
 import java.io.IOException;
 import java.math.BigInteger;
 
+import com.yieldpilot.chain.ContractCode;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
@@ -82,8 +82,7 @@ final class DeployerTransactions {
 
 	/** Whether a contract is deployed at the address on the latest block. */
 	boolean hasCode(String address) throws IOException {
-		String code = this.web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
-		return code != null && !code.isEmpty() && !"0x".equals(code);
+		return ContractCode.deployed(this.web3j, address);
 	}
 
 }
