@@ -2,12 +2,15 @@ package com.yieldpilot.market.internal.devnet;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Optional;
 
 import com.yieldpilot.chain.ContractCode;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
@@ -41,9 +44,16 @@ final class DeployerTransactions {
 	private final TransactionReceiptProcessor receipts;
 
 	DeployerTransactions(Web3j web3j, Credentials deployer, long chainId) {
+		this(web3j, deployer, chainId, 100);
+	}
+
+	/**
+	 * @param receiptPolls how often to look for a receipt, 50 ms apart, before giving up
+	 */
+	DeployerTransactions(Web3j web3j, Credentials deployer, long chainId, int receiptPolls) {
 		this.web3j = web3j;
 		this.from = deployer.getAddress();
-		this.receipts = new PollingTransactionReceiptProcessor(web3j, 50, 100);
+		this.receipts = new PollingTransactionReceiptProcessor(web3j, 50, receiptPolls);
 		this.manager = new RawTransactionManager(web3j, deployer, chainId, this.receipts);
 	}
 
@@ -78,6 +88,48 @@ final class DeployerTransactions {
 			throw new TransactionException(function.getName() + " on " + to + " reverted", receipt);
 		}
 		return receipt;
+	}
+
+	/**
+	 * Sends a call with the gas its estimate names and a quarter more, without waiting
+	 * for it to be mined. A call the estimate finds reverting sends nothing.
+	 * @return the transaction's hash
+	 */
+	String submit(String to, Function function, BigInteger gasPrice) throws IOException, TransactionException {
+		String data = FunctionEncoder.encode(function);
+		EthEstimateGas estimate = this.web3j
+			.ethEstimateGas(Transaction.createFunctionCallTransaction(this.from, null, gasPrice, null, to, data))
+			.send();
+		if (estimate.hasError()) {
+			throw new TransactionException(
+					function.getName() + " on " + to + " would revert: " + estimate.getError().getMessage());
+		}
+		BigInteger gas = estimate.getAmountUsed().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
+		EthSendTransaction sent = this.manager.sendTransaction(gasPrice, gas, to, data, BigInteger.ZERO);
+		if (sent.hasError()) {
+			throw new TransactionException(
+					function.getName() + " on " + to + " was refused: " + sent.getError().getMessage());
+		}
+		return sent.getTransactionHash();
+	}
+
+	/**
+	 * Waits for a transaction's receipt.
+	 * @throws TransactionException when none came in time: the transaction may still be
+	 * mined later
+	 */
+	TransactionReceipt awaitReceipt(String hash) throws IOException, TransactionException {
+		return this.receipts.waitForTransactionReceipt(hash);
+	}
+
+	/** The transaction's receipt if it is mined. */
+	Optional<TransactionReceipt> receipt(String hash) throws IOException {
+		return this.web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
+	}
+
+	/** Whether the chain knows the transaction, mined or waiting in its pool. */
+	boolean known(String hash) throws IOException {
+		return this.web3j.ethGetTransactionByHash(hash).send().getTransaction().isPresent();
 	}
 
 	/** Whether a contract is deployed at the address on the latest block. */

@@ -4,19 +4,19 @@ import java.math.BigInteger;
 import java.util.List;
 
 import org.web3j.abi.TypeReference;
+import com.yieldpilot.chain.contracts.DevnetSteward;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Int256;
 import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
- * The mock contracts' functions the devnet calls, ABI-encoded once here so that both
- * token kinds (MockStablecoin and MockToken share {@code mint}) go through one path.
+ * The functions the devnet calls on its contracts, ABI-encoded once here: the mocks'
+ * (MockStablecoin and MockToken share {@code mint}), Ownable's hand-over, and the
+ * steward's.
  */
 final class DevnetCalls {
-
-	/** An allowance that never runs out, as wallets grant it. */
-	static final BigInteger UNLIMITED = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
 	private DevnetCalls() {
 	}
@@ -43,6 +43,29 @@ final class DevnetCalls {
 
 	static Function setAnswer(BigInteger answer) {
 		return write("setAnswer", new Int256(answer));
+	}
+
+	static Function transferOwnership(String newOwner) {
+		return write("transferOwnership", new Address(newOwner));
+	}
+
+	/** The steward's faucet: it owns the tokens. */
+	static Function stewardMint(String token, String to, BigInteger amount) {
+		return write("mint", new Address(token), new Address(to), new Uint256(amount));
+	}
+
+	/**
+	 * Step {@code number} of the steward: each vault's growth factor, each feed's answer.
+	 */
+	static Function step(BigInteger number, List<DevnetSteward.Growth> growth, List<DevnetSteward.Price> prices) {
+		return write("step", new Uint256(number), new DynamicArray<>(DevnetSteward.Growth.class, growth),
+				new DynamicArray<>(DevnetSteward.Price.class, prices));
+	}
+
+	/** The number of the steward's last applied step. */
+	static Function steps() {
+		return new Function("steps", List.of(), List.of(new TypeReference<Uint256>() {
+		}));
 	}
 
 	static Function balanceOf(String owner) {

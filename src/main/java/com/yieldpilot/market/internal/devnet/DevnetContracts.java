@@ -9,13 +9,17 @@ import java.util.TreeMap;
 import com.yieldpilot.shared.PoolId;
 
 /**
- * The devnet's deployed contracts: Multicall3, a token and a price feed per asset, and a
- * vault per pool. Recorded by name: {@code multicall3}, {@code token:<asset>},
+ * The devnet's deployed contracts: Multicall3, the steward that owns the mocks and moves
+ * them a step at a time, a token and a price feed per asset, and a vault per pool.
+ * Recorded by name: {@code multicall3}, {@code steward}, {@code token:<asset>},
  * {@code feed:<asset>}, {@code vault:<pool id>}.
  */
-record DevnetContracts(String multicall3, Map<String, AssetContracts> assets, Map<PoolId, PoolVault> vaults) {
+record DevnetContracts(String multicall3, String steward, Map<String, AssetContracts> assets,
+		Map<PoolId, PoolVault> vaults) {
 
 	static final String MULTICALL3 = "multicall3";
+
+	static final String STEWARD = "steward";
 
 	DevnetContracts {
 		assets = Collections.unmodifiableMap(new LinkedHashMap<>(assets));
@@ -42,6 +46,7 @@ record DevnetContracts(String multicall3, Map<String, AssetContracts> assets, Ma
 	Map<String, String> addresses() {
 		Map<String, String> names = new TreeMap<>();
 		names.put(MULTICALL3, this.multicall3);
+		names.put(STEWARD, this.steward);
 		this.assets.values().forEach(a -> {
 			names.put(tokenName(a.asset().symbol()), a.token());
 			names.put(feedName(a.asset().symbol()), a.priceFeed());
@@ -50,11 +55,41 @@ record DevnetContracts(String multicall3, Map<String, AssetContracts> assets, Ma
 		return names;
 	}
 
+	/** The same contracts with another steward in charge of the mocks. */
+	DevnetContracts withSteward(String newSteward) {
+		return new DevnetContracts(this.multicall3, newSteward, this.assets, this.vaults);
+	}
+
+	/** Every contract but the steward: the ones it owns, and Multicall3. */
+	Map<String, String> mocks() {
+		Map<String, String> names = addresses();
+		names.remove(STEWARD);
+		return names;
+	}
+
+	/**
+	 * The mocks of a set recorded before the steward existed, with the deployer account
+	 * as their steward: it deployed them and still owns them. Empty when the record has a
+	 * steward already or lacks a contract the plan needs.
+	 */
+	static Optional<DevnetContracts> beforeSteward(Map<String, String> recorded, DevnetPlan plan, String deployer) {
+		if (recorded.containsKey(STEWARD)) {
+			return Optional.empty();
+		}
+		Map<String, String> owned = new TreeMap<>(recorded);
+		owned.put(STEWARD, deployer);
+		return fromAddresses(owned, plan);
+	}
+
 	/**
 	 * The recorded contracts, when the record holds every contract the plan needs; empty
 	 * when anything is missing (a pool added since, or nothing recorded yet).
 	 */
 	static Optional<DevnetContracts> fromAddresses(Map<String, String> recorded, DevnetPlan plan) {
+		String steward = recorded.get(STEWARD);
+		if (steward == null) {
+			return Optional.empty();
+		}
 		String multicall3 = recorded.get(MULTICALL3);
 		if (multicall3 == null) {
 			return Optional.empty();
@@ -76,7 +111,7 @@ record DevnetContracts(String multicall3, Map<String, AssetContracts> assets, Ma
 			}
 			vaults.put(pool.getKey(), new PoolVault(pool.getKey(), pool.getValue(), vault));
 		}
-		return Optional.of(new DevnetContracts(multicall3, assets, vaults));
+		return Optional.of(new DevnetContracts(multicall3, steward, assets, vaults));
 	}
 
 	static String tokenName(String asset) {

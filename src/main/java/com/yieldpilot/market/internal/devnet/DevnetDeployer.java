@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.yieldpilot.chain.contracts.DevnetSteward;
 import com.yieldpilot.chain.contracts.MockERC4626;
 import com.yieldpilot.chain.contracts.MockPriceFeed;
 import com.yieldpilot.chain.contracts.MockStablecoin;
@@ -21,7 +22,9 @@ import org.web3j.tx.gas.ContractGasProvider;
  * Deploys a fresh set of devnet contracts for a plan, with the deployer account:
  * Multicall3, per asset a token and an 8-decimal USD price feed at its current price, and
  * per pool a {@code MockERC4626} vault seeded with a deposit so that its share price is
- * defined (1.0 at the start). About fifty transactions, a second or two on anvil.
+ * defined (1.0 at the start). Then a {@code DevnetSteward} takes over every token, feed
+ * and vault, so that each later step of the market is one transaction. About seventy
+ * transactions, a second or two on anvil.
  */
 final class DevnetDeployer {
 
@@ -37,10 +40,23 @@ final class DevnetDeployer {
 		this.transactions = transactions;
 	}
 
+	/** The deployer account, which owns the mocks until the steward takes them over. */
+	String from() {
+		return this.transactions.from();
+	}
+
 	/**
 	 * @param prices each asset's USD price to start its feed at
 	 */
 	DevnetContracts deploy(DevnetPlan plan, Map<String, Double> prices) throws Exception {
+		return appointSteward(deployMocks(plan, prices));
+	}
+
+	/**
+	 * The set without its steward, as it was deployed before the steward existed: the
+	 * deployer account owns the mocks and is named their steward.
+	 */
+	DevnetContracts deployMocks(DevnetPlan plan, Map<String, Double> prices) throws Exception {
 		BigInteger gasPrice = this.transactions.gasPrice();
 		ContractGasProvider gas = this.transactions.deployGas(gasPrice);
 		var manager = this.transactions.manager();
@@ -68,14 +84,44 @@ final class DevnetDeployer {
 				.getContractAddress();
 			vaults.put(pool.getKey(), new DevnetContracts.PoolVault(pool.getKey(), pool.getValue(), vault));
 		}
-		DevnetContracts contracts = new DevnetContracts(multicall3, assets, vaults);
+		DevnetContracts contracts = new DevnetContracts(multicall3, this.transactions.from(), assets, vaults);
 		seed(contracts, gasPrice);
 		return contracts;
 	}
 
+	/**
+	 * Deploys a steward and hands it every token, feed and vault of a set the deployer
+	 * account owns: a fresh one, or one recorded before the steward existed.
+	 * @return the same contracts, with the steward
+	 */
+	DevnetContracts appointSteward(DevnetContracts ownedByDeployer) throws Exception {
+		BigInteger gasPrice = this.transactions.gasPrice();
+		String steward = DevnetSteward
+			.deploy(this.web3j, this.transactions.manager(), this.transactions.deployGas(gasPrice))
+			.send()
+			.getContractAddress();
+		for (DevnetContracts.AssetContracts asset : ownedByDeployer.assets().values()) {
+			this.transactions.send(asset.token(), DevnetCalls.transferOwnership(steward), gasPrice);
+			this.transactions.send(asset.priceFeed(), DevnetCalls.transferOwnership(steward), gasPrice);
+		}
+		for (DevnetContracts.PoolVault vault : ownedByDeployer.vaults().values()) {
+			this.transactions.send(vault.vault(), DevnetCalls.transferOwnership(steward), gasPrice);
+		}
+		return ownedByDeployer.withSteward(steward);
+	}
+
 	/** Whether every contract of the set still has code on the chain. */
 	boolean deployed(DevnetContracts contracts) throws IOException {
-		for (String address : contracts.addresses().values()) {
+		return allHaveCode(contracts.addresses().values());
+	}
+
+	/** Whether every contract but the steward still has code on the chain. */
+	boolean mocksDeployed(DevnetContracts contracts) throws IOException {
+		return allHaveCode(contracts.mocks().values());
+	}
+
+	private boolean allHaveCode(Iterable<String> addresses) throws IOException {
+		for (String address : addresses) {
 			if (!this.transactions.hasCode(address)) {
 				return false;
 			}
@@ -119,9 +165,7 @@ final class DevnetDeployer {
 		}
 		for (DevnetContracts.PoolVault vault : contracts.vaults().values()) {
 			DevnetContracts.AssetContracts asset = contracts.asset(vault.asset());
-			// unlimited, so the yield the simulator accrues later needs no approval of
-			// its own
-			this.transactions.send(asset.token(), DevnetCalls.approve(vault.vault(), DevnetCalls.UNLIMITED), gasPrice);
+			this.transactions.send(asset.token(), DevnetCalls.approve(vault.vault(), asset.asset().seed()), gasPrice);
 			this.transactions.send(vault.vault(), DevnetCalls.deposit(asset.asset().seed(), deployer), gasPrice);
 		}
 	}

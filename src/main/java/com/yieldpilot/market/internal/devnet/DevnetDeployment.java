@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The devnet's contracts on this chain, deployed once. The first use looks up the
  * recorded set and reuses it when the chain still has code at every address (anvil
- * reloaded its state file); otherwise, when nothing is recorded, a pool was added since,
- * or the chain lost the contracts (the state file was deleted, or the node stopped before
- * anvil saved it), a fresh set is deployed and recorded in place of the old one.
- * Thread-safe.
+ * reloaded its state file). A set recorded before the steward existed gets one, which
+ * takes over its mocks, so a home's chain keeps its pools and the demo vault its
+ * positions. Otherwise, when nothing is recorded, a pool was added since, or the chain
+ * lost the contracts (the state file was deleted, or the node stopped before anvil saved
+ * it), a fresh set is deployed and recorded in place of the old one. Thread-safe.
  */
 final class DevnetDeployment {
 
@@ -27,6 +28,8 @@ final class DevnetDeployment {
 
 	private final DevnetAddressBook book;
 
+	private final String deployerAddress;
+
 	private @Nullable DevnetContracts contracts;
 
 	DevnetDeployment(long chainId, DevnetPlan plan, DevnetDeployer deployer, DevnetAddressBook book) {
@@ -34,6 +37,7 @@ final class DevnetDeployment {
 		this.plan = plan;
 		this.deployer = deployer;
 		this.book = book;
+		this.deployerAddress = deployer.from();
 	}
 
 	DevnetPlan plan() {
@@ -52,14 +56,24 @@ final class DevnetDeployment {
 			return known;
 		}
 		try {
-			Optional<DevnetContracts> recorded = DevnetContracts.fromAddresses(this.book.recorded(this.chainId),
-					this.plan);
+			Map<String, String> addresses = this.book.recorded(this.chainId);
+			Optional<DevnetContracts> recorded = DevnetContracts.fromAddresses(addresses, this.plan);
+			Optional<DevnetContracts> unstewarded = DevnetContracts.beforeSteward(addresses, this.plan,
+					this.deployerAddress);
 			DevnetContracts ready;
 			if (recorded.isPresent() && this.deployer.deployed(recorded.get())) {
 				ready = recorded.get();
 				this.book.attachPools(ready);
 				log.info("Devnet: reusing the {} contracts recorded for chain {}", ready.addresses().size(),
 						this.chainId);
+			}
+			else if (unstewarded.isPresent() && this.deployer.mocksDeployed(unstewarded.get())) {
+				ready = this.deployer.appointSteward(unstewarded.get());
+				this.book.recordDeployment(this.chainId, ready);
+				log.info(
+						"Devnet: the {} contracts recorded for chain {} now move through the steward at {}, "
+								+ "one transaction per market step",
+						ready.addresses().size(), this.chainId, ready.steward());
 			}
 			else {
 				if (recorded.isPresent()) {

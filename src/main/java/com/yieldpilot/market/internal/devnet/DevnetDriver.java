@@ -5,38 +5,55 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import com.yieldpilot.market.internal.onchain.BlockReader;
-import com.yieldpilot.market.internal.onchain.ChainCall;
-import com.yieldpilot.market.internal.onchain.ChainReadException;
-import com.yieldpilot.market.internal.onchain.Erc4626Reads;
+import com.yieldpilot.chain.contracts.DevnetSteward;
 import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 
 /**
- * Applies an update to the devnet's contracts. One Multicall3 read gives every vault's
- * total assets and the deployer's token balances at one block; then, in order, each token
- * mints what the deployer lacks for the yield, each vault whose assets change gets
- * {@code accrue} (growth) or {@code lose} (a loss) of the difference, and each feed gets
- * its new price: at most one transaction per token, vault and feed. The first failure
- * stops the drive; what was not applied is returned, so the caller retries it with the
- * next step and nothing is applied twice.
+ * Applies an update to the devnet's contracts as one numbered step of the steward: every
+ * vault's growth factor and every feed's price in one transaction, so a step is applied
+ * whole or not at all and the chain grows by one block per step. What failed is returned
+ * whole, and the caller merges it into the next step.
+ *
+ * <p>
+ * A step whose receipt did not come may still be mined. Until the chain tells, no other
+ * step is sent: the next drive looks the transaction up first. Mined, its part leaves the
+ * work ({@link DevnetUpdate#without}); gone from the chain, it was never applied; still
+ * waiting in anvil's pool, the drive waits too. So nothing is applied twice or lost. The
+ * steward's own numbering refuses a step sent twice as a last guard. Not thread-safe: one
+ * worker drives ({@link DevnetFeed}).
  */
 final class DevnetDriver {
 
 	private static final Logger log = LoggerFactory.getLogger(DevnetDriver.class);
 
+	private static final BigDecimal ONE = BigDecimal.TEN.pow(18);
+
 	private final Web3j web3j;
 
 	private final DeployerTransactions transactions;
+
+	/** A step sent whose outcome is not known yet. */
+	private @Nullable InDoubt doubt;
+
+	private record InDoubt(String hash, BigInteger number, DevnetUpdate update) {
+	}
 
 	DevnetDriver(Web3j web3j, DeployerTransactions transactions) {
 		this.web3j = web3j;
@@ -50,97 +67,113 @@ final class DevnetDriver {
 		if (update.isEmpty()) {
 			return update;
 		}
-		Map<PoolId, Double> growth = new LinkedHashMap<>(update.growth());
-		Map<String, Double> prices = new LinkedHashMap<>(update.prices());
 		try {
-			BigInteger gasPrice = this.transactions.gasPrice();
-			moveVaults(contracts, growth, gasPrice);
-			for (Map.Entry<String, Double> price : List.copyOf(prices.entrySet())) {
-				this.transactions.send(contracts.asset(price.getKey()).priceFeed(),
-						DevnetCalls.setAnswer(DevnetDeployer.feedAnswer(price.getValue())), gasPrice);
-				prices.remove(price.getKey());
+			Optional<DevnetUpdate> work = settleDoubt(update);
+			if (work.isEmpty()) {
+				return update;
 			}
+			if (work.get().isEmpty()) {
+				return work.get();
+			}
+			return step(contracts, work.get());
 		}
 		catch (IOException | TransactionException | RuntimeException ex) {
-			log.warn("Devnet: driving the contracts stopped ({}); {} vaults and {} prices wait for the next step",
-					ex.getMessage(), growth.size(), prices.size());
+			log.warn("Devnet: the market step was not applied ({}); it waits for the next one", ex.getMessage());
+			return update;
 		}
-		return new DevnetUpdate(growth, prices);
 	}
 
-	// applied pools leave the growth map, and so do pools whose change rounds to less
-	// than
-	// a unit of the asset (a millionth of a USDC): the devnet clock counts a drive as
-	// complete only when nothing is left
-	private void moveVaults(DevnetContracts contracts, Map<PoolId, Double> growth, BigInteger gasPrice)
-			throws IOException, TransactionException {
-		List<DevnetContracts.PoolVault> vaults = growth.keySet().stream().map(contracts.vaults()::get).toList();
-		if (vaults.isEmpty()) {
-			return;
+	/** Whether a step's outcome is still unknown: sent, and no receipt yet. */
+	boolean inDoubt() {
+		return this.doubt != null;
+	}
+
+	// the work once the step in doubt is settled; empty while it is still waiting to be
+	// mined
+	private Optional<DevnetUpdate> settleDoubt(DevnetUpdate update) throws IOException {
+		InDoubt pending = this.doubt;
+		if (pending == null) {
+			return Optional.of(update);
 		}
-		List<DevnetContracts.AssetContracts> assets = List.copyOf(contracts.assets().values());
-		List<BigInteger> state = readState(contracts, vaults, assets);
-		Map<PoolId, BigInteger> changes = new LinkedHashMap<>();
-		Map<String, BigInteger> needed = new LinkedHashMap<>();
-		for (int i = 0; i < vaults.size(); i++) {
-			DevnetContracts.PoolVault vault = vaults.get(i);
-			BigInteger total = state.get(i);
-			double factor = growth.get(vault.pool());
-			if (total.signum() == 0 || !Double.isFinite(factor)) {
-				// an empty vault has no share price to move
-				growth.remove(vault.pool());
+		Optional<TransactionReceipt> receipt = this.transactions.receipt(pending.hash());
+		if (receipt.isPresent()) {
+			this.doubt = null;
+			if (receipt.get().isStatusOK()) {
+				log.info("Devnet: market step {} was mined after all ({})", pending.number(), pending.hash());
+				return Optional.of(update.without(pending.update()));
+			}
+			return Optional.of(update);
+		}
+		if (this.transactions.known(pending.hash())) {
+			log.info("Devnet: market step {} ({}) still waits to be mined; later steps wait for it", pending.number(),
+					pending.hash());
+			return Optional.empty();
+		}
+		log.warn("Devnet: market step {} ({}) is gone from the chain unmined; sending its part again", pending.number(),
+				pending.hash());
+		this.doubt = null;
+		return Optional.of(update);
+	}
+
+	private DevnetUpdate step(DevnetContracts contracts, DevnetUpdate work) throws IOException, TransactionException {
+		BigInteger number = appliedSteps(contracts).add(BigInteger.ONE);
+		BigInteger gasPrice = this.transactions.gasPrice();
+		String hash = this.transactions.submit(contracts.steward(),
+				DevnetCalls.step(number, growth(contracts, work), prices(contracts, work)), gasPrice);
+		TransactionReceipt receipt;
+		try {
+			receipt = this.transactions.awaitReceipt(hash);
+		}
+		catch (IOException | TransactionException ex) {
+			this.doubt = new InDoubt(hash, number, work);
+			log.warn("Devnet: market step {} was sent ({}) but no receipt came ({}); the next drive looks it up",
+					number, hash, ex.getMessage());
+			return work;
+		}
+		if (!receipt.isStatusOK()) {
+			throw new TransactionException("market step " + number + " reverted in " + hash, receipt);
+		}
+		return DevnetUpdate.NONE;
+	}
+
+	@SuppressWarnings("rawtypes")
+	private BigInteger appliedSteps(DevnetContracts contracts) throws IOException {
+		Function steps = DevnetCalls.steps();
+		EthCall call = this.web3j
+			.ethCall(Transaction.createEthCallTransaction(this.transactions.from(), contracts.steward(),
+					FunctionEncoder.encode(steps)), DefaultBlockParameterName.LATEST)
+			.send();
+		if (call.hasError() || call.isReverted()) {
+			throw new IOException("reading the steps of the devnet steward " + contracts.steward() + " failed: "
+					+ (call.hasError() ? call.getError().getMessage() : call.getRevertReason()));
+		}
+		List<Type> decoded = FunctionReturnDecoder.decode(call.getValue(), steps.getOutputParameters());
+		if (decoded.isEmpty()) {
+			throw new IOException("the devnet steward " + contracts.steward() + " has no steps to read");
+		}
+		return (BigInteger) decoded.getFirst().getValue();
+	}
+
+	private static List<DevnetSteward.Growth> growth(DevnetContracts contracts, DevnetUpdate work) {
+		List<DevnetSteward.Growth> growth = new ArrayList<>();
+		for (Map.Entry<PoolId, Double> factor : work.growth().entrySet()) {
+			double value = factor.getValue();
+			if (!Double.isFinite(value) || value < 0) {
 				continue;
 			}
-			BigInteger target = new BigDecimal(total).multiply(new BigDecimal(factor))
-				.setScale(0, RoundingMode.FLOOR)
-				.toBigInteger();
-			BigInteger change = target.subtract(total);
-			if (change.signum() != 0) {
-				changes.put(vault.pool(), change);
-			}
-			else {
-				growth.remove(vault.pool());
-			}
-			if (change.signum() > 0) {
-				needed.merge(vault.asset(), change, BigInteger::add);
-			}
+			BigInteger scaled = new BigDecimal(value).multiply(ONE).setScale(0, RoundingMode.FLOOR).toBigInteger();
+			growth.add(new DevnetSteward.Growth(contracts.vaults().get(factor.getKey()).vault(), scaled));
 		}
-		for (int i = 0; i < assets.size(); i++) {
-			DevnetContracts.AssetContracts asset = assets.get(i);
-			BigInteger shortfall = needed.getOrDefault(asset.asset().symbol(), BigInteger.ZERO)
-				.subtract(state.get(vaults.size() + i));
-			if (shortfall.signum() > 0) {
-				this.transactions.send(asset.token(), DevnetCalls.mint(this.transactions.from(), shortfall), gasPrice);
-			}
-		}
-		for (Map.Entry<PoolId, BigInteger> change : changes.entrySet()) {
-			String vault = contracts.vaults().get(change.getKey()).vault();
-			BigInteger amount = change.getValue();
-			this.transactions.send(vault,
-					(amount.signum() > 0) ? DevnetCalls.accrue(amount) : DevnetCalls.lose(amount.negate()), gasPrice);
-			growth.remove(change.getKey());
-		}
+		return growth;
 	}
 
-	// total assets of each vault, then the deployer's balance of each token
-	@SuppressWarnings("rawtypes")
-	private List<BigInteger> readState(DevnetContracts contracts, List<DevnetContracts.PoolVault> vaults,
-			List<DevnetContracts.AssetContracts> assets) {
-		List<ChainCall> calls = new ArrayList<>();
-		vaults.forEach(v -> calls.add(new ChainCall(v.vault(), Erc4626Reads.totalAssets())));
-		assets.forEach(a -> calls.add(new ChainCall(a.token(), DevnetCalls.balanceOf(this.transactions.from()))));
-		BlockReader reader = new BlockReader(this.web3j, contracts.multicall3());
-		List<@Nullable List<Type>> results = reader.batch(calls, reader.latestBlock());
-		List<BigInteger> values = new ArrayList<>();
-		for (int i = 0; i < calls.size(); i++) {
-			List<Type> result = results.get(i);
-			if (result == null) {
-				throw new ChainReadException(
-						"Reading " + calls.get(i).function().getName() + " of " + calls.get(i).target() + " failed");
-			}
-			values.add((BigInteger) result.get(0).getValue());
-		}
-		return values;
+	private static List<DevnetSteward.Price> prices(DevnetContracts contracts, DevnetUpdate work) {
+		return work.prices()
+			.entrySet()
+			.stream()
+			.map((price) -> new DevnetSteward.Price(contracts.asset(price.getKey()).priceFeed(),
+					DevnetDeployer.feedAnswer(price.getValue())))
+			.toList();
 	}
 
 }

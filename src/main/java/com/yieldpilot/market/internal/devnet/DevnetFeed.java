@@ -19,12 +19,11 @@ import org.web3j.protocol.Web3j;
 
 /**
  * Moves the devnet's contracts along with the simulator, on a worker thread of its own: a
- * step is about twenty transactions, each awaited, which takes from a fifth of a second
- * to over a second on a busy machine, and the market refresh (scheduled, or an admin's
- * "refresh now") must not wait for them. The worker deploys the contracts first, then
- * applies the steps one drive at a time, never two at once; steps that arrive while it
- * drives are merged and applied together next. A drive that fails leaves what it did not
- * apply for the next step, merged into it. After each complete drive the
+ * step is a transaction of the steward, awaited, and the market refresh (scheduled, or an
+ * admin's "refresh now") must not wait for it. The worker deploys the contracts first,
+ * then applies the steps one drive at a time, never two at once; steps that arrive while
+ * it drives are merged and applied together next. A drive that fails leaves what it did
+ * not apply for the next step, merged into it. After each complete drive the
  * {@link DevnetClock} learns which block shows which simulated instant.
  */
 final class DevnetFeed implements SimulatedStepListener, AutoCloseable {

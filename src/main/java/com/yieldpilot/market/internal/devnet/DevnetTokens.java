@@ -12,8 +12,9 @@ import com.yieldpilot.market.LocalDevnet;
 
 /**
  * The devnet's public face for local-mode set-up: its pools' vaults once deployed, and a
- * faucet for its tokens that runs on the feed's worker, so a mint takes its turn in the
- * deployer's one nonce sequence instead of racing a drive for it.
+ * faucet for its tokens. The steward owns the tokens and mints; the call runs on the
+ * feed's worker, so it takes its turn in the deployer's one nonce sequence instead of
+ * racing a drive for it.
  */
 final class DevnetTokens implements LocalDevnet {
 
@@ -51,8 +52,8 @@ final class DevnetTokens implements LocalDevnet {
 		}
 		try {
 			this.feed
-				.onWorker(
-						() -> this.transactions.send(token, DevnetCalls.mint(to, amount), this.transactions.gasPrice()))
+				.onWorker(() -> this.transactions.send(contracts.steward(), DevnetCalls.stewardMint(token, to, amount),
+						this.transactions.gasPrice()))
 				.get(60, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {

@@ -68,6 +68,29 @@ record DevnetUpdate(Map<PoolId, Double> growth, Map<String, Double> prices) {
 		return new DevnetUpdate(growth, prices);
 	}
 
+	/**
+	 * What is left of this update once {@code part}, an earlier update merged into it, is
+	 * applied: each factor divided by the part's, and the prices the part did not already
+	 * set. A vault the part emptied (factor 0) has nothing left to grow.
+	 */
+	DevnetUpdate without(DevnetUpdate part) {
+		Map<PoolId, Double> growth = new LinkedHashMap<>();
+		this.growth.forEach((pool, factor) -> {
+			Double applied = part.growth.get(pool);
+			double left = (applied == null) ? factor : factor / applied;
+			if (Double.isFinite(left) && left != 1.0) {
+				growth.put(pool, left);
+			}
+		});
+		Map<String, Double> prices = new LinkedHashMap<>();
+		this.prices.forEach((asset, price) -> {
+			if (!price.equals(part.prices.get(asset))) {
+				prices.put(asset, price);
+			}
+		});
+		return new DevnetUpdate(growth, prices);
+	}
+
 	boolean isEmpty() {
 		return this.growth.isEmpty() && this.prices.isEmpty();
 	}

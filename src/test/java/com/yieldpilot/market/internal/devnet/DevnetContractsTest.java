@@ -48,10 +48,29 @@ class DevnetContractsTest {
 		assertThat(DevnetContracts.fromAddresses(Map.of(), this.plan)).isEmpty();
 	}
 
+	@Test
+	void aRecordFromBeforeTheStewardIsItsDeployersMocksAndNothingElseIs() {
+		Map<String, String> beforeSteward = addresses();
+		beforeSteward.remove("steward");
+		String deployer = address(999);
+
+		DevnetContracts mocks = DevnetContracts.beforeSteward(beforeSteward, this.plan, deployer).orElseThrow();
+
+		assertThat(DevnetContracts.fromAddresses(beforeSteward, this.plan)).as("no steward, no complete set").isEmpty();
+		assertThat(mocks.steward()).isEqualTo(deployer);
+		assertThat(mocks.mocks()).isEqualTo(beforeSteward);
+		assertThat(DevnetContracts.beforeSteward(addresses(), this.plan, deployer)).as("has a steward already")
+			.isEmpty();
+		Map<String, String> alsoWithoutAVault = new HashMap<>(beforeSteward);
+		alsoWithoutAVault.remove("vault:fluid:arbitrum:USDC");
+		assertThat(DevnetContracts.beforeSteward(alsoWithoutAVault, this.plan, deployer)).isEmpty();
+	}
+
 	private Map<String, String> addresses() {
 		Map<String, String> names = new HashMap<>();
 		int[] next = { 1 };
 		names.put("multicall3", address(next[0]++));
+		names.put("steward", address(next[0]++));
 		this.plan.assets().forEach(a -> {
 			names.put("token:" + a.symbol(), address(next[0]++));
 			names.put("feed:" + a.symbol(), address(next[0]++));

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
+import com.yieldpilot.chain.contracts.DevnetSteward;
 import com.yieldpilot.chain.contracts.MockERC4626;
 import com.yieldpilot.chain.contracts.MockPriceFeed;
 import com.yieldpilot.chain.contracts.MockStablecoin;
@@ -31,6 +32,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.VoidResponse;
+import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 
@@ -101,6 +106,137 @@ class DevnetMarketIT {
 			.isEqualTo(BigInteger.valueOf(18));
 		assertThat(feed("WETH").decimals().send()).isEqualTo(BigInteger.valueOf(8));
 		assertThat(feed("WETH").description().send()).isEqualTo("WETH / USD");
+	}
+
+	@Test
+	void theStewardOwnsEveryTokenFeedAndVaultAndMintsForTheFaucet() throws Exception {
+		String steward = contracts.steward();
+		assertThat(steward().owner().send()).isEqualToIgnoringCase(DevAccounts.deployer().getAddress());
+		for (DevnetContracts.AssetContracts asset : contracts.assets().values()) {
+			assertThat(token(asset.asset().symbol()).owner().send()).isEqualToIgnoringCase(steward);
+			assertThat(feed(asset.asset().symbol()).owner().send()).isEqualToIgnoringCase(steward);
+		}
+		for (DevnetContracts.PoolVault vault : contracts.vaults().values()) {
+			assertThat(vault(vault.pool()).owner().send()).isEqualToIgnoringCase(steward);
+		}
+		String someone = DevAccounts.demoFarmer().getAddress();
+		BigInteger before = token("DAI").balanceOf(someone).send();
+
+		transactions.send(steward, DevnetCalls.stewardMint(contracts.asset("DAI").token(), someone, BigInteger.TEN),
+				transactions.gasPrice());
+
+		assertThat(token("DAI").balanceOf(someone).send()).isEqualTo(before.add(BigInteger.TEN));
+	}
+
+	@Test
+	void aStepIsOneTransactionInOneBlockHoweverManyVaultsAndFeedsItMoves() throws Exception {
+		Duration step = Duration.ofHours(3);
+		DevnetUpdate update = DevnetUpdate.of(market.advance(step), step, plan.poolAssets());
+		BigInteger nonce = nonce();
+		BigInteger block = devnet.web3j().ethBlockNumber().send().getBlockNumber();
+		BigInteger steps = steward().steps().send();
+
+		assertThat(driver.drive(contracts, update).isEmpty()).isTrue();
+
+		assertThat(update.growth()).hasSize(12);
+		assertThat(update.prices()).hasSize(4);
+		assertThat(nonce()).isEqualTo(nonce.add(BigInteger.ONE));
+		assertThat(devnet.web3j().ethBlockNumber().send().getBlockNumber()).isEqualTo(block.add(BigInteger.ONE));
+		assertThat(steward().steps().send()).isEqualTo(steps.add(BigInteger.ONE));
+	}
+
+	@Test
+	void aStepWhoseReceiptWasLostIsAppliedOnceWhenItIsMinedLate() throws Exception {
+		DevnetDriver impatient = new DevnetDriver(devnet.web3j(),
+				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
+		Duration hour = Duration.ofHours(1);
+		MarketStep firstStep = market.advance(hour);
+		DevnetUpdate first = DevnetUpdate.of(firstStep, hour, plan.poolAssets());
+		MarketStep secondStep = market.advance(hour);
+		DevnetUpdate second = DevnetUpdate.of(secondStep, hour, plan.poolAssets());
+		Map<PoolId, BigDecimal> before = sharePrices();
+		BigInteger steps = steward().steps().send();
+		DevnetUpdate merged;
+		rpc("evm_setAutomine", false);
+		try {
+			DevnetUpdate left = impatient.drive(contracts, first);
+			assertThat(left).as("no receipt: not counted as applied").isEqualTo(first);
+			assertThat(impatient.inDoubt()).isTrue();
+			BigInteger pending = pendingNonce();
+
+			merged = left.then(second);
+			assertThat(impatient.drive(contracts, merged)).as("waits for the step in anvil's pool").isEqualTo(merged);
+			assertThat(pendingNonce()).as("and sends nothing meanwhile").isEqualTo(pending);
+			rpc("evm_mine");
+		}
+		finally {
+			rpc("evm_setAutomine", true);
+		}
+
+		assertThat(impatient.drive(contracts, merged).isEmpty()).isTrue();
+
+		assertThat(impatient.inDoubt()).isFalse();
+		assertThat(steward().steps().send()).isEqualTo(steps.add(BigInteger.TWO));
+		Map<PoolId, BigDecimal> after = sharePrices();
+		for (PoolId pool : plan.poolAssets().keySet()) {
+			assertThat(ratio(after, before, pool)).as(pool + ": both hours, each once")
+				.isCloseTo(first.growth().get(pool) * second.growth().get(pool), within(1e-10));
+		}
+	}
+
+	@Test
+	void aStepWhoseReceiptWasLostAndThatLeftTheChainIsSentAgain() throws Exception {
+		DevnetDriver impatient = new DevnetDriver(devnet.web3j(),
+				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
+		Duration hour = Duration.ofHours(1);
+		DevnetUpdate first = DevnetUpdate.of(market.advance(hour), hour, plan.poolAssets());
+		Map<PoolId, BigDecimal> before = sharePrices();
+		BigInteger steps = steward().steps().send();
+		DevnetUpdate left;
+		rpc("evm_setAutomine", false);
+		try {
+			left = impatient.drive(contracts, first);
+			assertThat(impatient.inDoubt()).isTrue();
+			rpc("anvil_dropAllTransactions");
+		}
+		finally {
+			rpc("evm_setAutomine", true);
+		}
+
+		assertThat(impatient.drive(contracts, left).isEmpty()).isTrue();
+
+		assertThat(steward().steps().send()).isEqualTo(steps.add(BigInteger.ONE));
+		Map<PoolId, BigDecimal> after = sharePrices();
+		for (PoolId pool : plan.poolAssets().keySet()) {
+			assertThat(ratio(after, before, pool)).as(pool.toString())
+				.isCloseTo(first.growth().get(pool), within(1e-10));
+		}
+	}
+
+	@Test
+	void aSetRecordedBeforeTheStewardKeepsItsContractsAndHandsThemToANewSteward() throws Exception {
+		DevnetDeployer deployer = new DevnetDeployer(devnet.web3j(), transactions);
+		DevnetContracts old = deployer.deployMocks(plan, Map.of("USDC", 1.0, "WETH", 3000.0, "USDT", 1.0, "DAI", 1.0));
+		InMemoryAddressBook legacy = new InMemoryAddressBook();
+		legacy.recorded.put(LocalChain.CHAIN_ID, old.mocks());
+
+		DevnetContracts adopted = deployment(legacy).ensure(Map.of());
+
+		assertThat(adopted.mocks()).as("the same mocks, so vaults keep their positions").isEqualTo(old.mocks());
+		assertThat(adopted.steward()).isNotEqualToIgnoringCase(DevAccounts.deployer().getAddress());
+		assertThat(transactions.hasCode(adopted.steward())).isTrue();
+		assertThat(legacy.recorded.get(LocalChain.CHAIN_ID)).isEqualTo(adopted.addresses());
+		PoolId pool = AAVE_USDC;
+		MockERC4626 vault = MockERC4626.load(adopted.vaults().get(pool).vault(), devnet.web3j(), reader(),
+				new DefaultGasProvider());
+		assertThat(vault.owner().send()).isEqualToIgnoringCase(adopted.steward());
+		BigInteger assets = vault.totalAssets().send();
+
+		DevnetUpdate doubled = new DevnetUpdate(Map.of(pool, 2.0), Map.of());
+		assertThat(new DevnetDriver(devnet.web3j(), transactions).drive(adopted, doubled).isEmpty()).isTrue();
+
+		assertThat(vault.totalAssets().send()).isEqualTo(assets.multiply(BigInteger.TWO));
+		assertThat(deployment(legacy).ensure(Map.of())).as("recorded with its steward now").isEqualTo(adopted);
 	}
 
 	@Test
@@ -338,6 +474,24 @@ class DevnetMarketIT {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + metric + " sample for " + subject))
 			.value();
+	}
+
+	private static BigInteger pendingNonce() throws Exception {
+		return devnet.web3j()
+			.ethGetTransactionCount(DevAccounts.deployer().getAddress(), DefaultBlockParameterName.PENDING)
+			.send()
+			.getTransactionCount();
+	}
+
+	private static void rpc(String method, Object... params) throws Exception {
+		Response<?> response = new Request<>(method, List.of(params), new HttpService(devnet.rpcUrl()),
+				VoidResponse.class)
+			.send();
+		assertThat(response.hasError()).as(method).isFalse();
+	}
+
+	private static DevnetSteward steward() {
+		return DevnetSteward.load(contracts.steward(), devnet.web3j(), reader(), new DefaultGasProvider());
 	}
 
 	private static BigInteger nonce() throws Exception {

@@ -75,6 +75,21 @@ class DevnetUpdateTest {
 		assertThat(DevnetUpdate.NONE.then(later)).isEqualTo(later);
 	}
 
+	@Test
+	void withoutAnAppliedPartLeavesOnlyWhatCameAfterIt() {
+		DevnetUpdate applied = new DevnetUpdate(Map.of(USDC, 1.01, WETH, 1.02), Map.of("USDC", 0.99, "WETH", 3000.0));
+		DevnetUpdate later = new DevnetUpdate(Map.of(USDC, 1.03), Map.of("USDC", 1.0));
+
+		DevnetUpdate left = applied.then(later).without(applied);
+
+		assertThat(left.growth()).containsOnlyKeys(USDC);
+		assertThat(left.growth().get(USDC)).isCloseTo(1.03, within(1e-15));
+		assertThat(left.prices()).as("WETH's price was set already").containsExactly(Map.entry("USDC", 1.0));
+		assertThat(applied.without(applied).isEmpty()).isTrue();
+		DevnetUpdate emptied = new DevnetUpdate(Map.of(USDC, 0.0), Map.of());
+		assertThat(emptied.then(later).without(emptied).growth()).as("an emptied vault has nothing to grow").isEmpty();
+	}
+
 	private static MarketStep step(List<MarketEvent> events, PoolTick... ticks) {
 		return new MarketStep(AT, List.of(ticks), List.of(), events);
 	}
