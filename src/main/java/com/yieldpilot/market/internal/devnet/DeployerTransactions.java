@@ -2,14 +2,21 @@ package com.yieldpilot.market.internal.devnet;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 import com.yieldpilot.chain.ContractCode;
 import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -130,6 +137,30 @@ final class DeployerTransactions {
 	/** Whether the chain knows the transaction, mined or waiting in its pool. */
 	boolean known(String hash) throws IOException {
 		return this.web3j.ethGetTransactionByHash(hash).send().getTransaction().isPresent();
+	}
+
+	/** An Ownable contract's owner on the latest block. */
+	String owner(String contract) throws IOException {
+		return read(contract, new Function("owner", List.of(), List.of(new TypeReference<Address>() {
+		}))).toString();
+	}
+
+	/** The first value a view function returns on the latest block. */
+	@SuppressWarnings("rawtypes")
+	Object read(String contract, Function function) throws IOException {
+		EthCall call = this.web3j
+			.ethCall(Transaction.createEthCallTransaction(this.from, contract, FunctionEncoder.encode(function)),
+					DefaultBlockParameterName.LATEST)
+			.send();
+		if (call.hasError() || call.isReverted()) {
+			throw new IOException("reading " + function.getName() + " of " + contract + " failed: "
+					+ (call.hasError() ? call.getError().getMessage() : call.getRevertReason()));
+		}
+		List<Type> decoded = FunctionReturnDecoder.decode(call.getValue(), function.getOutputParameters());
+		if (decoded.isEmpty()) {
+			throw new IOException(contract + " answers no " + function.getName());
+		}
+		return decoded.getFirst().getValue();
 	}
 
 	/** Whether a contract is deployed at the address on the latest block. */

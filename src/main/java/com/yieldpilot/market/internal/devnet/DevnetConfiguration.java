@@ -72,7 +72,7 @@ class DevnetConfiguration {
 	@Bean
 	DevnetFeed devnetFeed(LocalChain chain, DevnetDeployment deployment, DeployerTransactions transactions,
 			DevnetClock clock) {
-		return new DevnetFeed(deployment, new DevnetDriver(chain.web3j(), transactions), chain.web3j(), clock);
+		return new DevnetFeed(deployment, new DevnetDriver(transactions), chain.web3j(), clock);
 	}
 
 	@Bean

@@ -1,7 +1,9 @@
 package com.yieldpilot.market.internal.devnet;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,6 +60,17 @@ record DevnetContracts(String multicall3, String steward, Map<String, AssetContr
 	/** The same contracts with another steward in charge of the mocks. */
 	DevnetContracts withSteward(String newSteward) {
 		return new DevnetContracts(this.multicall3, newSteward, this.assets, this.vaults);
+	}
+
+	/** The contracts the steward owns: every token, feed and vault. */
+	List<String> owned() {
+		List<String> owned = new ArrayList<>();
+		this.assets.values().forEach((a) -> {
+			owned.add(a.token());
+			owned.add(a.priceFeed());
+		});
+		this.vaults.values().forEach((v) -> owned.add(v.vault()));
+		return owned;
 	}
 
 	/** Every contract but the steward: the ones it owns, and Multicall3. */

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.yieldpilot.chain.contracts.DevnetSteward;
@@ -90,24 +91,44 @@ final class DevnetDeployer {
 	}
 
 	/**
-	 * Deploys a steward and hands it every token, feed and vault of a set the deployer
-	 * account owns: a fresh one, or one recorded before the steward existed.
+	 * Hands every token, feed and vault of a set the deployer account owns to a steward:
+	 * a fresh set, or one recorded before the steward existed. A hand-over that stopped
+	 * half way (the node died before the set was recorded with its steward) is finished
+	 * with the steward that already owns some of the mocks; otherwise a steward is
+	 * deployed.
 	 * @return the same contracts, with the steward
+	 * @throws DevnetException when a mock belongs to neither the deployer nor one steward
+	 * of the deployer's
 	 */
 	DevnetContracts appointSteward(DevnetContracts ownedByDeployer) throws Exception {
-		BigInteger gasPrice = this.transactions.gasPrice();
-		String steward = DevnetSteward
-			.deploy(this.web3j, this.transactions.manager(), this.transactions.deployGas(gasPrice))
-			.send()
-			.getContractAddress();
-		for (DevnetContracts.AssetContracts asset : ownedByDeployer.assets().values()) {
-			this.transactions.send(asset.token(), DevnetCalls.transferOwnership(steward), gasPrice);
-			this.transactions.send(asset.priceFeed(), DevnetCalls.transferOwnership(steward), gasPrice);
+		String deployer = this.transactions.from();
+		Map<String, String> owners = new LinkedHashMap<>();
+		for (String mock : ownedByDeployer.owned()) {
+			owners.put(mock, this.transactions.owner(mock));
 		}
-		for (DevnetContracts.PoolVault vault : ownedByDeployer.vaults().values()) {
-			this.transactions.send(vault.vault(), DevnetCalls.transferOwnership(steward), gasPrice);
+		List<String> others = owners.values().stream().filter((o) -> !o.equalsIgnoreCase(deployer)).distinct().toList();
+		if (others.size() > 1 || (others.size() == 1 && !stewardOf(others.getFirst(), deployer))) {
+			throw new DevnetException("The devnet's mocks belong to " + others + ", not to the deployer " + deployer
+					+ " or a steward of its; delete the local chain's state file (anvil/state.json in the home) to "
+					+ "deploy a fresh set");
+		}
+		BigInteger gasPrice = this.transactions.gasPrice();
+		String steward = others.isEmpty()
+				? DevnetSteward.deploy(this.web3j, this.transactions.manager(), this.transactions.deployGas(gasPrice))
+					.send()
+					.getContractAddress()
+				: others.getFirst();
+		for (Map.Entry<String, String> owner : owners.entrySet()) {
+			if (owner.getValue().equalsIgnoreCase(deployer)) {
+				this.transactions.send(owner.getKey(), DevnetCalls.transferOwnership(steward), gasPrice);
+			}
 		}
 		return ownedByDeployer.withSteward(steward);
+	}
+
+	// a contract the deployer owns: the steward of a hand-over that stopped half way
+	private boolean stewardOf(String candidate, String deployer) throws IOException {
+		return this.transactions.hasCode(candidate) && deployer.equalsIgnoreCase(this.transactions.owner(candidate));
 	}
 
 	/** Whether every contract of the set still has code on the chain. */

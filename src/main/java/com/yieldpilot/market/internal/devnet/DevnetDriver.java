@@ -14,14 +14,6 @@ import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 
@@ -45,8 +37,6 @@ final class DevnetDriver {
 
 	private static final BigDecimal ONE = BigDecimal.TEN.pow(18);
 
-	private final Web3j web3j;
-
 	private final DeployerTransactions transactions;
 
 	/** A step sent whose outcome is not known yet. */
@@ -55,8 +45,7 @@ final class DevnetDriver {
 	private record InDoubt(String hash, BigInteger number, DevnetUpdate update) {
 	}
 
-	DevnetDriver(Web3j web3j, DeployerTransactions transactions) {
-		this.web3j = web3j;
+	DevnetDriver(DeployerTransactions transactions) {
 		this.transactions = transactions;
 	}
 
@@ -136,22 +125,8 @@ final class DevnetDriver {
 		return DevnetUpdate.NONE;
 	}
 
-	@SuppressWarnings("rawtypes")
 	private BigInteger appliedSteps(DevnetContracts contracts) throws IOException {
-		Function steps = DevnetCalls.steps();
-		EthCall call = this.web3j
-			.ethCall(Transaction.createEthCallTransaction(this.transactions.from(), contracts.steward(),
-					FunctionEncoder.encode(steps)), DefaultBlockParameterName.LATEST)
-			.send();
-		if (call.hasError() || call.isReverted()) {
-			throw new IOException("reading the steps of the devnet steward " + contracts.steward() + " failed: "
-					+ (call.hasError() ? call.getError().getMessage() : call.getRevertReason()));
-		}
-		List<Type> decoded = FunctionReturnDecoder.decode(call.getValue(), steps.getOutputParameters());
-		if (decoded.isEmpty()) {
-			throw new IOException("the devnet steward " + contracts.steward() + " has no steps to read");
-		}
-		return (BigInteger) decoded.getFirst().getValue();
+		return (BigInteger) this.transactions.read(contracts.steward(), DevnetCalls.steps());
 	}
 
 	private static List<DevnetSteward.Growth> growth(DevnetContracts contracts, DevnetUpdate work) {

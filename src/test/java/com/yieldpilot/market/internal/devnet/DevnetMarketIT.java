@@ -40,6 +40,7 @@ import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -55,6 +56,8 @@ class DevnetMarketIT {
 	private static final PoolId AAVE_USDC = PoolId.parse("aave-v3:base:USDC");
 
 	private static final PoolId AAVE_WETH = PoolId.parse("aave-v3:base:WETH");
+
+	private static final Map<String, Double> PRICES = Map.of("USDC", 1.0, "WETH", 3000.0, "USDT", 1.0, "DAI", 1.0);
 
 	private static Devnet devnet;
 
@@ -79,7 +82,7 @@ class DevnetMarketIT {
 		book = new InMemoryAddressBook();
 		contracts = deployment(book)
 			.ensure(DevnetUpdate.of(market.snapshot(), Duration.ZERO, plan.poolAssets()).prices());
-		driver = new DevnetDriver(devnet.web3j(), transactions);
+		driver = new DevnetDriver(transactions);
 	}
 
 	@AfterAll
@@ -112,12 +115,9 @@ class DevnetMarketIT {
 	void theStewardOwnsEveryTokenFeedAndVaultAndMintsForTheFaucet() throws Exception {
 		String steward = contracts.steward();
 		assertThat(steward().owner().send()).isEqualToIgnoringCase(DevAccounts.deployer().getAddress());
-		for (DevnetContracts.AssetContracts asset : contracts.assets().values()) {
-			assertThat(token(asset.asset().symbol()).owner().send()).isEqualToIgnoringCase(steward);
-			assertThat(feed(asset.asset().symbol()).owner().send()).isEqualToIgnoringCase(steward);
-		}
-		for (DevnetContracts.PoolVault vault : contracts.vaults().values()) {
-			assertThat(vault(vault.pool()).owner().send()).isEqualToIgnoringCase(steward);
+		assertThat(contracts.owned()).hasSize(4 + 4 + 12);
+		for (String mock : contracts.owned()) {
+			assertThat(transactions.owner(mock)).as(mock).isEqualToIgnoringCase(steward);
 		}
 		String someone = DevAccounts.demoFarmer().getAddress();
 		BigInteger before = token("DAI").balanceOf(someone).send();
@@ -147,7 +147,7 @@ class DevnetMarketIT {
 
 	@Test
 	void aStepWhoseReceiptWasLostIsAppliedOnceWhenItIsMinedLate() throws Exception {
-		DevnetDriver impatient = new DevnetDriver(devnet.web3j(),
+		DevnetDriver impatient = new DevnetDriver(
 				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
 		Duration hour = Duration.ofHours(1);
 		MarketStep firstStep = market.advance(hour);
@@ -186,7 +186,7 @@ class DevnetMarketIT {
 
 	@Test
 	void aStepWhoseReceiptWasLostAndThatLeftTheChainIsSentAgain() throws Exception {
-		DevnetDriver impatient = new DevnetDriver(devnet.web3j(),
+		DevnetDriver impatient = new DevnetDriver(
 				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
 		Duration hour = Duration.ofHours(1);
 		DevnetUpdate first = DevnetUpdate.of(market.advance(hour), hour, plan.poolAssets());
@@ -216,7 +216,7 @@ class DevnetMarketIT {
 	@Test
 	void aSetRecordedBeforeTheStewardKeepsItsContractsAndHandsThemToANewSteward() throws Exception {
 		DevnetDeployer deployer = new DevnetDeployer(devnet.web3j(), transactions);
-		DevnetContracts old = deployer.deployMocks(plan, Map.of("USDC", 1.0, "WETH", 3000.0, "USDT", 1.0, "DAI", 1.0));
+		DevnetContracts old = deployer.deployMocks(plan, PRICES);
 		InMemoryAddressBook legacy = new InMemoryAddressBook();
 		legacy.recorded.put(LocalChain.CHAIN_ID, old.mocks());
 
@@ -233,7 +233,7 @@ class DevnetMarketIT {
 		BigInteger assets = vault.totalAssets().send();
 
 		DevnetUpdate doubled = new DevnetUpdate(Map.of(pool, 2.0), Map.of());
-		assertThat(new DevnetDriver(devnet.web3j(), transactions).drive(adopted, doubled).isEmpty()).isTrue();
+		assertThat(new DevnetDriver(transactions).drive(adopted, doubled).isEmpty()).isTrue();
 
 		assertThat(vault.totalAssets().send()).isEqualTo(assets.multiply(BigInteger.TWO));
 		assertThat(deployment(legacy).ensure(Map.of())).as("recorded with its steward now").isEqualTo(adopted);
@@ -474,6 +474,41 @@ class DevnetMarketIT {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + metric + " sample for " + subject))
 			.value();
+	}
+
+	@Test
+	void aHandOverThatStoppedHalfWayIsFinishedWithTheStewardThatBegunIt() throws Exception {
+		DevnetContracts old = new DevnetDeployer(devnet.web3j(), transactions).deployMocks(plan, PRICES);
+		BigInteger gasPrice = transactions.gasPrice();
+		String begun = DevnetSteward.deploy(devnet.web3j(), transactions.manager(), transactions.deployGas(gasPrice))
+			.send()
+			.getContractAddress();
+		transactions.send(old.vaults().get(AAVE_USDC).vault(), DevnetCalls.transferOwnership(begun), gasPrice);
+		transactions.send(old.asset("USDC").token(), DevnetCalls.transferOwnership(begun), gasPrice);
+		InMemoryAddressBook legacy = new InMemoryAddressBook();
+		legacy.recorded.put(LocalChain.CHAIN_ID, old.mocks());
+
+		DevnetContracts adopted = deployment(legacy).ensure(Map.of());
+
+		assertThat(adopted.steward()).isEqualToIgnoringCase(begun);
+		for (String mock : adopted.owned()) {
+			assertThat(transactions.owner(mock)).as(mock).isEqualToIgnoringCase(begun);
+		}
+	}
+
+	@Test
+	void mocksThatBelongToSomeoneElseAreRefusedWithWhatToDo() throws Exception {
+		DevnetContracts old = new DevnetDeployer(devnet.web3j(), transactions).deployMocks(plan, PRICES);
+		String stranger = DevAccounts.demoFarmer().getAddress();
+		transactions.send(old.asset("DAI").priceFeed(), DevnetCalls.transferOwnership(stranger),
+				transactions.gasPrice());
+		InMemoryAddressBook legacy = new InMemoryAddressBook();
+		legacy.recorded.put(LocalChain.CHAIN_ID, old.mocks());
+
+		assertThatThrownBy(() -> deployment(legacy).ensure(Map.of())).isInstanceOf(DevnetException.class)
+			.hasMessageContaining(stranger)
+			.hasMessageContaining("delete the local chain's state file");
+		assertThat(legacy.deployments).as("nothing recorded").isZero();
 	}
 
 	private static BigInteger pendingNonce() throws Exception {
