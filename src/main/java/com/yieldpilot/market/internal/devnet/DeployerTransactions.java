@@ -84,13 +84,8 @@ final class DeployerTransactions {
 	/** Sends one call and waits for it to be mined; a revert is an exception. */
 	TransactionReceipt send(String to, Function function, BigInteger gasPrice)
 			throws IOException, TransactionException {
-		EthSendTransaction sent = this.manager.sendTransaction(gasPrice, CALL_GAS, to, FunctionEncoder.encode(function),
-				BigInteger.ZERO);
-		if (sent.hasError()) {
-			throw new TransactionException(
-					function.getName() + " on " + to + " was refused: " + sent.getError().getMessage());
-		}
-		TransactionReceipt receipt = this.receipts.waitForTransactionReceipt(sent.getTransactionHash());
+		String hash = sendData(to, function, FunctionEncoder.encode(function), CALL_GAS, gasPrice);
+		TransactionReceipt receipt = this.receipts.waitForTransactionReceipt(hash);
 		if (!receipt.isStatusOK()) {
 			throw new TransactionException(function.getName() + " on " + to + " reverted", receipt);
 		}
@@ -112,6 +107,11 @@ final class DeployerTransactions {
 					function.getName() + " on " + to + " would revert: " + estimate.getError().getMessage());
 		}
 		BigInteger gas = estimate.getAmountUsed().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
+		return sendData(to, function, data, gas, gasPrice);
+	}
+
+	private String sendData(String to, Function function, String data, BigInteger gas, BigInteger gasPrice)
+			throws IOException, TransactionException {
 		EthSendTransaction sent = this.manager.sendTransaction(gasPrice, gas, to, data, BigInteger.ZERO);
 		if (sent.hasError()) {
 			throw new TransactionException(
