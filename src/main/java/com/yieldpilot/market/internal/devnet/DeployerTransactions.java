@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.Optional;
 
 import com.yieldpilot.chain.ContractCode;
+import com.yieldpilot.market.internal.onchain.BlockReader;
+import com.yieldpilot.market.internal.onchain.ChainCall;
+import com.yieldpilot.market.internal.onchain.ChainReadException;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -140,27 +139,19 @@ final class DeployerTransactions {
 	}
 
 	/** An Ownable contract's owner on the latest block. */
-	String owner(String contract) throws IOException {
+	String owner(String contract) {
 		return read(contract, new Function("owner", List.of(), List.of(new TypeReference<Address>() {
 		}))).toString();
 	}
 
-	/** The first value a view function returns on the latest block. */
-	@SuppressWarnings("rawtypes")
-	Object read(String contract, Function function) throws IOException {
-		EthCall call = this.web3j
-			.ethCall(Transaction.createEthCallTransaction(this.from, contract, FunctionEncoder.encode(function)),
-					DefaultBlockParameterName.LATEST)
-			.send();
-		if (call.hasError() || call.isReverted()) {
-			throw new IOException("reading " + function.getName() + " of " + contract + " failed: "
-					+ (call.hasError() ? call.getError().getMessage() : call.getRevertReason()));
-		}
-		List<Type> decoded = FunctionReturnDecoder.decode(call.getValue(), function.getOutputParameters());
-		if (decoded.isEmpty()) {
-			throw new IOException(contract + " answers no " + function.getName());
-		}
-		return decoded.getFirst().getValue();
+	/**
+	 * The first value a view function returns on the latest block.
+	 * @throws ChainReadException when the call reverts, the node cannot be reached, or
+	 * the answer is not what the function returns
+	 */
+	Object read(String contract, Function function) {
+		BlockReader reader = new BlockReader(this.web3j, null);
+		return reader.call(new ChainCall(contract, function), reader.latestBlock()).getFirst().getValue();
 	}
 
 	/** Whether a contract is deployed at the address on the latest block. */

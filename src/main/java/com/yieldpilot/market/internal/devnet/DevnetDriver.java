@@ -125,7 +125,7 @@ final class DevnetDriver {
 		return DevnetUpdate.NONE;
 	}
 
-	private BigInteger appliedSteps(DevnetContracts contracts) throws IOException {
+	private BigInteger appliedSteps(DevnetContracts contracts) {
 		return (BigInteger) this.transactions.read(contracts.steward(), DevnetCalls.steps());
 	}
 
