@@ -15,6 +15,7 @@ import java.util.Set;
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,8 +56,12 @@ class BatchPreflight {
 
 	private final Clock clock;
 
+	private final HeadStart headStart;
+
 	BatchPreflight(ExecutionStore store, Planner planner, CostCheck costs, Fees fees, PausedExecution paused,
-			ExecutorSigners signers, ChainAccess chains, ObjectProvider<ExecutionCrashHook> crashHook, Clock clock) {
+			ExecutorSigners signers, ChainAccess chains, ObjectProvider<ExecutionCrashHook> crashHook, Clock clock,
+			HeadStart headStart) {
+		this.headStart = headStart;
 		this.store = store;
 		this.planner = planner;
 		this.costs = costs;
@@ -98,22 +103,28 @@ class BatchPreflight {
 	}
 
 	private List<BatchItem> simulateAll(List<BatchItem> found, Stop stop) {
+		// what was planned while the guardrails reviewed, where the chain has not moved
+		Map<BatchItem, HeadStart.Ahead> ahead = this.headStart.take(found);
+		List<BatchItem> fresh = found.stream().filter((i) -> !ahead.containsKey(i)).toList();
 		// the pools' and ETH's figures are read once for the batch, by planning and the
 		// cost check alike
-		BatchMarket market = this.costs.market();
-		List<Outcome<Plan>> plans = this.planner.planAll(found.stream()
-			.map((i) -> new Planner.Request(i.intent(), i.intent().actions().get(i.row.getActionIndex()),
-					i.row.getOnchainId(), i.row.getScale().doubleValue()))
-			.toList(), market);
+		BatchMarket market = fresh.isEmpty() ? null : this.costs.market();
+		List<Outcome<Plan>> plans = fresh.isEmpty() ? List.of()
+				: this.planner.planAll(fresh.stream()
+					.map((i) -> new Planner.Request(i.intent(), i.intent().actions().get(i.row.getActionIndex()),
+							i.row.getOnchainId(), i.row.getScale().doubleValue()))
+					.toList(), Objects.requireNonNull(market));
 		List<BatchItem> planned = new ArrayList<>();
-		for (int k = 0; k < found.size(); k++) {
-			BatchItem item = found.get(k);
-			if (plans.get(k) instanceof Outcome.Next<Plan> next) {
-				item.plan = next.value();
+		int next = 0;
+		for (BatchItem item : found) {
+			HeadStart.Ahead head = ahead.get(item);
+			Outcome<Plan> plan = (head != null) ? new Outcome.Next<>(head.plan()) : plans.get(next++);
+			if (plan instanceof Outcome.Next<Plan> done) {
+				item.plan = done.value();
 				planned.add(item);
 			}
 			else {
-				stop.stop(item, plans.get(k));
+				stop.stop(item, plan);
 			}
 		}
 		OffsetDateTime plannedAt = now(this.clock);
@@ -127,29 +138,21 @@ class BatchPreflight {
 		List<BatchItem> checked = new ArrayList<>();
 		Map<BatchItem, String> paid = new HashMap<>();
 		for (Map.Entry<Long, List<BatchItem>> chain : BatchItem.byChain(planned).entrySet()) {
-			Fees.Quote quote;
-			try {
-				quote = this.fees.quote(this.chains.client(chain.getKey()));
-			}
-			catch (IOException ex) {
-				chain.getValue()
-					.forEach((i) -> stop.stop(i,
-							new Outcome.Defer<>("the chain's fees could not be read (" + ex.getMessage() + ")")));
-				continue;
-			}
-			List<Outcome<String>> costs = this.costs.checkAll(chain.getValue().stream().map(BatchItem::plan).toList(),
-					quote, market);
-			for (int k = 0; k < chain.getValue().size(); k++) {
-				BatchItem item = chain.getValue().get(k);
-				item.quote = quote;
-				Outcome<String> cost = costs.get(k);
-				if (cost instanceof Outcome.Next<String> next) {
-					paid.put(item, next.value());
+			List<BatchItem> quoting = chain.getValue().stream().filter((i) -> !ahead.containsKey(i)).toList();
+			Map<BatchItem, Outcome<String>> costs = costAll(chain.getKey(), quoting, market, stop);
+			for (BatchItem item : chain.getValue()) {
+				HeadStart.Ahead head = ahead.get(item);
+				if (head != null) {
+					item.quote = head.quote();
+				}
+				Outcome<String> cost = (head != null) ? new Outcome.Next<>(head.cost()) : costs.get(item);
+				if (cost instanceof Outcome.Next<String> passed) {
+					paid.put(item, passed.value());
 					checked.add(item);
 				}
-				else {
+				else if (cost != null) {
 					stop.stop(item, cost);
-				}
+				} // null: stopped when the fees could not be read
 			}
 		}
 		OffsetDateTime checkedAt = now(this.clock);
@@ -159,29 +162,41 @@ class BatchPreflight {
 		}
 		List<BatchItem> simulated = new ArrayList<>();
 		for (Map.Entry<Long, List<BatchItem>> chain : BatchItem.byChain(checked).entrySet()) {
-			List<BatchItem> items = chain.getValue();
-			List<ChainCalls.Outcome> gas;
-			try {
-				gas = ChainCalls.simulateAll(this.chains.client(chain.getKey()),
-						this.signers.signer(chain.getKey()).getAddress(),
-						items.stream().map((i) -> new ChainCalls.Call(i.plan().vault(), i.plan().calldata())).toList());
+			// a head start's simulation stands while the chain's head is the block it was
+			// read at; once a block is mined (or other calls of the chain are simulated
+			// anyway, in the same round trip) it is simulated again, as the steps would
+			List<BatchItem> all = chain.getValue();
+			boolean standing = all.stream().allMatch(ahead::containsKey)
+					&& this.headStart.unchanged(chain.getKey(), all.stream().map(ahead::get).toList());
+			List<BatchItem> items = standing ? List.of() : all;
+			List<ChainCalls.Outcome> gas = List.of();
+			if (!items.isEmpty()) {
+				try {
+					gas = ChainCalls.simulateAll(this.chains.client(chain.getKey()),
+							this.signers.signer(chain.getKey()).getAddress(),
+							items.stream()
+								.map((i) -> new ChainCalls.Call(i.plan().vault(), i.plan().calldata()))
+								.toList());
+				}
+				catch (IOException ex) {
+					items.forEach((i) -> stop.stop(i,
+							new Outcome.Defer<>("the simulation could not reach the chain (" + ex.getMessage() + ")")));
+					continue;
+				}
 			}
-			catch (IOException ex) {
-				items.forEach((i) -> stop.stop(i,
-						new Outcome.Defer<>("the simulation could not reach the chain (" + ex.getMessage() + ")")));
-				continue;
-			}
-			for (int k = 0; k < items.size(); k++) {
-				BatchItem item = items.get(k);
-				if (gas.get(k).reverted()) {
+			for (int k = 0; k < all.size(); k++) {
+				BatchItem item = all.get(k);
+				if (standing) {
+					item.gasLimit = Objects.requireNonNull(ahead.get(item)).gasLimit();
+				}
+				else if (gas.get(k).reverted()) {
 					stop.stop(item,
 							new Outcome.Fail<>("the simulation reverted, nothing was signed: " + gas.get(k).revert()));
 					continue;
 				}
-				// a quarter above the estimate: the state may change between the
-				// simulation and the block that includes it (a position's shares accrue),
-				// and unused gas is not paid for
-				item.gasLimit = Long.parseLong(Objects.requireNonNull(gas.get(k).output())) * 5 / 4;
+				else {
+					item.gasLimit = gasLimit(gas.get(k));
+				}
 				simulated.add(item);
 			}
 		}
@@ -192,6 +207,43 @@ class BatchPreflight {
 					Map.of(EXECUTION.GAS_LIMIT, item.gasLimit)));
 		}
 		return simulated;
+	}
+
+	/**
+	 * The cost checks of a chain's items, under one fee quote; when the fees cannot be
+	 * read, each item is deferred here and has no entry.
+	 */
+	private Map<BatchItem, Outcome<String>> costAll(long chainId, List<BatchItem> items, @Nullable BatchMarket market,
+			Stop stop) {
+		if (items.isEmpty()) {
+			return Map.of();
+		}
+		Fees.Quote quote;
+		try {
+			quote = this.fees.quote(this.chains.client(chainId));
+		}
+		catch (IOException ex) {
+			items.forEach((i) -> stop.stop(i,
+					new Outcome.Defer<>("the chain's fees could not be read (" + ex.getMessage() + ")")));
+			return Map.of();
+		}
+		List<Outcome<String>> costs = this.costs.checkAll(items.stream().map(BatchItem::plan).toList(), quote,
+				Objects.requireNonNull(market));
+		Map<BatchItem, Outcome<String>> byItem = new HashMap<>();
+		for (int k = 0; k < items.size(); k++) {
+			items.get(k).quote = quote;
+			byItem.put(items.get(k), costs.get(k));
+		}
+		return byItem;
+	}
+
+	/**
+	 * The gas limit for a simulated call: a quarter above the estimate, since the state
+	 * may change between the simulation and the block that includes it (a position's
+	 * shares accrue), and unused gas is not paid for.
+	 */
+	static long gasLimit(ChainCalls.Outcome simulated) {
+		return Long.parseLong(Objects.requireNonNull(simulated.output())) * 5 / 4;
 	}
 
 	/**

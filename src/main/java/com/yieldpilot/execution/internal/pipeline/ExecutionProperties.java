@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a node owns an execution it works on before another may resume it
  * @param deferFor how long a deferred execution waits before it is tried again
  * @param approvalTtl how long an execution waits in the approvals inbox
+ * @param headStart whether an intent's first call is planned, cost-checked and simulated
+ * while the guardrails review it ({@link HeadStart}); off, those steps wait for the
+ * verdict
  * @param keystore the executor key's encrypted keystore file (production), if no signing
  * service bean is supplied
  * @param keystorePassword its password; from the environment, never logged
@@ -37,7 +40,8 @@ public record ExecutionProperties(@DefaultValue("0.005") BigDecimal slippage, @D
 		@DefaultValue("1") BigDecimal priorityFeeGwei, @DefaultValue Map<Long, Integer> confirmations,
 		@DefaultValue("3") int defaultConfirmations, @DefaultValue("2m") Duration stuckAfter,
 		@DefaultValue("2s") Duration poll, @DefaultValue("30s") Duration lease, @DefaultValue("1m") Duration deferFor,
-		@DefaultValue("1h") Duration approvalTtl, @Nullable Path keystore, @Nullable String keystorePassword) {
+		@DefaultValue("1h") Duration approvalTtl, @DefaultValue("true") boolean headStart, @Nullable Path keystore,
+		@Nullable String keystorePassword) {
 
 	public ExecutionProperties {
 		if (slippage.signum() < 0 || slippage.compareTo(new BigDecimal("0.5")) > 0) {

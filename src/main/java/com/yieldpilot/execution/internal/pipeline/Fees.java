@@ -45,7 +45,19 @@ class Fees {
 	record Caps(BigInteger maxFee, BigInteger priorityFee) {
 	}
 
+	/**
+	 * A quote and the block it was read at, the chain's head then; -1 and no hash when
+	 * the chain did not say.
+	 */
+	record Head(Quote quote, long block, @Nullable String hash) {
+	}
+
 	Quote quote(Web3j web3j) throws IOException {
+		return head(web3j).quote();
+	}
+
+	/** {@link #quote}, with the number and hash of the block it was read at. */
+	Head head(Web3j web3j) throws IOException {
 		// one round trip: the latest block and the suggested tip in one JSON-RPC batch
 		List<? extends Response<?>> answers = web3j.newBatch()
 			.add(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false))
@@ -64,7 +76,10 @@ class Fees {
 		if (!suggested.hasError() && suggested.getResult() != null) {
 			tip = suggested.getMaxPriorityFeePerGas().max(BigInteger.ONE);
 		}
-		return new Quote(base, tip);
+		if (block == null || block.getNumber() == null) {
+			return new Head(new Quote(base, tip), -1, null);
+		}
+		return new Head(new Quote(base, tip), block.getNumber().longValueExact(), block.getHash());
 	}
 
 	/** The highest max fee per gas the execution may pay. */
