@@ -3,10 +3,12 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
+import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentStatus;
 import com.yieldpilot.rules.RuleIntents;
@@ -64,6 +66,7 @@ public class ExecutionIntake {
 	public void startAll(List<Accepted> accepted) {
 		List<RuleIntents.Settlement> completed = new ArrayList<>();
 		List<List<ExecutionStore.NewExecution>> created = new ArrayList<>();
+		List<ActionIntent> creating = new ArrayList<>();
 		for (Accepted each : accepted) {
 			List<ExecutionStore.NewExecution> rows = executions(each.intent(), each.scale());
 			if (rows.isEmpty()) {
@@ -72,6 +75,7 @@ public class ExecutionIntake {
 			}
 			else {
 				created.add(rows);
+				creating.add(each.intent());
 			}
 		}
 		if (!completed.isEmpty()) {
@@ -80,20 +84,19 @@ public class ExecutionIntake {
 		if (created.isEmpty()) {
 			return;
 		}
-		List<ExecutionId> ready = this.transactions.execute((status) -> {
-			Set<ExecutionId> inserted = this.store.createAll(created.stream().flatMap(List::stream).toList(),
-					this.pipeline.node(), this.properties.lease());
-			List<ExecutionId> first = new ArrayList<>();
-			for (List<ExecutionStore.NewExecution> rows : created) {
-				if (rows.get(0).ready() && inserted.contains(rows.get(0).id())) {
-					first.add(rows.get(0).id());
+		this.transactions.executeWithoutResult((status) -> {
+			Map<ExecutionId, ExecutionRecord> inserted = this.store.createAll(
+					created.stream().flatMap(List::stream).toList(), this.pipeline.node(), this.properties.lease());
+			for (int i = 0; i < created.size(); i++) {
+				ExecutionStore.NewExecution first = created.get(i).get(0);
+				ExecutionRecord row = inserted.get(first.id());
+				if (first.ready() && row != null) {
+					// its first run starts from the row as stored and the intent as
+					// reviewed (the pipeline reads only what does not change of it)
+					this.pipeline.runCreatedAfterCommit(row, creating.get(i));
 				}
 			}
-			return first;
 		});
-		if (ready != null) {
-			ready.forEach(this.pipeline::runCreatedAfterCommit);
-		}
 	}
 
 	private List<ExecutionStore.NewExecution> executions(ActionIntent intent, double scale) {

@@ -2,6 +2,7 @@ package com.yieldpilot.execution.internal.pipeline;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,16 @@ public class ExecutionPipeline {
 	 * created it leased to itself ({@link ExecutionStore#create}); without one, the batch
 	 * claims it.
 	 */
-	private record Ready(ExecutionId id, @Nullable Long token) {
+	private record Ready(ExecutionId id, @Nullable Long token, @Nullable Created created) {
+
+		Ready(ExecutionId id, @Nullable Long token) {
+			this(id, token, null);
+		}
+
+	}
+
+	/** An execution this node just created: its row as stored and its intent. */
+	private record Created(ExecutionRecord row, ActionIntent intent) {
 	}
 
 	ExecutionPipeline(ExecutionStore store, ExecutionLeases leases, RuleIntents intents, BatchPreflight preflight,
@@ -126,10 +136,12 @@ public class ExecutionPipeline {
 
 	/**
 	 * {@link #runAfterCommit(ExecutionId)} for an execution created leased to this node
-	 * under {@link ExecutionStore#CREATED_TOKEN}: its first run needs no claim.
+	 * under {@link ExecutionStore#CREATED_TOKEN}: its first run needs no claim, and
+	 * starts from the row as inserted and the intent it was created for, without reading
+	 * either again (its writes are fenced by the token like any run's).
 	 */
-	void runCreatedAfterCommit(ExecutionId id) {
-		runAfterCommit(new Ready(id, ExecutionStore.CREATED_TOKEN));
+	void runCreatedAfterCommit(ExecutionRecord row, ActionIntent intent) {
+		runAfterCommit(new Ready(new ExecutionId(row.getId()), ExecutionStore.CREATED_TOKEN, new Created(row, intent)));
 	}
 
 	private void runAfterCommit(Ready execution) {
@@ -187,7 +199,15 @@ public class ExecutionPipeline {
 	 */
 	private void runReady(List<Ready> batch) {
 		Map<ExecutionId, Long> held = new LinkedHashMap<>();
-		batch.stream().filter((r) -> r.token() != null).forEach((r) -> held.putIfAbsent(r.id(), r.token()));
+		Map<ExecutionId, Created> created = new LinkedHashMap<>();
+		for (Ready ready : batch) {
+			if (ready.token() != null) {
+				held.putIfAbsent(ready.id(), ready.token());
+			}
+			if (ready.created() != null) {
+				created.putIfAbsent(ready.id(), ready.created());
+			}
+		}
 		List<ExecutionId> unclaimed = batch.stream()
 			.map(Ready::id)
 			.filter((id) -> !held.containsKey(id))
@@ -196,22 +216,43 @@ public class ExecutionPipeline {
 		if (!unclaimed.isEmpty()) {
 			held.putAll(this.leases.claimAll(unclaimed, node(), this.properties.lease(), RUNNABLE));
 		}
-		run(held);
+		run(held, created);
 	}
 
 	private void run(Map<ExecutionId, Long> claimed) {
+		run(claimed, Map.of());
+	}
+
+	/**
+	 * Runs the claimed executions; those just created here start from their row and
+	 * intent as created, the others are read.
+	 */
+	private void run(Map<ExecutionId, Long> claimed, Map<ExecutionId, Created> created) {
 		if (claimed.isEmpty()) {
 			return;
 		}
 		List<BatchItem> signed = new ArrayList<>();
 		List<BatchItem> planning = new ArrayList<>();
-		for (ExecutionRecord row : this.store.rows(claimed.keySet())) {
-			Long token = claimed.get(new ExecutionId(row.getId()));
+		List<ExecutionId> unread = claimed.keySet().stream().filter((id) -> !created.containsKey(id)).toList();
+		List<ExecutionRecord> rows = new ArrayList<>(unread.isEmpty() ? List.of() : this.store.rows(unread));
+		created.values()
+			.stream()
+			.filter((c) -> claimed.containsKey(new ExecutionId(c.row().getId())))
+			.forEach((c) -> rows.add(c.row()));
+		// oldest first, as the store reads them: a batch takes its nonces in that order
+		rows.sort(Comparator.comparing(ExecutionRecord::getCreatedAt).thenComparing(ExecutionRecord::getId));
+		for (ExecutionRecord row : rows) {
+			ExecutionId id = new ExecutionId(row.getId());
+			Long token = claimed.get(id);
 			ExecutionState state = ExecutionState.valueOf(row.getState());
 			if (!RUNNABLE.contains(state) || !row.getLeaseToken().equals(token)) {
 				continue; // created leased here, and taken over by another node since
 			}
 			BatchItem item = new BatchItem(row, token);
+			Created known = created.get(id);
+			if (known != null) {
+				item.intent = known.intent();
+			}
 			(state == ExecutionState.SIGNED ? signed : planning).add(item);
 		}
 		if (!signed.isEmpty()) {
@@ -239,10 +280,13 @@ public class ExecutionPipeline {
 
 	private void fromPlan(List<BatchItem> batch) {
 		List<BatchItem> found = new ArrayList<>();
-		Map<IntentId, ActionIntent> intents = this.intents
-			.findAll(batch.stream().map((i) -> i.row.getIntentId()).toList());
+		List<IntentId> unknown = batch.stream()
+			.filter((i) -> i.intent == null)
+			.map((i) -> i.row.getIntentId())
+			.toList();
+		Map<IntentId, ActionIntent> intents = unknown.isEmpty() ? Map.of() : this.intents.findAll(unknown);
 		for (BatchItem item : batch) {
-			ActionIntent intent = intents.get(item.row.getIntentId());
+			ActionIntent intent = (item.intent != null) ? item.intent : intents.get(item.row.getIntentId());
 			if (intent == null) {
 				finish(item.id, item.token(), BEFORE_SIGNING, ExecutionState.FAILED, "its intent no longer exists",
 						null);

@@ -83,12 +83,13 @@ public class ExecutionStore {
 	 * node takes one over only when its lease lapses, as after any claim. The rows go in
 	 * the order of their intents, so two nodes creating overlapping batches wait for each
 	 * other instead of deadlocking.
-	 * @return the executions this call inserted
+	 * @return the rows this call inserted, as stored, by execution: what their first run
+	 * on this node starts from without reading them again
 	 */
 	@Transactional
-	Set<ExecutionId> createAll(List<NewExecution> executions, String node, Duration lease) {
+	Map<ExecutionId, ExecutionRecord> createAll(List<NewExecution> executions, String node, Duration lease) {
 		if (executions.isEmpty()) {
-			return Set.of();
+			return Map.of();
 		}
 		OffsetDateTime now = now(this.clock);
 		List<NewExecution> sorted = executions.stream()
@@ -106,8 +107,8 @@ public class ExecutionStore {
 					e.state().name(), time(e.expiresAt()), e.ready() ? now : null, e.ready() ? node : null,
 					e.ready() ? now.plus(lease) : null, e.ready() ? CREATED_TOKEN : 0L, now, now);
 		}
-		Set<ExecutionId> inserted = new HashSet<>(
-				insert.onConflictDoNothing().returningResult(EXECUTION.ID).fetch((r) -> new ExecutionId(r.value1())));
+		Map<ExecutionId, ExecutionRecord> inserted = new HashMap<>();
+		insert.onConflictDoNothing().returning().fetch().forEach((r) -> inserted.put(new ExecutionId(r.getId()), r));
 		if (inserted.isEmpty()) {
 			return inserted;
 		}
@@ -116,7 +117,7 @@ public class ExecutionStore {
 		var steps = this.dsl.insertInto(EXECUTION_STEP, EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ,
 				EXECUTION_STEP.STATE, EXECUTION_STEP.AT, EXECUTION_STEP.DETAIL);
 		for (NewExecution e : sorted) {
-			if (inserted.contains(e.id())) {
+			if (inserted.containsKey(e.id())) {
 				steps = steps.values(e.id().value(), 1, e.state().name(), now,
 						(e.state() == ExecutionState.AWAITING_APPROVAL)
 								? brief("waiting for your approval until " + e.expiresAt()) : null);

@@ -55,7 +55,7 @@ class ExecutionStepsIT extends ApplicationIT {
 				assertThat(this.store.createAll(List.of(new ExecutionStore.NewExecution(id,
 						new IntentId(UUID.randomUUID()), 0, owner, new RuleId(UUID.randomUUID()), "steps race",
 						Mode.LIVE, 1.0, onchainId, ExecutionState.SKIPPED, false, null)), "tests", Duration.ZERO))
-					.containsExactly(id);
+					.containsOnlyKeys(id);
 				CyclicBarrier start = new CyclicBarrier(3);
 				List<Callable<Boolean>> writers = List.of(() -> {
 					start.await();
