@@ -11,7 +11,6 @@ import java.util.Set;
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
-import com.yieldpilot.execution.internal.db.tables.records.ExecutionTxRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -61,10 +60,12 @@ class BatchBroadcast {
 
 	/**
 	 * A signed execution, under its fencing token, with the key and nonce it was signed
-	 * with: what orders the sending. Its bytes are read from the saved attempts, not
-	 * carried here, so only what was saved can ever be sent.
+	 * with: what orders the sending. Only what was saved can ever be sent: its bytes are
+	 * read from the saved attempts, unless this run signed it, when {@code saved} carries
+	 * the bytes its signing transaction committed.
 	 */
-	record Saved(ExecutionId id, @Nullable Long token, long chainId, @Nullable String from, @Nullable Long nonce) {
+	record Saved(ExecutionId id, @Nullable Long token, long chainId, @Nullable String from, @Nullable Long nonce,
+			Broadcaster.@Nullable Signed saved) {
 	}
 
 	/**
@@ -75,8 +76,20 @@ class BatchBroadcast {
 	 * @return the executions that moved to BROADCAST
 	 */
 	List<ExecutionId> broadcastAll(List<Saved> batch) {
-		Map<ExecutionId, ExecutionTxRecord> latest = this.chainTxs
-			.latestAttempts(batch.stream().map(Saved::id).toList());
+		Map<ExecutionId, Broadcaster.Signed> latest = new HashMap<>();
+		List<ExecutionId> unread = new ArrayList<>();
+		for (Saved saved : batch) {
+			if (saved.saved() != null) {
+				latest.put(saved.id(), saved.saved());
+			}
+			else {
+				unread.add(saved.id());
+			}
+		}
+		if (!unread.isEmpty()) {
+			this.chainTxs.latestAttempts(unread)
+				.forEach((id, tx) -> latest.put(id, new Broadcaster.Signed(tx.getRawTx(), tx.getTxHash())));
+		}
 		Map<Long, List<Saved>> byChain = new LinkedHashMap<>();
 		batch.stream()
 			.filter((s) -> latest.containsKey(s.id()))
@@ -86,9 +99,8 @@ class BatchBroadcast {
 		List<ExecutionId> broadcast = new ArrayList<>();
 		for (Map.Entry<Long, List<Saved>> chain : byChain.entrySet()) {
 			List<Saved> sending = chain.getValue();
-			List<Broadcaster.Sent> answers = Broadcaster.sendAll(this.chains.client(chain.getKey()), sending.stream()
-				.map((s) -> new Broadcaster.Signed(latest.get(s.id()).getRawTx(), latest.get(s.id()).getTxHash()))
-				.toList());
+			List<Broadcaster.Sent> answers = Broadcaster.sendAll(this.chains.client(chain.getKey()),
+					sending.stream().map((s) -> latest.get(s.id())).toList());
 			List<Saved> taken = new ArrayList<>();
 			Map<ExecutionId, String> details = new HashMap<>();
 			for (int k = 0; k < sending.size(); k++) {
@@ -113,7 +125,7 @@ class BatchBroadcast {
 			if (taken.isEmpty()) {
 				continue;
 			}
-			this.chainTxs.sentAll(taken.stream().map((s) -> latest.get(s.id()).getTxHash()).toList());
+			this.chainTxs.sentAll(taken.stream().map((s) -> latest.get(s.id()).hash()).toList());
 			taken.forEach((s) -> crashHook().sent(s.id()));
 			broadcast.addAll(advanceAll(taken, details));
 		}

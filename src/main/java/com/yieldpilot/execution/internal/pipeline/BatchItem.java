@@ -36,6 +36,9 @@ final class BatchItem {
 
 	long gasLimit;
 
+	/** The raw transaction this run signed and saved, if it did. */
+	@Nullable String raw;
+
 	/**
 	 * The states it reached before signing and has not stored yet: they are stored
 	 * together, with the simulation's result or with the reason it stopped.
@@ -86,13 +89,15 @@ final class BatchItem {
 		this.row.setFromAddress(signature.from());
 		this.row.setNonce(signature.nonce());
 		this.row.setTxHash(signature.hash());
+		this.raw = signature.raw();
 		return this;
 	}
 
 	/** What {@link BatchBroadcast} needs to send its saved transaction. */
 	BatchBroadcast.Saved saved() {
 		return new BatchBroadcast.Saved(this.id, this.token, this.row.getChainId(), this.row.getFromAddress(),
-				this.row.getNonce());
+				this.row.getNonce(),
+				(this.raw != null) ? new Broadcaster.Signed(this.raw, this.row.getTxHash()) : null);
 	}
 
 }

@@ -65,8 +65,8 @@ class BatchSigning {
 	record Unsigned(ExecutionId id, long token, String to, String calldata, long gasLimit, Fees.Caps caps) {
 	}
 
-	/** What an execution was signed and saved as. */
-	record Signed(ExecutionId id, String from, long nonce, String hash) {
+	/** What an execution was signed and saved as: its raw transaction and hash. */
+	record Signed(ExecutionId id, String from, long nonce, String hash, String raw) {
 	}
 
 	/**
@@ -139,7 +139,7 @@ class BatchSigning {
 				Unsigned u = go.get(k);
 				long nonce = first.getAsLong() + k;
 				String hash = signatures.get(k).hash();
-				done.add(new Signed(u.id(), from, nonce, hash));
+				done.add(new Signed(u.id(), from, nonce, hash, signatures.get(k).raw()));
 				attempts.add(new ChainTxStore.Attempt(u.id(), 1, hash, signatures.get(k).raw(), u.caps().maxFee(),
 						u.caps().priorityFee()));
 				advances.add(new ExecutionStore.Advance(u.id(), u.token(),
