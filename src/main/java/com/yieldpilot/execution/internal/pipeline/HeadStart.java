@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans, cost-checks and simulates an intent's first call while the guardrails review the
- * intent (decision 0017, fifth round): none of the three spends or stores anything, and
+ * intent (decision 0017, sixth round): none of the three spends or stores anything, and
  * the review takes about as long as they do, so when the verdict lets the call go the
  * pipeline finds them done instead of starting them.
  * <p>
@@ -49,8 +49,11 @@ import org.springframework.stereotype.Component;
  * hash, checked once per chain and batch). Anything else (a scaled verdict, a block mined
  * meanwhile, a plan that stopped, a read that failed) is left to the pipeline's own
  * steps, which decide; so a head start never decides an outcome, it only saves a batch
- * the steps' round trips. The plan's amounts are the vault's positions at that block, and
- * its deadline runs from when it was planned, a few milliseconds earlier.
+ * the steps' round trips. Before the simulation step the head is read again
+ * ({@link #unchanged}): once a block is mined the call is simulated again there, so the
+ * simulation stays the last read before signing. The plan's amounts are the vault's
+ * positions at that block, and its deadline runs from when it was planned, a few
+ * milliseconds earlier.
  * <p>
  * At most {@value #AT_ONCE} run at once and none waits for a turn: a burst of firings
  * runs as batches (decision 0018) and would only load the chain with reads the blocks it
