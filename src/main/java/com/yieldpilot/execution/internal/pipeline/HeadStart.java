@@ -23,6 +23,7 @@ import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentProposed;
+import com.yieldpilot.rules.lang.Mode;
 import com.yieldpilot.rules.lang.Notify;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -143,8 +144,9 @@ class HeadStart {
 	@EventListener
 	void on(IntentProposed proposed) {
 		ActionIntent intent = proposed.intent();
-		if (!this.enabled || intent.actions().isEmpty() || intent.actions().getFirst() instanceof Notify) {
-			return;
+		if (!this.enabled || intent.actions().getFirst() instanceof Notify
+				|| (intent.approvalRequired() && intent.mode() == Mode.LIVE)) {
+			return; // nothing to plan, or it waits for the farmer's approval first
 		}
 		Instant now = this.clock.instant();
 		this.started.values().removeIf((s) -> s.at().isBefore(now.minus(KEPT)));

@@ -142,6 +142,18 @@ class HeadStartIT extends ApplicationIT {
 	}
 
 	@Test
+	void anIntentThatWaitsForTheFarmersApprovalGetsNoHeadStart() {
+		ActionIntent waiting = deposit(AAVE, "1000", true);
+		double taken = count("unused") + count("adopted") + count("stale");
+
+		this.headStart.on(new IntentProposed(waiting));
+
+		// a head start, had one been made, would be taken here and counted
+		assertThat(this.headStart.take(List.of(first(waiting, BigDecimal.ONE)))).isEmpty();
+		assertThat(count("unused") + count("adopted") + count("stale")).isEqualTo(taken);
+	}
+
+	@Test
 	void aScaledVerdictOrAPlanThatStopsIsNeverTakenAndTheStepsDecide() {
 		ActionIntent scaled = deposit(AAVE, "1000");
 		// no vault of the farmer's reaches this pool: planning fails, in the steps too
@@ -161,8 +173,12 @@ class HeadStartIT extends ApplicationIT {
 	}
 
 	private ActionIntent deposit(PoolId pool, String usdc) {
+		return deposit(pool, usdc, false);
+	}
+
+	private ActionIntent deposit(PoolId pool, String usdc, boolean approvalRequired) {
 		return new ActionIntent(new IntentId(UUID.randomUUID()), this.farmer, new RuleId(UUID.randomUUID()), 1,
-				"Head start " + UUID.randomUUID(), UUID.randomUUID().toString(), Mode.LIVE, false,
+				"Head start " + UUID.randomUUID(), UUID.randomUUID().toString(), Mode.LIVE, approvalRequired,
 				ActionIntent.DEFAULT_PRIORITY, null,
 				List.of(new Deposit(new Amount.Tokens(new BigDecimal(usdc), "USDC"), pool, List.of())), Instant.now(),
 				IntentStatus.ACCEPTED, null);
