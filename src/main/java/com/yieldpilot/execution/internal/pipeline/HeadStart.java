@@ -114,14 +114,16 @@ class HeadStart {
 		this.signers = signers;
 		this.clock = clock;
 		this.enabled = properties.headStart();
-		this.adopted = counter(meters, "adopted", "taken by the pipeline: the chain's head had not moved");
-		this.stale = counter(meters, "stale", "not taken: a block was mined since it was read");
-		this.unused = counter(meters, "unused", "not taken: it stopped or failed, or the verdict scaled the call");
+		this.adopted = counter(meters, "adopted");
+		this.stale = counter(meters, "stale");
+		this.unused = counter(meters, "unused");
 	}
 
-	private static Counter counter(MeterRegistry meters, String outcome, String description) {
+	private static Counter counter(MeterRegistry meters, String outcome) {
 		return Counter.builder("yieldpilot.execution.head.starts")
-			.description("Intents' first calls planned during their review, by what became of them: " + description)
+			.description("Intents' first calls planned during their review, by what became of them: adopted "
+					+ "(taken by the pipeline: the chain's head had not moved), stale (a block was mined since "
+					+ "they were read), unused (they stopped or failed, or the verdict scaled the call)")
 			.tag("outcome", outcome)
 			.register(meters);
 	}
