@@ -3,6 +3,8 @@ package com.yieldpilot.execution.internal.pipeline;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Whether a move pays for itself: the APY it gains on the amount over the horizon against
  * the gas it costs at today's fees. Withdrawals lower exposure and are not held to a
  * gain. The gas is a typical figure per kind of call (the simulation measures the real
- * one afterwards); the ETH price is the freshest WETH price the market has.
+ * one afterwards); the ETH price is the freshest WETH price the market has, read at most
+ * every {@link #ETH_PRICE_KEPT}.
  */
 @Component
 class CostCheck {
@@ -32,21 +35,31 @@ class CostCheck {
 
 	private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
 
+	/**
+	 * How long one reading of the ETH price serves every cost check: it only values the
+	 * gas, which seconds do not change, and reading it costs three queries.
+	 */
+	static final Duration ETH_PRICE_KEPT = Duration.ofSeconds(5);
+
 	private final MarketData market;
 
 	private final ExecutionProperties properties;
 
-	CostCheck(MarketData market, ExecutionProperties properties) {
+	private final RecentValue<Optional<Double>> ethUsd;
+
+	CostCheck(MarketData market, ExecutionProperties properties, Clock clock) {
 		this.market = market;
 		this.properties = properties;
+		this.ethUsd = new RecentValue<>(ETH_PRICE_KEPT, clock, () -> BatchMarket.ethUsd(market));
 	}
 
 	/**
 	 * A view of the market for one batch, shared by its planning and its cost check, so
-	 * that each pool and the ETH price are read once for the batch.
+	 * that each pool is read once for the batch; the ETH price is shared by the batches
+	 * of {@link #ETH_PRICE_KEPT}.
 	 */
 	BatchMarket market() {
-		return new BatchMarket(this.market);
+		return new BatchMarket(this.market, this.ethUsd::get);
 	}
 
 	/**
