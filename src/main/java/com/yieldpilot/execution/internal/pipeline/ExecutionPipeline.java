@@ -2,7 +2,6 @@ package com.yieldpilot.execution.internal.pipeline;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
 import com.yieldpilot.rules.ActionIntent;
-import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.RuleIntents;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +58,8 @@ public class ExecutionPipeline {
 
 	private final RuleIntents intents;
 
+	private final BatchStart start;
+
 	private final BatchPreflight preflight;
 
 	private final BatchSigning signing;
@@ -96,7 +96,7 @@ public class ExecutionPipeline {
 	 * created it leased to itself ({@link ExecutionStore#create}); without one, the batch
 	 * claims it.
 	 */
-	private record Ready(ExecutionId id, @Nullable Long token, @Nullable Created created) {
+	private record Ready(ExecutionId id, @Nullable Long token, BatchStart.@Nullable Created created) {
 
 		Ready(ExecutionId id, @Nullable Long token) {
 			this(id, token, null);
@@ -104,16 +104,14 @@ public class ExecutionPipeline {
 
 	}
 
-	/** An execution this node just created: its row as stored and its intent. */
-	private record Created(ExecutionRecord row, ActionIntent intent) {
-	}
-
-	ExecutionPipeline(ExecutionStore store, ExecutionLeases leases, RuleIntents intents, BatchPreflight preflight,
-			BatchSigning signing, BatchBroadcast broadcast, ExecutionEndings endings, ExecutionProperties properties,
-			ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler, Clock clock) {
+	ExecutionPipeline(ExecutionStore store, ExecutionLeases leases, RuleIntents intents, BatchStart start,
+			BatchPreflight preflight, BatchSigning signing, BatchBroadcast broadcast, ExecutionEndings endings,
+			ExecutionProperties properties, ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler,
+			Clock clock) {
 		this.store = store;
 		this.leases = leases;
 		this.intents = intents;
+		this.start = start;
 		this.preflight = preflight;
 		this.signing = signing;
 		this.broadcast = broadcast;
@@ -141,7 +139,8 @@ public class ExecutionPipeline {
 	 * either again (its writes are fenced by the token like any run's).
 	 */
 	void runCreatedAfterCommit(ExecutionRecord row, ActionIntent intent) {
-		runAfterCommit(new Ready(new ExecutionId(row.getId()), ExecutionStore.CREATED_TOKEN, new Created(row, intent)));
+		runAfterCommit(new Ready(new ExecutionId(row.getId()), ExecutionStore.CREATED_TOKEN,
+				new BatchStart.Created(row, intent)));
 	}
 
 	private void runAfterCommit(Ready execution) {
@@ -199,7 +198,7 @@ public class ExecutionPipeline {
 	 */
 	private void runReady(List<Ready> batch) {
 		Map<ExecutionId, Long> held = new LinkedHashMap<>();
-		Map<ExecutionId, Created> created = new LinkedHashMap<>();
+		Map<ExecutionId, BatchStart.Created> created = new LinkedHashMap<>();
 		for (Ready ready : batch) {
 			if (ready.token() != null) {
 				held.putIfAbsent(ready.id(), ready.token());
@@ -225,35 +224,16 @@ public class ExecutionPipeline {
 
 	/**
 	 * Runs the claimed executions; those just created here start from their row and
-	 * intent as created, the others are read.
+	 * intent as created, the others are read ({@link BatchStart}).
 	 */
-	private void run(Map<ExecutionId, Long> claimed, Map<ExecutionId, Created> created) {
+	private void run(Map<ExecutionId, Long> claimed, Map<ExecutionId, BatchStart.Created> created) {
 		if (claimed.isEmpty()) {
 			return;
 		}
 		List<BatchItem> signed = new ArrayList<>();
 		List<BatchItem> planning = new ArrayList<>();
-		List<ExecutionId> unread = claimed.keySet().stream().filter((id) -> !created.containsKey(id)).toList();
-		List<ExecutionRecord> rows = new ArrayList<>(unread.isEmpty() ? List.of() : this.store.rows(unread));
-		created.values()
-			.stream()
-			.filter((c) -> claimed.containsKey(new ExecutionId(c.row().getId())))
-			.forEach((c) -> rows.add(c.row()));
-		// oldest first, as the store reads them: a batch takes its nonces in that order
-		rows.sort(Comparator.comparing(ExecutionRecord::getCreatedAt).thenComparing(ExecutionRecord::getId));
-		for (ExecutionRecord row : rows) {
-			ExecutionId id = new ExecutionId(row.getId());
-			Long token = claimed.get(id);
-			ExecutionState state = ExecutionState.valueOf(row.getState());
-			if (!RUNNABLE.contains(state) || !row.getLeaseToken().equals(token)) {
-				continue; // created leased here, and taken over by another node since
-			}
-			BatchItem item = new BatchItem(row, token);
-			Created known = created.get(id);
-			if (known != null) {
-				item.intent = known.intent();
-			}
-			(state == ExecutionState.SIGNED ? signed : planning).add(item);
+		for (BatchItem item : this.start.items(claimed, created)) {
+			(ExecutionState.SIGNED.name().equals(item.row.getState()) ? signed : planning).add(item);
 		}
 		if (!signed.isEmpty()) {
 			try {
@@ -279,22 +259,10 @@ public class ExecutionPipeline {
 	}
 
 	private void fromPlan(List<BatchItem> batch) {
-		List<BatchItem> found = new ArrayList<>();
-		List<IntentId> unknown = batch.stream()
-			.filter((i) -> i.intent == null)
-			.map((i) -> i.row.getIntentId())
-			.toList();
-		Map<IntentId, ActionIntent> intents = unknown.isEmpty() ? Map.of() : this.intents.findAll(unknown);
-		for (BatchItem item : batch) {
-			ActionIntent intent = (item.intent != null) ? item.intent : intents.get(item.row.getIntentId());
-			if (intent == null) {
-				finish(item.id, item.token(), BEFORE_SIGNING, ExecutionState.FAILED, "its intent no longer exists",
-						null);
-				continue;
-			}
-			item.intent = intent;
-			found.add(item);
-		}
+		List<BatchItem> gone = this.start.withIntents(batch);
+		gone.forEach((item) -> finish(item.id, item.token(), BEFORE_SIGNING, ExecutionState.FAILED,
+				"its intent no longer exists", null));
+		List<BatchItem> found = batch.stream().filter((item) -> !gone.contains(item)).toList();
 		if (found.isEmpty()) {
 			return;
 		}
