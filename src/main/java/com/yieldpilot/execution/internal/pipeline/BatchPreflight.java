@@ -31,7 +31,9 @@ import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
  * anything, so the PLANNED, COST_CHECKED and SIMULATED steps are only collected in each
  * item's pending steps and stored together, in one commit, once the simulation answered
  * (decision 0017, third round); a crash before that plans the execution again from the
- * chain.
+ * chain. What a head start learnt while the guardrails reviewed the intent
+ * ({@link HeadStart}) is taken instead of planning, quoting and simulating again, while
+ * the chain's head is the block it read.
  */
 @Component
 class BatchPreflight {
