@@ -147,11 +147,11 @@ class BatchSigning {
 								+ " gwei, tip " + Fees.inGwei(u.caps().priorityFee()) + " gwei)",
 						Map.of(EXECUTION.FROM_ADDRESS, from, EXECUTION.NONCE, nonce, EXECUTION.TX_HASH, hash)));
 			}
-			// the saved transactions and the moves to SIGNED are one statement and one
-			// JDBC batch, in this transaction with the nonces
-			this.chainTxs.saveAttempts(attempts);
+			// the saved transactions and the moves to SIGNED go in one JDBC batch, in
+			// this
+			// transaction with the nonces
 			Set<ExecutionId> moved = this.store.moveAll(advances, List.of(ExecutionState.SIMULATED),
-					ExecutionState.SIGNED);
+					ExecutionState.SIGNED, this.chainTxs.saveAttempts(attempts));
 			if (moved.size() != go.size()) {
 				// cannot happen under the row locks; if it did, no nonce of the batch may
 				// be spent without its saved transaction

@@ -11,7 +11,9 @@ import java.util.OptionalLong;
 
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionTxRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Record1;
 
 import org.springframework.stereotype.Repository;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static com.yieldpilot.execution.internal.pipeline.Columns.ids;
 import static com.yieldpilot.execution.internal.pipeline.Columns.now;
+import static com.yieldpilot.execution.internal.pipeline.Columns.relaxedCommit;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_TX;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTOR_KEY;
 
@@ -92,13 +95,12 @@ class ChainTxStore {
 	}
 
 	/**
-	 * {@link #saveAttempt} of many signed transactions in one statement, inside the
-	 * caller's transaction (the one that took their nonces).
+	 * {@link #saveAttempt} of many signed transactions in one statement, for the caller
+	 * to run inside its transaction (the one that took their nonces).
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	void saveAttempts(List<Attempt> attempts) {
+	Query saveAttempts(List<Attempt> attempts) {
 		if (attempts.isEmpty()) {
-			return;
+			throw new IllegalArgumentException("no attempt to save");
 		}
 		OffsetDateTime now = now(this.clock);
 		var insert = this.dsl.insertInto(EXECUTION_TX, EXECUTION_TX.EXECUTION_ID, EXECUTION_TX.ATTEMPT,
@@ -107,7 +109,7 @@ class ChainTxStore {
 		for (Attempt a : attempts) {
 			insert = insert.values(a.id().value(), a.attempt(), a.hash(), a.raw(), a.maxFee(), a.priorityFee(), now);
 		}
-		insert.execute();
+		return insert;
 	}
 
 	/** Each execution's newest saved attempt. */
@@ -131,33 +133,29 @@ class ChainTxStore {
 	/** Records a send of each transaction, as {@link #sent} does, in one statement. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void sentAll(Collection<String> hashes) {
-		if (hashes.isEmpty()) {
-			return;
+		if (!hashes.isEmpty()) {
+			recordSends(EXECUTION_TX.TX_HASH.in(hashes));
 		}
-		relaxCommit();
-		this.dsl.update(EXECUTION_TX)
-			.set(EXECUTION_TX.LAST_SENT_AT, now(this.clock))
-			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
-			.where(EXECUTION_TX.TX_HASH.in(hashes))
-			.execute();
 	}
 
 	/**
-	 * Records a send of the transaction, as {@link ExecutionStore#advance} commits:
-	 * redone if lost.
+	 * Records a send of the transaction, in a commit not waited for: a send lost in a
+	 * crash is only a count and a time one send behind.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void sent(String hash) {
-		relaxCommit();
-		this.dsl.update(EXECUTION_TX)
-			.set(EXECUTION_TX.LAST_SENT_AT, now(this.clock))
-			.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
-			.where(EXECUTION_TX.TX_HASH.eq(hash))
-			.execute();
+		recordSends(EXECUTION_TX.TX_HASH.eq(hash));
 	}
 
-	private void relaxCommit() {
-		this.dsl.execute("set local synchronous_commit to off");
+	// the relaxed commit and the update in one round trip
+	private void recordSends(Condition which) {
+		this.dsl
+			.batch(relaxedCommit(this.dsl),
+					this.dsl.update(EXECUTION_TX)
+						.set(EXECUTION_TX.LAST_SENT_AT, now(this.clock))
+						.set(EXECUTION_TX.SENDS, EXECUTION_TX.SENDS.plus(1))
+						.where(which))
+			.execute();
 	}
 
 }

@@ -11,8 +11,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
@@ -21,10 +23,14 @@ import com.yieldpilot.identity.UserId;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.lang.Mode;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record2;
+import org.jooq.Record5;
+import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -34,12 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
 import static com.yieldpilot.execution.internal.pipeline.Columns.ids;
 import static com.yieldpilot.execution.internal.pipeline.Columns.names;
 import static com.yieldpilot.execution.internal.pipeline.Columns.now;
+import static com.yieldpilot.execution.internal.pipeline.Columns.relaxedCommit;
 import static com.yieldpilot.execution.internal.pipeline.Columns.time;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 
 /**
@@ -99,13 +105,14 @@ public class ExecutionStore {
 		var insert = this.dsl.insertInto(EXECUTION, EXECUTION.ID, EXECUTION.INTENT_ID, EXECUTION.ACTION_INDEX,
 				EXECUTION.OWNER_ID, EXECUTION.RULE_ID, EXECUTION.RULE_NAME, EXECUTION.MODE, EXECUTION.SCALE,
 				EXECUTION.ONCHAIN_ID, EXECUTION.STATE, EXECUTION.EXPIRES_AT, EXECUTION.RETRY_AT, EXECUTION.LEASE_OWNER,
-				EXECUTION.LEASE_UNTIL, EXECUTION.LEASE_TOKEN, EXECUTION.CREATED_AT, EXECUTION.UPDATED_AT);
+				EXECUTION.LEASE_UNTIL, EXECUTION.LEASE_TOKEN, EXECUTION.CREATED_AT, EXECUTION.UPDATED_AT,
+				EXECUTION.LAST_STEP);
 		for (NewExecution e : sorted) {
 			insert = insert.values(e.id().value(), e.intent(), e.actionIndex(), e.owner(), e.rule().value(),
 					e.ruleName(), e.mode().name(),
 					java.math.BigDecimal.valueOf(e.scale()).setScale(6, java.math.RoundingMode.DOWN), e.onchainId(),
 					e.state().name(), time(e.expiresAt()), e.ready() ? now : null, e.ready() ? node : null,
-					e.ready() ? now.plus(lease) : null, e.ready() ? CREATED_TOKEN : 0L, now, now);
+					e.ready() ? now.plus(lease) : null, e.ready() ? CREATED_TOKEN : 0L, now, now, 1);
 		}
 		Map<ExecutionId, ExecutionRecord> inserted = new HashMap<>();
 		insert.onConflictDoNothing().returning().fetch().forEach((r) -> inserted.put(new ExecutionId(r.getId()), r));
@@ -167,12 +174,12 @@ public class ExecutionStore {
 	 * the lease.
 	 * @return whether it moved
 	 */
-	@Transactional
 	boolean move(ExecutionId id, @Nullable Long token, Collection<ExecutionState> from, ExecutionState to,
 			@Nullable String detail, Map<Field<?>, Object> sets) {
 		Map<Field<?>, Object> values = new HashMap<>(sets);
 		values.put(EXECUTION.STATE, to.name());
-		values.put(EXECUTION.UPDATED_AT, now(this.clock));
+		OffsetDateTime now = now(this.clock);
+		values.put(EXECUTION.UPDATED_AT, now);
 		if (detail != null) {
 			values.put(EXECUTION.REASON, brief(detail));
 		}
@@ -180,12 +187,7 @@ public class ExecutionStore {
 		if (token != null) {
 			where = where.and(EXECUTION.LEASE_TOKEN.eq(token));
 		}
-		int updated = this.dsl.update(EXECUTION).set(values).where(where).execute();
-		if (updated == 0) {
-			return false;
-		}
-		step(id, to, detail);
-		return true;
+		return moveWithSteps(where, values, List.of(new StepRow(to, detail, now))).execute() > 0;
 	}
 
 	/** One execution's move in {@link #advanceAll}. */
@@ -243,29 +245,33 @@ public class ExecutionStore {
 	}
 
 	private Set<ExecutionId> storeSteps(List<Steps> moves, Collection<ExecutionState> from) {
-		relaxCommit();
-		return moveSteps(moves, from);
+		return moveSteps(moves, from, List.of(relaxedCommit(this.dsl)));
 	}
 
 	/**
 	 * {@link #move} of many executions inside the caller's transaction, committed as the
-	 * caller commits: each moves only from {@code from} and under its own token.
+	 * caller commits: each moves only from {@code from} and under its own token. The
+	 * caller's {@code before} statement runs first, in the same round trip.
 	 * @return the executions that moved
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Set<ExecutionId> moveAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to) {
+	Set<ExecutionId> moveAll(List<Advance> advances, Collection<ExecutionState> from, ExecutionState to, Query before) {
 		OffsetDateTime now = now(this.clock);
 		return moveSteps(advances.stream()
 			.map((a) -> new Steps(a.id(), a.token(), List.of(new Step(to, a.detail(), now, a.sets()))))
-			.toList(), from);
+			.toList(), from, List.of(before));
 	}
 
-	private Set<ExecutionId> moveSteps(List<Steps> moves, Collection<ExecutionState> from) {
+	/**
+	 * @param before statements of the same transaction to run first, in the same round
+	 * trip as the moves
+	 */
+	private Set<ExecutionId> moveSteps(List<Steps> moves, Collection<ExecutionState> from, List<Query> before) {
 		// in the order of their ids, as every statement that locks several executions;
-		// the updates go in one JDBC batch, and so do the steps of those that moved (each
-		// numbered under the row lock its update took)
+		// each execution's move and its steps are one statement, and the statements go in
+		// one JDBC batch
 		List<Steps> sorted = moves.stream().sorted(Comparator.comparing((Steps m) -> m.id().value())).toList();
-		List<Query> updates = new ArrayList<>();
+		List<Query> statements = new ArrayList<>(before);
 		for (Steps m : sorted) {
 			Map<Field<?>, Object> values = new HashMap<>();
 			m.steps().forEach((step) -> values.putAll(step.sets()));
@@ -277,33 +283,55 @@ public class ExecutionStore {
 			if (m.token() != null) {
 				where = where.and(EXECUTION.LEASE_TOKEN.eq(m.token()));
 			}
-			updates.add(this.dsl.update(EXECUTION).set(values).where(where));
+			statements.add(moveWithSteps(where, values,
+					m.steps().stream().map((step) -> new StepRow(step.state(), step.detail(), step.at())).toList()));
 		}
-		int[] counts = (updates.size() == 1) ? new int[] { updates.getFirst().execute() }
-				: this.dsl.batch(updates).execute();
+		int[] counts = (statements.size() == 1) ? new int[] { statements.getFirst().execute() }
+				: this.dsl.batch(statements).execute();
+		int first = before.size();
 		Set<ExecutionId> moved = new HashSet<>();
-		List<Query> steps = new ArrayList<>();
 		for (int i = 0; i < sorted.size(); i++) {
-			if (counts[i] > 0) {
-				Steps m = sorted.get(i);
-				moved.add(m.id());
-				m.steps().forEach((step) -> steps.add(stepInsert(m.id(), step.state(), step.detail(), step.at())));
+			if (counts[first + i] > 0) {
+				moved.add(sorted.get(i).id());
 			}
-		}
-		if (steps.size() == 1) {
-			steps.getFirst().execute();
-		}
-		else if (!steps.isEmpty()) {
-			this.dsl.batch(steps).execute();
 		}
 		return moved;
 	}
 
-	private void relaxCommit() {
-		this.dsl.execute("set local synchronous_commit to off");
+	/** A step's row in the history. */
+	private record StepRow(ExecutionState state, @Nullable String detail, OffsetDateTime at) {
 	}
 
-	@Transactional
+	/**
+	 * One statement that updates the execution where {@code where} holds and appends its
+	 * steps: the update takes the row lock, raises the number of the newest step by as
+	 * many steps and returns it, and the steps are numbered from what it returned, so a
+	 * writer that waited for the lock numbers after the one that held it. Its count is
+	 * the number of steps appended: none when the execution did not match.
+	 */
+	private Query moveWithSteps(Condition where, Map<Field<?>, Object> values, List<StepRow> steps) {
+		int count = steps.size();
+		Map<Field<?>, Object> sets = new HashMap<>(values);
+		sets.put(EXECUTION.LAST_STEP, EXECUTION.LAST_STEP.plus(count));
+		CommonTableExpression<Record2<UUID, Integer>> moved = name("moved").fields("id", "last_step")
+			.as(this.dsl.update(EXECUTION).set(sets).where(where).returningResult(EXECUTION.ID, EXECUTION.LAST_STEP));
+		Field<UUID> movedId = moved.field("id", UUID.class);
+		Field<Integer> last = moved.field("last_step", Integer.class);
+		Select<Record5<UUID, Integer, String, OffsetDateTime, String>> rows = null;
+		for (int n = 0; n < count; n++) {
+			StepRow step = steps.get(n);
+			Select<Record5<UUID, Integer, String, OffsetDateTime, String>> row = select(movedId,
+					last.minus(count - 1 - n), inline(step.state().name()), inline(step.at()),
+					inline((step.detail() != null) ? brief(step.detail()) : null, String.class))
+				.from(moved);
+			rows = (rows == null) ? row : rows.unionAll(row);
+		}
+		return this.dsl.with(moved)
+			.insertInto(EXECUTION_STEP, EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE,
+					EXECUTION_STEP.AT, EXECUTION_STEP.DETAIL)
+			.select(Objects.requireNonNull(rows));
+	}
+
 	boolean move(ExecutionId id, @Nullable Long token, ExecutionState from, ExecutionState to,
 			@Nullable String detail) {
 		return move(id, token, List.of(from), to, detail, Map.of());
@@ -319,25 +347,13 @@ public class ExecutionStore {
 	}
 
 	/**
-	 * Appends a step under the execution's row lock: the pipeline and the confirmation
-	 * job write steps of one execution at the same time, and each must see the other's
-	 * number.
+	 * Appends a step without changing the state, numbered after every step another
+	 * transaction appended first (the pipeline and the confirmation job write steps of
+	 * one execution at the same time).
 	 */
-	@Transactional
 	void step(ExecutionId id, ExecutionState state, @Nullable String detail) {
-		this.dsl.select(EXECUTION.ID).from(EXECUTION).where(EXECUTION.ID.eq(id.value())).forUpdate().execute();
-		stepInsert(id, state, detail, now(this.clock)).execute();
-	}
-
-	/** The next step of the execution; the caller holds the execution's row lock. */
-	private Query stepInsert(ExecutionId id, ExecutionState state, @Nullable String detail, OffsetDateTime at) {
-		return this.dsl.insertInto(EXECUTION_STEP)
-			.columns(EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE, EXECUTION_STEP.AT,
-					EXECUTION_STEP.DETAIL)
-			.select(select(inline(id.value()), coalesce(max(EXECUTION_STEP.SEQ), inline(0)).plus(1),
-					inline(state.name()), inline(at), inline((detail != null) ? brief(detail) : null))
-				.from(EXECUTION_STEP)
-				.where(EXECUTION_STEP.EXECUTION_ID.eq(id.value())));
+		moveWithSteps(EXECUTION.ID.eq(id.value()), Map.of(), List.of(new StepRow(state, detail, now(this.clock))))
+			.execute();
 	}
 
 	private static String brief(String text) {

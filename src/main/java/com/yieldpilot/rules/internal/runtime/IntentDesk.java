@@ -221,27 +221,28 @@ public class IntentDesk implements RuleIntents {
 		if (wanted.isEmpty()) {
 			return List.of();
 		}
-		List<StoredIntent> found = this.intents.findAll(wanted.keySet());
-		if (found.size() != wanted.size()) {
-			Set<IntentId> missing = new LinkedHashSet<>(wanted.keySet());
-			found.forEach(i -> missing.remove(i.id()));
-			throw new NoSuchElementException("No intent " + missing.iterator().next());
-		}
 		// a move between two unfinished statuses (proposed to accepted) frees no funds
 		// and
-		// parks none, so only the owners whose intents finish need their shard's lock
-		found.stream()
-			.filter(i -> wanted.get(i.id()).status().terminal())
-			.map(i -> this.runtime.shardOf(i.owner()))
-			.distinct()
-			.sorted()
-			.forEach(this.shards::lockShard);
+		// parks none, so only the owners whose intents finish need their shard's lock,
+		// taken before the intents' own; a batch with none of them is not read twice
+		if (wanted.values().stream().anyMatch(s -> s.status().terminal())) {
+			List<StoredIntent> found = this.intents.findAll(wanted.keySet());
+			requireAll(wanted.keySet(), found);
+			found.stream()
+				.filter(i -> wanted.get(i.id()).status().terminal())
+				.map(i -> this.runtime.shardOf(i.owner()))
+				.distinct()
+				.sorted()
+				.forEach(this.shards::lockShard);
+		}
+		List<StoredIntent> locked = this.intents.lockAll(wanted.keySet());
+		requireAll(wanted.keySet(), locked);
 		Instant now = this.clock.instant();
 		List<IntentStore.StatusChange> changes = new ArrayList<>();
 		List<TraceStore.NewTrace> traces = new ArrayList<>();
 		Set<UserId> finished = new LinkedHashSet<>();
 		Map<IntentId, ActionIntent> settled = new HashMap<>();
-		for (StoredIntent current : this.intents.lockAll(wanted.keySet())) {
+		for (StoredIntent current : locked) {
 			Settlement to = wanted.get(current.id());
 			if (current.status() != to.status()) {
 				if (current.status().terminal()) {
@@ -261,6 +262,14 @@ public class IntentDesk implements RuleIntents {
 		this.traces.append(traces);
 		finished.forEach(owner -> release(owner, now));
 		return wanted.keySet().stream().map(settled::get).toList();
+	}
+
+	private static void requireAll(Set<IntentId> wanted, List<StoredIntent> found) {
+		if (found.size() != wanted.size()) {
+			Set<IntentId> missing = new LinkedHashSet<>(wanted);
+			found.forEach(i -> missing.remove(i.id()));
+			throw new NoSuchElementException("No intent " + missing.iterator().next());
+		}
 	}
 
 	/**

@@ -94,4 +94,47 @@ class ExecutionStepsIT extends ApplicationIT {
 		}
 	}
 
+	@Test
+	void aBatchOfMovesNumbersEachExecutionsStepsAfterItsStoredOnesAndOneThatDidNotMatchWritesNone() {
+		UserId owner = new UserId(UUID.randomUUID());
+		ExecutionId moving = ExecutionId.random();
+		ExecutionId staying = ExecutionId.random();
+		List<ExecutionStore.NewExecution> created = new ArrayList<>();
+		for (ExecutionId id : List.of(moving, staying)) {
+			created.add(new ExecutionStore.NewExecution(id, new IntentId(UUID.randomUUID()), 0, owner,
+					new RuleId(UUID.randomUUID()), "steps batch", Mode.LIVE, 1.0,
+					"0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""),
+					(id == moving) ? ExecutionState.SKIPPED : ExecutionState.EXPIRED, false, null));
+		}
+		assertThat(this.store.createAll(created, "tests", Duration.ZERO)).containsOnlyKeys(moving, staying);
+		this.store.step(moving, ExecutionState.SKIPPED, "a note");
+		java.time.OffsetDateTime at = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+		List<ExecutionStore.Step> three = List.of(
+				new ExecutionStore.Step(ExecutionState.CANCELLED, "first", at, Map.of()),
+				new ExecutionStore.Step(ExecutionState.EXPIRED, "second", at.plusNanos(1000), Map.of()),
+				new ExecutionStore.Step(ExecutionState.FAILED, "third", at.plusNanos(2000),
+						Map.of(EXECUTION.GAS_LIMIT, 123L)));
+
+		// only SKIPPED may move: the EXPIRED one is left as it is
+		assertThat(this.store.advanceSteps(
+				List.of(new ExecutionStore.Steps(moving, null, three), new ExecutionStore.Steps(staying, null, three)),
+				List.of(ExecutionState.SKIPPED)))
+			.containsExactly(moving);
+
+		assertThat(this.dsl.select(EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE, EXECUTION_STEP.DETAIL)
+			.from(EXECUTION_STEP)
+			.where(EXECUTION_STEP.EXECUTION_ID.eq(moving.value()))
+			.orderBy(EXECUTION_STEP.SEQ)
+			.fetch()
+			.map((r) -> r.value1() + " " + r.value2() + " " + r.value3())).containsExactly("1 SKIPPED null",
+					"2 SKIPPED a note", "3 CANCELLED first", "4 EXPIRED second", "5 FAILED third");
+		var row = this.store.row(moving).orElseThrow();
+		assertThat(row.getState()).isEqualTo("FAILED");
+		assertThat(row.getReason()).isEqualTo("third");
+		assertThat(row.getGasLimit()).isEqualTo(123L);
+		assertThat(row.getLastStep()).isEqualTo(5);
+		assertThat(this.dsl.fetchCount(EXECUTION_STEP, EXECUTION_STEP.EXECUTION_ID.eq(staying.value()))).isEqualTo(1);
+		assertThat(this.store.row(staying).orElseThrow().getLastStep()).isEqualTo(1);
+	}
+
 }
