@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.yieldpilot.execution.ExecutionBlocked;
 import com.yieldpilot.execution.GuardrailVerdict;
@@ -81,8 +84,14 @@ class GuardrailBatch {
 	 * failed); the others are settled, or were before
 	 */
 	Set<IntentId> reviewAll(Collection<IntentId> ids) {
-		Collection<ActionIntent> found = this.intents.findAll(ids).values();
-		Map<IntentId, GuardrailVerdict> stored = this.store.verdicts(ids);
+		// the intents and any verdicts stored for them (a redelivery) are read at once
+		Collection<ActionIntent> found;
+		Map<IntentId, GuardrailVerdict> stored;
+		try (ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Map<IntentId, GuardrailVerdict>> verdictRead = reads.submit(() -> this.store.verdicts(ids));
+			found = this.intents.findAll(ids).values();
+			stored = GuardrailFactReader.join(verdictRead);
+		}
 		List<Accepted> again = new ArrayList<>();
 		List<ActionIntent> open = new ArrayList<>();
 		for (ActionIntent intent : found) {

@@ -3,6 +3,7 @@ package com.yieldpilot.vault.internal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -169,6 +170,26 @@ class JooqVaultRepository implements VaultRepository {
 			.and(PORTFOLIO_SNAPSHOT.TAKEN_AT.ge(from.atOffset(ZoneOffset.UTC)))
 			.orderBy(PORTFOLIO_SNAPSHOT.TAKEN_AT)
 			.fetch((r) -> new Snapshot(r.getVaultId(), r.getTakenAt().toInstant(), r.getValue(), r.getNetDeposits()));
+	}
+
+	@Override
+	public Map<UserId, List<Snapshot>> snapshotsOfUsers(Collection<UserId> users, Instant from) {
+		if (users.isEmpty()) {
+			return Map.of();
+		}
+		Map<UserId, List<Snapshot>> byUser = new HashMap<>();
+		this.db
+			.select(VAULT.USER_ID, PORTFOLIO_SNAPSHOT.VAULT_ID, PORTFOLIO_SNAPSHOT.TAKEN_AT, PORTFOLIO_SNAPSHOT.VALUE,
+					PORTFOLIO_SNAPSHOT.NET_DEPOSITS)
+			.from(PORTFOLIO_SNAPSHOT)
+			.join(VAULT)
+			.on(VAULT.ID.eq(PORTFOLIO_SNAPSHOT.VAULT_ID))
+			.where(VAULT.USER_ID.in(users))
+			.and(PORTFOLIO_SNAPSHOT.TAKEN_AT.ge(from.atOffset(ZoneOffset.UTC)))
+			.orderBy(PORTFOLIO_SNAPSHOT.TAKEN_AT)
+			.forEach((r) -> byUser.computeIfAbsent(r.value1(), (u) -> new ArrayList<>())
+				.add(new Snapshot(r.value2(), r.value3().toInstant(), r.value4(), r.value5())));
+		return byUser;
 	}
 
 	private static Vault vault(VaultRecord r) {

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -94,16 +93,9 @@ class PortfolioService implements Portfolios {
 
 	@Override
 	public Map<UserId, BigDecimal> drawdowns(Collection<UserId> users, Duration window) {
-		Map<VaultId, UserId> owners = new HashMap<>();
-		this.repository.byUsers(users).forEach((v) -> owners.put(v.id(), v.user()));
-		if (owners.isEmpty()) {
-			return Map.of();
-		}
-		Map<UserId, List<VaultRepository.Snapshot>> byUser = new HashMap<>();
-		this.repository.snapshots(List.copyOf(owners.keySet()), this.clock.instant().minus(window))
-			.forEach((s) -> byUser.computeIfAbsent(owners.get(s.vault()), (u) -> new ArrayList<>()).add(s));
 		Map<UserId, BigDecimal> drawdowns = new HashMap<>();
-		byUser.forEach((user, snapshots) -> Drawdown.of(snapshots).ifPresent((d) -> drawdowns.put(user, d)));
+		this.repository.snapshotsOfUsers(users, this.clock.instant().minus(window))
+			.forEach((user, snapshots) -> Drawdown.of(snapshots).ifPresent((d) -> drawdowns.put(user, d)));
 		return drawdowns;
 	}
 

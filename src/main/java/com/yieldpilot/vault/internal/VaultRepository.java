@@ -51,6 +51,12 @@ interface VaultRepository {
 	/** Snapshots from {@code from} on, oldest first. */
 	List<Snapshot> snapshots(List<VaultId> vaults, Instant from);
 
+	/**
+	 * The snapshots of the users' vaults from {@code from} on, oldest first, by user: one
+	 * query, without reading the vaults first.
+	 */
+	Map<UserId, List<Snapshot>> snapshotsOfUsers(Collection<UserId> users, Instant from);
+
 	record Deposits(BigInteger net, long scannedBlock) {
 	}
 

@@ -168,6 +168,11 @@ class LocalVaultIT extends ApplicationIT {
 		UserId admin = this.accounts.findByUsername("admin").orElseThrow().id();
 		assertThat(this.portfolios.drawdown(admin, Duration.ofHours(1))).isEmpty();
 		assertThat(this.portfolios.history(admin, this.vault.id(), Duration.ofHours(1))).isEmpty();
+		// the guardrails' read of several owners at once: the same figure, by owner, and
+		// none for an owner without snapshots
+		assertThat(this.portfolios.drawdowns(List.of(this.farmer, admin), Duration.ofHours(1)))
+			.containsOnlyKeys(this.farmer)
+			.containsEntry(this.farmer, this.portfolios.drawdown(this.farmer, Duration.ofHours(1)).orElseThrow());
 	}
 
 	@Test

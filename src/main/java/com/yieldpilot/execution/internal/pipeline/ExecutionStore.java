@@ -28,6 +28,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Record5;
 import org.jooq.Select;
@@ -44,6 +45,7 @@ import static com.yieldpilot.execution.internal.pipeline.Columns.relaxedCommit;
 import static com.yieldpilot.execution.internal.pipeline.Columns.time;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
+import static org.jooq.impl.DSL.choose;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
@@ -82,13 +84,13 @@ public class ExecutionStore {
 
 	/**
 	 * Inserts the executions unless they exist (a redelivered event finds them): the
-	 * executions of a whole batch of accepted intents in one statement, and the first
-	 * step of each one inserted in another. Those ready to run are created leased to
-	 * {@code node}, with their first fencing token ({@link #CREATED_TOKEN}): the node
-	 * that creates them runs them at once, so it needs no claim of its own, and any other
-	 * node takes one over only when its lease lapses, as after any claim. The rows go in
-	 * the order of their intents, so two nodes creating overlapping batches wait for each
-	 * other instead of deadlocking.
+	 * executions of a whole batch of accepted intents and the first step of each one
+	 * inserted in one statement. Those ready to run are created leased to {@code node},
+	 * with their first fencing token ({@link #CREATED_TOKEN}): the node that creates them
+	 * runs them at once, so it needs no claim of its own, and any other node takes one
+	 * over only when its lease lapses, as after any claim. The rows go in the order of
+	 * their intents, so two nodes creating overlapping batches wait for each other
+	 * instead of deadlocking.
 	 * @return the rows this call inserted, as stored, by execution: what their first run
 	 * on this node starts from without reading them again
 	 */
@@ -114,24 +116,40 @@ public class ExecutionStore {
 					e.state().name(), time(e.expiresAt()), e.ready() ? now : null, e.ready() ? node : null,
 					e.ready() ? now.plus(lease) : null, e.ready() ? CREATED_TOKEN : 0L, now, now, 1);
 		}
-		Map<ExecutionId, ExecutionRecord> inserted = new HashMap<>();
-		insert.onConflictDoNothing().returning().fetch().forEach((r) -> inserted.put(new ExecutionId(r.getId()), r));
-		if (inserted.isEmpty()) {
-			return inserted;
-		}
 		// an execution inserted by this transaction is seen by no other until it commits,
-		// so its first step is step 1 without taking its row lock
-		var steps = this.dsl.insertInto(EXECUTION_STEP, EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ,
-				EXECUTION_STEP.STATE, EXECUTION_STEP.AT, EXECUTION_STEP.DETAIL);
-		for (NewExecution e : sorted) {
-			if (inserted.containsKey(e.id())) {
-				steps = steps.values(e.id().value(), 1, e.state().name(), now,
-						(e.state() == ExecutionState.AWAITING_APPROVAL)
-								? brief("waiting for your approval until " + e.expiresAt()) : null);
+		// so its first step is step 1 without taking its row lock; the rows and their
+		// steps are one statement
+		CommonTableExpression<ExecutionRecord> rows = name("inserted").as(insert.onConflictDoNothing().returning());
+		Field<UUID> id = rows.field(EXECUTION.ID);
+		Field<String> detail = inline((String) null);
+		List<NewExecution> waiting = sorted.stream()
+			.filter((e) -> e.state() == ExecutionState.AWAITING_APPROVAL)
+			.toList();
+		if (!waiting.isEmpty()) {
+			var cases = choose(id).when(inline(waiting.getFirst().id().value()), inline(approval(waiting.getFirst())));
+			for (NewExecution e : waiting.subList(1, waiting.size())) {
+				cases = cases.when(inline(e.id().value()), inline(approval(e)));
 			}
+			detail = cases.otherwise(inline((String) null));
 		}
-		steps.execute();
+		CommonTableExpression<Record1<Integer>> steps = name("first_steps").as(this.dsl
+			.insertInto(EXECUTION_STEP, EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE,
+					EXECUTION_STEP.AT, EXECUTION_STEP.DETAIL)
+			.select(select(id, inline(1), rows.field(EXECUTION.STATE), rows.field(EXECUTION.CREATED_AT), detail)
+				.from(rows))
+			.returningResult(EXECUTION_STEP.SEQ));
+		Map<ExecutionId, ExecutionRecord> inserted = new HashMap<>();
+		this.dsl.with(rows)
+			.with(steps)
+			.selectFrom(rows)
+			.fetch()
+			.into(EXECUTION)
+			.forEach((r) -> inserted.put(new ExecutionId(r.getId()), r));
 		return inserted;
+	}
+
+	private static String approval(NewExecution waiting) {
+		return brief("waiting for your approval until " + waiting.expiresAt());
 	}
 
 	Optional<ExecutionRecord> row(ExecutionId id) {

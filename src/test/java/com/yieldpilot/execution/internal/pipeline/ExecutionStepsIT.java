@@ -137,4 +137,38 @@ class ExecutionStepsIT extends ApplicationIT {
 		assertThat(this.store.row(staying).orElseThrow().getLastStep()).isEqualTo(1);
 	}
 
+	@Test
+	void createdExecutionsGetTheirFirstStepInTheSameStatementAndAgainNothing() {
+		UserId owner = new UserId(UUID.randomUUID());
+		java.time.Instant expires = java.time.Instant.parse("2031-01-02T03:04:05Z");
+		List<ExecutionStore.NewExecution> batch = new ArrayList<>();
+		for (ExecutionState state : List.of(ExecutionState.SKIPPED, ExecutionState.AWAITING_APPROVAL,
+				ExecutionState.AWAITING_APPROVAL)) {
+			batch.add(new ExecutionStore.NewExecution(ExecutionId.random(), new IntentId(UUID.randomUUID()), 0, owner,
+					new RuleId(UUID.randomUUID()), "created", Mode.LIVE, 1.0,
+					"0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""), state, false,
+					(state == ExecutionState.AWAITING_APPROVAL) ? expires.plusSeconds(batch.size()) : null));
+		}
+
+		var rows = this.store.createAll(batch, "tests", Duration.ZERO);
+
+		assertThat(rows).containsOnlyKeys(batch.stream().map(ExecutionStore.NewExecution::id).toList());
+		for (ExecutionStore.NewExecution e : batch) {
+			assertThat(rows.get(e.id()).getState()).isEqualTo(e.state().name());
+			assertThat(rows.get(e.id()).getLastStep()).isEqualTo(1);
+			assertThat(this.dsl.select(EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE, EXECUTION_STEP.DETAIL)
+				.from(EXECUTION_STEP)
+				.where(EXECUTION_STEP.EXECUTION_ID.eq(e.id().value()))
+				.fetch()
+				.map((r) -> r.value1() + " " + r.value2() + " " + r.value3()))
+				.containsExactly("1 " + e.state().name() + " "
+						+ ((e.expiresAt() != null) ? "waiting for your approval until " + e.expiresAt() : "null"));
+		}
+		// a redelivery inserts nothing and numbers nothing twice
+		assertThat(this.store.createAll(batch, "tests", Duration.ZERO)).isEmpty();
+		assertThat(this.dsl.fetchCount(EXECUTION_STEP,
+				EXECUTION_STEP.EXECUTION_ID.in(batch.stream().map((e) -> e.id().value()).toList())))
+			.isEqualTo(3);
+	}
+
 }
