@@ -185,6 +185,58 @@ class DevnetMarketIT {
 	}
 
 	@Test
+	void aStepPricedBelowABaseFeeThatRoseDoesNotStopTheDevnet() throws Exception {
+		DevnetDriver impatient = new DevnetDriver(
+				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
+		Duration hour = Duration.ofHours(1);
+		DevnetUpdate first = DevnetUpdate.of(market.advance(hour), hour, plan.poolAssets());
+		DevnetUpdate second = DevnetUpdate.of(market.advance(hour), hour, plan.poolAssets());
+		Map<PoolId, BigDecimal> before = sharePrices();
+		BigInteger steps = steward().steps().send();
+		BigInteger mined = nonce();
+		BigInteger baseFee = devnet.web3j()
+			.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+			.send()
+			.getBlock()
+			.getBaseFeePerGas();
+		DevnetUpdate merged;
+		rpc("evm_setAutomine", false);
+		try {
+			DevnetUpdate left = impatient.drive(contracts, first);
+			assertThat(impatient.inDoubt()).isTrue();
+			// the base fee jumps far above the step's price: the block is mined without
+			// it,
+			// and anvil lets it go
+			rpc("anvil_setNextBlockBaseFeePerGas", "0x" + BigInteger.TEN.pow(12).toString(16));
+			rpc("evm_mine");
+			assertThat(nonce()).as("left out of the block").isEqualTo(mined);
+
+			// the next drive finds it gone and sends both hours at the chain's price now,
+			// at the same nonce
+			merged = left.then(second);
+			assertThat(impatient.drive(contracts, merged)).as("not applied yet").isEqualTo(merged);
+			assertThat(pendingNonce()).isEqualTo(mined.add(BigInteger.ONE));
+			rpc("evm_mine");
+			assertThat(nonce()).as("mined at that price").isEqualTo(mined.add(BigInteger.ONE));
+		}
+		finally {
+			rpc("evm_setAutomine", true);
+			rpc("anvil_setNextBlockBaseFeePerGas", "0x" + baseFee.toString(16));
+			rpc("evm_mine");
+		}
+
+		assertThat(impatient.drive(contracts, merged).isEmpty()).isTrue();
+
+		assertThat(impatient.inDoubt()).isFalse();
+		assertThat(steward().steps().send()).as("one step for both hours").isEqualTo(steps.add(BigInteger.ONE));
+		Map<PoolId, BigDecimal> after = sharePrices();
+		for (PoolId pool : plan.poolAssets().keySet()) {
+			assertThat(ratio(after, before, pool)).as(pool + ": both hours, each once")
+				.isCloseTo(first.growth().get(pool) * second.growth().get(pool), within(1e-10));
+		}
+	}
+
+	@Test
 	void aStepWhoseReceiptWasLostAndThatLeftTheChainIsSentAgain() throws Exception {
 		DevnetDriver impatient = new DevnetDriver(
 				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
