@@ -94,14 +94,12 @@ public class IntentDesk implements RuleIntents {
 		return rule.stored().id() + ":" + rule.stored().version() + ":" + evaluation;
 	}
 
-	/** The open intents of these owners, for {@link FiringFacts}, in one query. */
-	Map<UserId, List<StoredIntent>> openIntents(Collection<UserId> owners) {
-		return this.intents.openAll(owners);
-	}
-
-	/** Which of these intent keys are stored, for {@link FiringFacts}, in one query. */
-	Set<String> storedKeys(Collection<String> keys) {
-		return this.intents.storedKeys(keys);
+	/**
+	 * The open intents of these owners and which of these intent keys are stored, for
+	 * {@link FiringFacts}, in one query.
+	 */
+	IntentStore.FiringIntents firingIntents(Collection<UserId> owners, Collection<String> keys) {
+		return this.intents.firingIntents(owners, keys);
 	}
 
 	/**

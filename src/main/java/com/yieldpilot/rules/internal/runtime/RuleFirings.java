@@ -27,6 +27,7 @@ import com.yieldpilot.rules.lang.Mode;
 import com.yieldpilot.rules.lang.Move;
 import com.yieldpilot.rules.lang.Notify;
 import com.yieldpilot.rules.lang.Withdraw;
+import com.yieldpilot.rules.internal.store.IntentStore;
 import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
 
@@ -60,8 +61,8 @@ class RuleFirings {
 	}
 
 	/**
-	 * Reads what the firings of these rules need, one query per kind: the trust of their
-	 * actions' pools, their owners' open intents, and which of their intent keys are
+	 * Reads what the firings of these rules need in two queries: the trust of their
+	 * actions' pools, and their owners' open intents with which of their intent keys are
 	 * stored. {@code evaluation} as for {@link #act}.
 	 */
 	FiringFacts facts(List<Candidate> candidates, @Nullable String evaluation) {
@@ -76,7 +77,8 @@ class RuleFirings {
 		Map<PoolId, String> found = this.trust.actionBlocks(pools);
 		Map<PoolId, Optional<String>> blocks = new HashMap<>();
 		pools.forEach((pool) -> blocks.put(pool, Optional.ofNullable(found.get(pool))));
-		return FiringFacts.of(blocks, this.desk.openIntents(owners), this.desk.storedKeys(keys));
+		IntentStore.FiringIntents intents = this.desk.firingIntents(owners, keys);
+		return FiringFacts.of(blocks, intents.open(), intents.stored());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,17 +92,6 @@ public class IntentStore {
 			.fetch(Record1::value1));
 	}
 
-	/** Which of these idempotency keys are stored already, in one query. */
-	public Set<String> storedKeys(Collection<String> keys) {
-		if (keys.isEmpty()) {
-			return Set.of();
-		}
-		return Set.copyOf(this.dsl.select(RULE_INTENT.IDEMPOTENCY_KEY)
-			.from(RULE_INTENT)
-			.where(RULE_INTENT.IDEMPOTENCY_KEY.in(keys))
-			.fetch(RULE_INTENT.IDEMPOTENCY_KEY));
-	}
-
 	public Optional<StoredIntent> find(IntentId id) {
 		return this.dsl.selectFrom(RULE_INTENT).where(RULE_INTENT.ID.eq(id)).fetchOptional(IntentStore::intent);
 	}
@@ -163,21 +153,36 @@ public class IntentStore {
 	}
 
 	/**
-	 * {@link #open} of many owners in one query; an owner without open intents maps to an
-	 * empty list.
+	 * What a shard evaluation's firings need from the stored intents, in one query: the
+	 * open intents of {@code owners} (an owner without any maps to an empty list), oldest
+	 * first, and which of {@code keys} are stored already.
 	 */
-	public Map<UserId, List<StoredIntent>> openAll(Collection<UserId> owners) {
+	public FiringIntents firingIntents(Collection<UserId> owners, Collection<String> keys) {
 		Map<UserId, List<StoredIntent>> open = new HashMap<>();
 		owners.forEach((owner) -> open.put(owner, new ArrayList<>()));
-		if (owners.isEmpty()) {
-			return open;
+		Set<String> stored = new HashSet<>();
+		if (owners.isEmpty() && keys.isEmpty()) {
+			return new FiringIntents(open, stored);
 		}
+		Set<String> wanted = Set.copyOf(keys);
+		Set<String> openStatuses = Set.copyOf(OPEN);
 		this.dsl.selectFrom(RULE_INTENT)
 			.where(RULE_INTENT.OWNER_ID.in(owners).and(RULE_INTENT.STATUS.in(OPEN)))
+			.or(RULE_INTENT.IDEMPOTENCY_KEY.in(keys))
 			.orderBy(RULE_INTENT.PROPOSED_AT, RULE_INTENT.ID)
-			.fetch(IntentStore::intent)
-			.forEach((intent) -> open.get(intent.owner()).add(intent));
-		return open;
+			.forEach((row) -> {
+				if (wanted.contains(row.getIdempotencyKey())) {
+					stored.add(row.getIdempotencyKey());
+				}
+				if (openStatuses.contains(row.getStatus()) && open.containsKey(row.getOwnerId())) {
+					open.get(row.getOwnerId()).add(intent(row));
+				}
+			});
+		return new FiringIntents(open, stored);
+	}
+
+	/** {@link #firingIntents}' answer. */
+	public record FiringIntents(Map<UserId, List<StoredIntent>> open, Set<String> stored) {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
