@@ -11,10 +11,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
@@ -23,15 +22,10 @@ import com.yieldpilot.identity.UserId;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.lang.Mode;
-import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record1;
-import org.jooq.Record2;
-import org.jooq.Record5;
-import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -44,11 +38,6 @@ import static com.yieldpilot.execution.internal.pipeline.Columns.now;
 import static com.yieldpilot.execution.internal.pipeline.Columns.relaxedCommit;
 import static com.yieldpilot.execution.internal.pipeline.Columns.time;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
-import static com.yieldpilot.execution.internal.db.Tables.EXECUTION_STEP;
-import static org.jooq.impl.DSL.choose;
-import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.select;
 
 /**
  * The pipeline's rows. Every change of state is one conditional update (on the state it
@@ -58,8 +47,6 @@ import static org.jooq.impl.DSL.select;
  */
 @Repository
 public class ExecutionStore {
-
-	private static final int MAX_TEXT = 1000;
 
 	/**
 	 * The fencing token of an execution created ready to run, leased to the node that
@@ -116,40 +103,15 @@ public class ExecutionStore {
 					e.state().name(), time(e.expiresAt()), e.ready() ? now : null, e.ready() ? node : null,
 					e.ready() ? now.plus(lease) : null, e.ready() ? CREATED_TOKEN : 0L, now, now, 1);
 		}
-		// an execution inserted by this transaction is seen by no other until it commits,
-		// so its first step is step 1 without taking its row lock; the rows and their
-		// steps are one statement
-		CommonTableExpression<ExecutionRecord> rows = name("inserted").as(insert.onConflictDoNothing().returning());
-		Field<UUID> id = rows.field(EXECUTION.ID);
-		Field<String> detail = inline((String) null);
-		List<NewExecution> waiting = sorted.stream()
-			.filter((e) -> e.state() == ExecutionState.AWAITING_APPROVAL)
-			.toList();
-		if (!waiting.isEmpty()) {
-			var cases = choose(id).when(inline(waiting.getFirst().id().value()), inline(approval(waiting.getFirst())));
-			for (NewExecution e : waiting.subList(1, waiting.size())) {
-				cases = cases.when(inline(e.id().value()), inline(approval(e)));
-			}
-			detail = cases.otherwise(inline((String) null));
-		}
-		CommonTableExpression<Record1<Integer>> steps = name("first_steps").as(this.dsl
-			.insertInto(EXECUTION_STEP, EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE,
-					EXECUTION_STEP.AT, EXECUTION_STEP.DETAIL)
-			.select(select(id, inline(1), rows.field(EXECUTION.STATE), rows.field(EXECUTION.CREATED_AT), detail)
-				.from(rows))
-			.returningResult(EXECUTION_STEP.SEQ));
 		Map<ExecutionId, ExecutionRecord> inserted = new HashMap<>();
-		this.dsl.with(rows)
-			.with(steps)
-			.selectFrom(rows)
-			.fetch()
-			.into(EXECUTION)
+		StepStatements
+			.withFirstSteps(this.dsl, insert.onConflictDoNothing().returning(),
+					sorted.stream()
+						.filter((e) -> e.state() == ExecutionState.AWAITING_APPROVAL)
+						.collect(Collectors.toMap(NewExecution::id,
+								(e) -> "waiting for your approval until " + e.expiresAt())))
 			.forEach((r) -> inserted.put(new ExecutionId(r.getId()), r));
 		return inserted;
-	}
-
-	private static String approval(NewExecution waiting) {
-		return brief("waiting for your approval until " + waiting.expiresAt());
 	}
 
 	Optional<ExecutionRecord> row(ExecutionId id) {
@@ -199,13 +161,15 @@ public class ExecutionStore {
 		OffsetDateTime now = now(this.clock);
 		values.put(EXECUTION.UPDATED_AT, now);
 		if (detail != null) {
-			values.put(EXECUTION.REASON, brief(detail));
+			values.put(EXECUTION.REASON, StepStatements.brief(detail));
 		}
 		Condition where = EXECUTION.ID.eq(id.value()).and(EXECUTION.STATE.in(names(from)));
 		if (token != null) {
 			where = where.and(EXECUTION.LEASE_TOKEN.eq(token));
 		}
-		return moveWithSteps(where, values, List.of(new StepRow(to, detail, now))).execute() > 0;
+		return StepStatements
+			.moveWithSteps(this.dsl, where, values, List.of(new StepStatements.StepRow(to, detail, now)))
+			.execute() > 0;
 	}
 
 	/** One execution's move in {@link #advanceAll}. */
@@ -296,13 +260,16 @@ public class ExecutionStore {
 			Step last = m.steps().getLast();
 			values.put(EXECUTION.STATE, last.state().name());
 			values.put(EXECUTION.UPDATED_AT, last.at());
-			values.put(EXECUTION.REASON, brief(last.detail()));
+			values.put(EXECUTION.REASON, StepStatements.brief(last.detail()));
 			Condition where = EXECUTION.ID.eq(m.id().value()).and(EXECUTION.STATE.in(names(from)));
 			if (m.token() != null) {
 				where = where.and(EXECUTION.LEASE_TOKEN.eq(m.token()));
 			}
-			statements.add(moveWithSteps(where, values,
-					m.steps().stream().map((step) -> new StepRow(step.state(), step.detail(), step.at())).toList()));
+			statements.add(StepStatements.moveWithSteps(this.dsl, where, values,
+					m.steps()
+						.stream()
+						.map((step) -> new StepStatements.StepRow(step.state(), step.detail(), step.at()))
+						.toList()));
 		}
 		int[] counts = (statements.size() == 1) ? new int[] { statements.getFirst().execute() }
 				: this.dsl.batch(statements).execute();
@@ -316,40 +283,6 @@ public class ExecutionStore {
 		return moved;
 	}
 
-	/** A step's row in the history. */
-	private record StepRow(ExecutionState state, @Nullable String detail, OffsetDateTime at) {
-	}
-
-	/**
-	 * One statement that updates the execution where {@code where} holds and appends its
-	 * steps: the update takes the row lock, raises the number of the newest step by as
-	 * many steps and returns it, and the steps are numbered from what it returned, so a
-	 * writer that waited for the lock numbers after the one that held it. Its count is
-	 * the number of steps appended: none when the execution did not match.
-	 */
-	private Query moveWithSteps(Condition where, Map<Field<?>, Object> values, List<StepRow> steps) {
-		int count = steps.size();
-		Map<Field<?>, Object> sets = new HashMap<>(values);
-		sets.put(EXECUTION.LAST_STEP, EXECUTION.LAST_STEP.plus(count));
-		CommonTableExpression<Record2<UUID, Integer>> moved = name("moved").fields("id", "last_step")
-			.as(this.dsl.update(EXECUTION).set(sets).where(where).returningResult(EXECUTION.ID, EXECUTION.LAST_STEP));
-		Field<UUID> movedId = moved.field("id", UUID.class);
-		Field<Integer> last = moved.field("last_step", Integer.class);
-		Select<Record5<UUID, Integer, String, OffsetDateTime, String>> rows = null;
-		for (int n = 0; n < count; n++) {
-			StepRow step = steps.get(n);
-			Select<Record5<UUID, Integer, String, OffsetDateTime, String>> row = select(movedId,
-					last.minus(count - 1 - n), inline(step.state().name()), inline(step.at()),
-					inline((step.detail() != null) ? brief(step.detail()) : null, String.class))
-				.from(moved);
-			rows = (rows == null) ? row : rows.unionAll(row);
-		}
-		return this.dsl.with(moved)
-			.insertInto(EXECUTION_STEP, EXECUTION_STEP.EXECUTION_ID, EXECUTION_STEP.SEQ, EXECUTION_STEP.STATE,
-					EXECUTION_STEP.AT, EXECUTION_STEP.DETAIL)
-			.select(Objects.requireNonNull(rows));
-	}
-
 	boolean move(ExecutionId id, @Nullable Long token, ExecutionState from, ExecutionState to,
 			@Nullable String detail) {
 		return move(id, token, List.of(from), to, detail, Map.of());
@@ -358,7 +291,7 @@ public class ExecutionStore {
 	/** Records an alert an admin must look at, without moving the state. */
 	void alert(ExecutionId id, String alert) {
 		this.dsl.update(EXECUTION)
-			.set(EXECUTION.ALERT, brief(alert))
+			.set(EXECUTION.ALERT, StepStatements.brief(alert))
 			.set(EXECUTION.UPDATED_AT, now(this.clock))
 			.where(EXECUTION.ID.eq(id.value()))
 			.execute();
@@ -370,12 +303,10 @@ public class ExecutionStore {
 	 * one execution at the same time).
 	 */
 	void step(ExecutionId id, ExecutionState state, @Nullable String detail) {
-		moveWithSteps(EXECUTION.ID.eq(id.value()), Map.of(), List.of(new StepRow(state, detail, now(this.clock))))
+		StepStatements
+			.moveWithSteps(this.dsl, EXECUTION.ID.eq(id.value()), Map.of(),
+					List.of(new StepStatements.StepRow(state, detail, now(this.clock))))
 			.execute();
-	}
-
-	private static String brief(String text) {
-		return (text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT - 1) + "…";
 	}
 
 }

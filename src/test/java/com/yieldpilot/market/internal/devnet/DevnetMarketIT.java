@@ -147,8 +147,7 @@ class DevnetMarketIT {
 
 	@Test
 	void aStepWhoseReceiptWasLostIsAppliedOnceWhenItIsMinedLate() throws Exception {
-		DevnetDriver impatient = new DevnetDriver(
-				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
+		DevnetDriver impatient = impatient();
 		Duration hour = Duration.ofHours(1);
 		MarketStep firstStep = market.advance(hour);
 		DevnetUpdate first = DevnetUpdate.of(firstStep, hour, plan.poolAssets());
@@ -186,11 +185,9 @@ class DevnetMarketIT {
 
 	@Test
 	void aStepPricedBelowABaseFeeThatRoseDoesNotStopTheDevnet() throws Exception {
-		DevnetDriver impatient = new DevnetDriver(
-				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
-		Duration hour = Duration.ofHours(1);
-		DevnetUpdate first = DevnetUpdate.of(market.advance(hour), hour, plan.poolAssets());
-		DevnetUpdate second = DevnetUpdate.of(market.advance(hour), hour, plan.poolAssets());
+		DevnetDriver impatient = impatient();
+		DevnetUpdate first = nextHour();
+		DevnetUpdate second = nextHour();
 		Map<PoolId, BigDecimal> before = sharePrices();
 		BigInteger steps = steward().steps().send();
 		BigInteger mined = nonce();
@@ -238,10 +235,8 @@ class DevnetMarketIT {
 
 	@Test
 	void aStepWhoseReceiptWasLostAndThatLeftTheChainIsSentAgain() throws Exception {
-		DevnetDriver impatient = new DevnetDriver(
-				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
-		Duration hour = Duration.ofHours(1);
-		DevnetUpdate first = DevnetUpdate.of(market.advance(hour), hour, plan.poolAssets());
+		DevnetDriver impatient = impatient();
+		DevnetUpdate first = nextHour();
 		Map<PoolId, BigDecimal> before = sharePrices();
 		BigInteger steps = steward().steps().send();
 		DevnetUpdate left;
@@ -561,6 +556,17 @@ class DevnetMarketIT {
 			.hasMessageContaining(stranger)
 			.hasMessageContaining("delete the local chain's state file");
 		assertThat(legacy.deployments).as("nothing recorded").isZero();
+	}
+
+	/** A driver that gives up on a receipt after two polls, 100 ms. */
+	private static DevnetDriver impatient() {
+		return new DevnetDriver(
+				new DeployerTransactions(devnet.web3j(), DevAccounts.deployer(), LocalChain.CHAIN_ID, 2));
+	}
+
+	private static DevnetUpdate nextHour() {
+		Duration hour = Duration.ofHours(1);
+		return DevnetUpdate.of(market.advance(hour), hour, plan.poolAssets());
 	}
 
 	private static BigInteger pendingNonce() throws Exception {
