@@ -40,10 +40,11 @@ import static com.yieldpilot.execution.internal.pipeline.Columns.time;
 import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
 
 /**
- * The pipeline's rows. Every change of state is one conditional update (on the state it
- * leaves and, for a node's own steps, its fencing token) plus a step in the history, so a
- * node that lost its lease or a step run twice changes nothing. What the executor signs
- * and sends on chain is {@link ChainTxStore}'s.
+ * The pipeline's rows. Every change of state is one statement: a conditional update (on
+ * the state it leaves and, for a node's own steps, its fencing token) that appends its
+ * steps to the history ({@link StepStatements}), so a node that lost its lease or a step
+ * run twice changes nothing. What the executor signs and sends on chain is
+ * {@link ChainTxStore}'s.
  */
 @Repository
 public class ExecutionStore {

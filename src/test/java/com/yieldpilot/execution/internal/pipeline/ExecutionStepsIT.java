@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pipeline's thread and the confirmation job write one execution's history at the
  * same moment when anvil mines a transaction as soon as it is sent (the benchmark met it:
  * "duplicate key value violates unique constraint execution_step_pkey"). A state change
- * and its step are one transaction, and steps of one execution are numbered under its row
- * lock, so neither writer fails and the history keeps every step in order.
+ * and its steps are one statement, numbered from the execution's {@code last_step}, which
+ * the update raises under the row lock it takes, so neither writer fails and the history
+ * keeps every step in order.
  */
 class ExecutionStepsIT extends ApplicationIT {
 
