@@ -3,14 +3,17 @@ package com.yieldpilot.execution.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.yieldpilot.execution.internal.pipeline.ExecutionPipeline;
 import com.yieldpilot.execution.internal.pipeline.ReadyQueue;
+import com.yieldpilot.platform.Foreground;
 import com.yieldpilot.platform.RedeliveredLater;
 import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentProposed;
@@ -18,9 +21,12 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Hands each proposed intent to the guardrails' review, batched with the intents proposed
@@ -57,9 +63,18 @@ class GuardrailReviewer {
 
 	private final ReadyQueue<Pending> queue;
 
-	GuardrailReviewer(GuardrailBatch batch, ExecutionPipeline pipeline) {
+	private final Foreground foreground;
+
+	/**
+	 * The foreground leases of intents proposed on this node and not yet handed to their
+	 * review, taken inside the proposing transaction.
+	 */
+	private final Map<IntentId, Foreground.Lease> proposed = new ConcurrentHashMap<>();
+
+	GuardrailReviewer(GuardrailBatch batch, ExecutionPipeline pipeline, Foreground foreground) {
 		this.batch = batch;
 		this.pipeline = pipeline;
+		this.foreground = foreground;
 		// a batch that waited for a slot runs on a thread of its own, and so do the
 		// executions it accepts, after it
 		this.queue = new ReadyQueue<>(BATCH_SIZE, BATCHES_IN_FLIGHT,
@@ -70,9 +85,48 @@ class GuardrailReviewer {
 	private record Pending(IntentId intent, CompletableFuture<Void> reviewed) {
 	}
 
+	/**
+	 * Holds the foreground from the proposal until its review has run (the rule's
+	 * evaluation holds it until it committed; this listener's start comes after that): a
+	 * plain listener inside the proposing transaction, released by {@link #on} or, when
+	 * the proposal rolls back, with it.
+	 */
+	@EventListener
+	void proposing(IntentProposed event) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		IntentId id = event.intent().id();
+		Foreground.Lease lease = this.foreground.begin();
+		Foreground.Lease before = this.proposed.put(id, lease);
+		if (before != null) {
+			before.close();
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED && GuardrailReviewer.this.proposed.remove(id, lease)) {
+					lease.close();
+				}
+			}
+		});
+	}
+
 	@Async
 	@TransactionalEventListener
 	void on(IntentProposed event) {
+		try {
+			review(event);
+		}
+		finally {
+			Foreground.Lease lease = this.proposed.remove(event.intent().id());
+			if (lease != null) {
+				lease.close();
+			}
+		}
+	}
+
+	private void review(IntentProposed event) {
 		CompletableFuture<Void> reviewed = new CompletableFuture<>();
 		Pending pending = new Pending(event.intent().id(), reviewed);
 		// this thread would only wait: when a batch may start, it reviews here, and runs
@@ -96,7 +150,7 @@ class GuardrailReviewer {
 	 * second review.
 	 */
 	private void thenExecute(Runnable reviews) {
-		try {
+		try (Foreground.Lease lease = this.foreground.begin()) {
 			this.pipeline.runStartedHere(reviews);
 		}
 		catch (RuntimeException ex) {

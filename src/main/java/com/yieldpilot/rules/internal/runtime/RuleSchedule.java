@@ -5,6 +5,7 @@ import java.util.TimeZone;
 import java.util.UUID;
 
 import com.yieldpilot.market.MarketUpdated;
+import com.yieldpilot.platform.Foreground;
 import com.yieldpilot.platform.scheduling.ClusterJobs;
 import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.internal.RuleChanged;
@@ -68,16 +69,19 @@ class RuleSchedule implements ApplicationRunner {
 
 	private final ShardRunner runner;
 
+	private final Foreground foreground;
+
 	/** Set once the shards exist: no evaluation is asked for before. */
 	private volatile boolean started;
 
-	RuleSchedule(ClusterJobs jobs, Scheduler scheduler, ShardStore store, RuntimeProperties runtime,
-			ShardRunner runner) {
+	RuleSchedule(ClusterJobs jobs, Scheduler scheduler, ShardStore store, RuntimeProperties runtime, ShardRunner runner,
+			Foreground foreground) {
 		this.jobs = jobs;
 		this.scheduler = scheduler;
 		this.store = store;
 		this.runtime = runtime;
 		this.runner = runner;
+		this.foreground = foreground;
 	}
 
 	static JobKey shardJob(int shard) {
@@ -183,10 +187,18 @@ class RuleSchedule implements ApplicationRunner {
 			requestChanged(updated);
 			return;
 		}
+		// held from the update until the shards it concerns hold leases of their own:
+		// the update's background work (risk scoring, after the same commit) waits
+		Foreground.Lease lease = this.foreground.begin();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				requestChanged(updated);
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				lease.close();
 			}
 		});
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.yieldpilot.platform.Foreground;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,11 @@ class ShardRunner {
 	private final ExecutorService threads = Executors
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("rules-shard-", 0).factory());
 
-	ShardRunner(ShardEvaluation evaluation) {
+	private final Foreground foreground;
+
+	ShardRunner(Foreground foreground, ShardEvaluation evaluation) {
 		this.evaluation = evaluation;
+		this.foreground = foreground;
 	}
 
 	/** Evaluates the shard soon, on a thread of its own; returns at once. */
@@ -53,7 +57,16 @@ class ShardRunner {
 			}
 			if (state.compareAndSet(now, (now == IDLE) ? RUNNING : AGAIN)) {
 				if (now == IDLE) {
-					this.threads.execute(() -> drain(shard, state));
+					// taken here, before this returns, so the lease of whoever asked can
+					// close without a gap
+					Foreground.Lease lease = this.foreground.begin();
+					try {
+						this.threads.execute(() -> drain(shard, state, lease));
+					}
+					catch (RuntimeException ex) {
+						lease.close();
+						throw ex;
+					}
 				}
 				return;
 			}
@@ -71,6 +84,12 @@ class ShardRunner {
 		AtomicInteger state = this.states.get(shard);
 		if ((state != null && state.get() != IDLE) || this.evaluation.concerns(shard, change)) {
 			request(shard);
+		}
+	}
+
+	private void drain(int shard, AtomicInteger state, Foreground.Lease lease) {
+		try (lease) {
+			drain(shard, state);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.yieldpilot.platform.Foreground;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,8 @@ class ShardRunnerTest {
 
 	private static final ShardEvaluator.Tick TICK = new ShardEvaluator.Tick(0, 0, 0);
 
+	private final Foreground foreground = new Foreground();
+
 	private ShardRunner runner;
 
 	@AfterEach
@@ -33,7 +36,7 @@ class ShardRunnerTest {
 
 	@Test
 	void requestsWhileAShardRunsEvaluateItOnceMoreAfterwards() throws InterruptedException {
-		this.runner = new ShardRunner((shard) -> {
+		this.runner = new ShardRunner(this.foreground, (shard) -> {
 			this.evaluated.add(shard);
 			if (this.evaluated.size() == 1) {
 				this.started.countDown();
@@ -56,7 +59,7 @@ class ShardRunnerTest {
 	@Test
 	void shardsRunSideBySide() throws InterruptedException {
 		CountDownLatch both = new CountDownLatch(2);
-		this.runner = new ShardRunner((shard) -> {
+		this.runner = new ShardRunner(this.foreground, (shard) -> {
 			both.countDown();
 			try {
 				// each evaluation waits for the other shard's to have started
@@ -76,7 +79,7 @@ class ShardRunnerTest {
 
 	@Test
 	void aFailedEvaluationLeavesTheShardReadyForTheNextRequest() {
-		this.runner = new ShardRunner((shard) -> {
+		this.runner = new ShardRunner(this.foreground, (shard) -> {
 			this.evaluated.add(shard);
 			if (this.evaluated.size() == 1) {
 				throw new IllegalStateException("the database went away");
@@ -95,7 +98,7 @@ class ShardRunnerTest {
 	void anUpdateThatConcernsNoRuleOfAnIdleShardEvaluatesNothingButOneDuringAnEvaluationRunsItAgain()
 			throws InterruptedException {
 		WatchedTerms.Change elsewhere = new WatchedTerms.Change(java.util.Set.of("aave-v3:base:USDC|apy"));
-		this.runner = new ShardRunner(new ShardEvaluation() {
+		this.runner = new ShardRunner(this.foreground, new ShardEvaluation() {
 			@Override
 			public ShardEvaluator.Tick evaluate(int shard) {
 				ShardRunnerTest.this.evaluated.add(shard);
@@ -123,6 +126,24 @@ class ShardRunnerTest {
 		this.runner.request(2);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.evaluated.size() == 3);
 		assertThat(this.evaluated).containsExactly(2, 2, 2);
+	}
+
+	@Test
+	void anEvaluationHoldsTheForegroundFromTheRequestUntilItEnds() throws InterruptedException {
+		this.runner = new ShardRunner(this.foreground, (shard) -> {
+			this.started.countDown();
+			awaitRelease();
+			this.evaluated.add(shard);
+			return TICK;
+		});
+		this.runner.request(4);
+		// held from the request itself, before the evaluation's thread started
+		assertThat(this.foreground.leases()).isEqualTo(1);
+		assertThat(this.started.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.foreground.awaitQuiet(Duration.ofMillis(50))).as("quiet while the shard evaluates").isFalse();
+		this.release.countDown();
+		assertThat(this.foreground.awaitQuiet(Duration.ofSeconds(10))).isTrue();
+		assertThat(this.evaluated).as("quiet only once the evaluation ended").containsExactly(4);
 	}
 
 	private void awaitRelease() {
