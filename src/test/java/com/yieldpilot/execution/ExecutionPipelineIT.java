@@ -18,6 +18,7 @@ import com.yieldpilot.chain.contracts.YieldVault;
 import com.yieldpilot.execution.internal.pipeline.ExecutionReads;
 import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
+import com.yieldpilot.platform.Foreground;
 import com.yieldpilot.rules.IntentStatus;
 import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.shared.PoolId;
@@ -78,6 +79,9 @@ class ExecutionPipelineIT extends ApplicationIT {
 
 	@Autowired
 	RuleIntents intents;
+
+	@Autowired
+	Foreground foreground;
 
 	private final List<String> rules = new java.util.ArrayList<>();
 
@@ -148,6 +152,24 @@ class ExecutionPipelineIT extends ApplicationIT {
 				UUID.fromString(done.get("intent").asString()));
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.intents.find(intent).orElseThrow().status() == IntentStatus.COMPLETED);
+	}
+
+	/**
+	 * From the rule's save (which asks for its shard's evaluation before it answers) to
+	 * the first run of the execution it fires, the node holds a foreground lease without
+	 * a gap, so background work that waits for a quiet node (risk scoring) never runs
+	 * beside a firing on its way to the chain.
+	 */
+	@Test
+	void theNodeIsQuietOnlyOnceTheFiringItWasAskedForHasBeenSent() throws InterruptedException {
+		String name = "Foreground " + UUID.randomUUID();
+
+		rule(name, "deposit 10000 USDC into " + AAVE, "mode live");
+		assertThat(this.foreground.awaitQuiet(Duration.ofSeconds(60))).isTrue();
+
+		JsonNode execution = execution(name).orElseThrow(() -> new AssertionError("no execution of " + name));
+		assertThat(states(execution)).as("%s", execution).contains("SIGNED", "BROADCAST");
+		awaitExecution(name, "CONFIRMED");
 	}
 
 	@Test
@@ -308,6 +330,16 @@ class ExecutionPipelineIT extends ApplicationIT {
 		HttpResponse<String> created = http().postText("/api/v1/rules", credentials().farmerToken(), text);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		this.rules.add(this.json.readTree(created.body()).get("id").asString());
+	}
+
+	private Optional<JsonNode> execution(String ruleName) {
+		HttpResponse<String> list = http().get("/api/v1/executions?limit=100", credentials().farmerToken());
+		for (JsonNode execution : this.json.readTree(list.body())) {
+			if (execution.get("ruleName").asString().equals(ruleName)) {
+				return Optional.of(execution);
+			}
+		}
+		return Optional.empty();
 	}
 
 	private JsonNode awaitExecution(String ruleName, String state) {
