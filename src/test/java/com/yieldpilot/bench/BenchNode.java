@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +22,7 @@ import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.pipeline.ExecutionCrashHook;
+import com.yieldpilot.market.MarketUpdated;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.MetricSample;
 import com.yieldpilot.market.PoolDescriptor;
@@ -48,6 +50,7 @@ import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -86,6 +89,17 @@ final class BenchNode implements AutoCloseable {
 	record Sent(ExecutionId id, long nanos) {
 	}
 
+	/**
+	 * A market update the benchmark did not make (the simulated market's refresh, a risk
+	 * score of its pools), when it was published (System.nanoTime), and how many pools it
+	 * wrote.
+	 */
+	record Foreign(long nanos, Source source, int pools) {
+	}
+
+	/** Every foreign market update since the node started. */
+	final List<Foreign> foreign;
+
 	final ConfigurableApplicationContext context;
 
 	private final LinkedBlockingQueue<Sent> sent;
@@ -98,9 +112,10 @@ final class BenchNode implements AutoCloseable {
 
 	final Web3j web3j;
 
-	private BenchNode(ConfigurableApplicationContext context, LinkedBlockingQueue<Sent> sent) {
+	private BenchNode(ConfigurableApplicationContext context, LinkedBlockingQueue<Sent> sent, List<Foreign> foreign) {
 		this.context = context;
 		this.sent = sent;
+		this.foreign = foreign;
 		this.ingestion = context.getBean(MarketIngestion.class);
 		this.transactions = context.getBean(TransactionTemplate.class);
 		this.dsl = context.getBean(DSLContext.class);
@@ -126,14 +141,20 @@ final class BenchNode implements AutoCloseable {
 				sent.add(new Sent(id, System.nanoTime()));
 			}
 		};
+		List<Foreign> foreign = new CopyOnWriteArrayList<>();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(YieldPilotApplication.class)
-			.initializers((ctx) -> ctx.getBeanFactory().registerSingleton("benchBroadcastProbe", probe))
+			.initializers((ctx) -> ctx.getBeanFactory().registerSingleton("benchBroadcastProbe", probe),
+					(ctx) -> ctx.addApplicationListener(ApplicationListener.forPayload((MarketUpdated update) -> {
+						if (!update.pools().contains(TRIGGER) && !update.pools().contains(FLEET_TRIGGER)) {
+							foreign.add(new Foreign(System.nanoTime(), update.source(), update.pools().size()));
+						}
+					})))
 			// the pipeline's heartbeat at its production period (2 s): a faster one would
 			// load the database and the cores during the measured firings too; between
 			// them, awaitSettled runs it at once instead
 			.run("--yieldpilot.home=" + home.toAbsolutePath(), "--server.port=0", "--logging.level.com.yieldpilot=WARN",
 					"--server.shutdown=immediate", "--spring.quartz.wait-for-jobs-to-complete-on-shutdown=false");
-		return new BenchNode(context, sent);
+		return new BenchNode(context, sent, foreign);
 	}
 
 	/** The next transaction the chain answered for, waiting at most {@code timeout}. */
