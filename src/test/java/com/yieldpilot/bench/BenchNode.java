@@ -90,15 +90,10 @@ final class BenchNode implements AutoCloseable {
 	}
 
 	/**
-	 * A market update the benchmark did not make (the simulated market's refresh, a risk
-	 * score of its pools), when it was published (System.nanoTime), and how many pools it
-	 * wrote.
+	 * When (System.nanoTime) each market refresh the benchmark did not make was published
+	 * since the node started: the simulated market's, not the risk scores of its pools.
 	 */
-	record Foreign(long nanos, Source source, int pools) {
-	}
-
-	/** Every foreign market update since the node started. */
-	final List<Foreign> foreign;
+	final List<Long> refreshes;
 
 	final ConfigurableApplicationContext context;
 
@@ -112,10 +107,10 @@ final class BenchNode implements AutoCloseable {
 
 	final Web3j web3j;
 
-	private BenchNode(ConfigurableApplicationContext context, LinkedBlockingQueue<Sent> sent, List<Foreign> foreign) {
+	private BenchNode(ConfigurableApplicationContext context, LinkedBlockingQueue<Sent> sent, List<Long> refreshes) {
 		this.context = context;
 		this.sent = sent;
-		this.foreign = foreign;
+		this.refreshes = refreshes;
 		this.ingestion = context.getBean(MarketIngestion.class);
 		this.transactions = context.getBean(TransactionTemplate.class);
 		this.dsl = context.getBean(DSLContext.class);
@@ -141,12 +136,13 @@ final class BenchNode implements AutoCloseable {
 				sent.add(new Sent(id, System.nanoTime()));
 			}
 		};
-		List<Foreign> foreign = new CopyOnWriteArrayList<>();
+		List<Long> refreshes = new CopyOnWriteArrayList<>();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(YieldPilotApplication.class)
 			.initializers((ctx) -> ctx.getBeanFactory().registerSingleton("benchBroadcastProbe", probe),
 					(ctx) -> ctx.addApplicationListener(ApplicationListener.forPayload((MarketUpdated update) -> {
-						if (!update.pools().contains(TRIGGER) && !update.pools().contains(FLEET_TRIGGER)) {
-							foreign.add(new Foreign(System.nanoTime(), update.source(), update.pools().size()));
+						if (update.source() != Source.RISK_MODEL && !update.pools().contains(TRIGGER)
+								&& !update.pools().contains(FLEET_TRIGGER)) {
+							refreshes.add(System.nanoTime());
 						}
 					})))
 			// the pipeline's heartbeat at its production period (2 s): a faster one would
@@ -154,7 +150,7 @@ final class BenchNode implements AutoCloseable {
 			// them, awaitSettled runs it at once instead
 			.run("--yieldpilot.home=" + home.toAbsolutePath(), "--server.port=0", "--logging.level.com.yieldpilot=WARN",
 					"--server.shutdown=immediate", "--spring.quartz.wait-for-jobs-to-complete-on-shutdown=false");
-		return new BenchNode(context, sent, foreign);
+		return new BenchNode(context, sent, refreshes);
 	}
 
 	/** The next transaction the chain answered for, waiting at most {@code timeout}. */

@@ -152,7 +152,7 @@ public class ExecutionLatencyBenchmark {
 			try {
 				if (!this.timed.isEmpty()) {
 					StageReport.print(this.node.dsl, this.timed);
-					StageReport.printForeign(this.timed, this.node.foreign);
+					StageReport.printRefreshes(this.timed, this.node.refreshes);
 				}
 				if (!this.fleetRounds.isEmpty()) {
 					StageReport.printFleet(this.node.dsl, this.fleetStarts, this.fleetRounds);

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.yieldpilot.market.Source;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -42,37 +41,33 @@ final class StageReport {
 	}
 
 	/**
-	 * How the slowest firings relate to the market updates the benchmark did not make:
+	 * How the slowest firings relate to the market refreshes the benchmark did not make:
 	 * the share of all firings and of the slowest 1 % that began within a second after
-	 * one, or while one ran (its listeners, the shard evaluations and scoring it starts).
+	 * one, or while one was published.
 	 */
-	static void printForeign(List<ExecutionLatencyBenchmark.Timed> timed, List<BenchNode.Foreign> foreign) {
+	static void printRefreshes(List<ExecutionLatencyBenchmark.Timed> timed, List<Long> refreshes) {
 		if (timed.isEmpty()) {
 			return;
 		}
 		long window = Duration.ofSeconds(1).toNanos();
-		List<ExecutionLatencyBenchmark.Timed> byTime = new ArrayList<>(timed);
-		byTime.sort((a, b) -> Long.compare(b.sent().nanos() - b.startNanos(), a.sent().nanos() - a.startNanos()));
-		int slowest = Math.max(1, byTime.size() / 100);
-		Map<Boolean, Integer> all = new HashMap<>();
-		Map<Boolean, Integer> tail = new HashMap<>();
-		for (int i = 0; i < byTime.size(); i++) {
-			ExecutionLatencyBenchmark.Timed t = byTime.get(i);
-			boolean near = foreign.stream()
-				.filter((f) -> f.source() != Source.RISK_MODEL)
-				.anyMatch((f) -> f.nanos() >= t.startNanos() - window && f.nanos() <= t.sent().nanos());
-			all.merge(near, 1, Integer::sum);
-			if (i < slowest) {
-				tail.merge(near, 1, Integer::sum);
+		List<ExecutionLatencyBenchmark.Timed> slowestFirst = new ArrayList<>(timed);
+		slowestFirst.sort((a, b) -> Long.compare(b.sent().nanos() - b.startNanos(), a.sent().nanos() - a.startNanos()));
+		int slowest = Math.max(1, slowestFirst.size() / 100);
+		int near = 0;
+		int nearSlowest = 0;
+		for (int i = 0; i < slowestFirst.size(); i++) {
+			ExecutionLatencyBenchmark.Timed t = slowestFirst.get(i);
+			if (refreshes.stream().anyMatch((r) -> r >= t.startNanos() - window && r <= t.sent().nanos())) {
+				near++;
+				nearSlowest += (i < slowest) ? 1 : 0;
 			}
 		}
 		System.out.printf(Locale.ROOT,
-				"%nForeign market updates (the simulated market's refreshes): %d since the node started; firings that began"
-						+ " within 1 s after one or while one was published: %d of %d (%.1f %%), of the slowest %d: %d"
+				"%nMarket refreshes the benchmark did not make: %d since the node started; firings that began within"
+						+ " 1 s after one or while one was published: %d of %d (%.1f %%), of the slowest %d: %d"
 						+ " (%.1f %%)%n",
-				foreign.stream().filter((f) -> f.source() != Source.RISK_MODEL).count(), all.getOrDefault(true, 0),
-				byTime.size(), 100.0 * all.getOrDefault(true, 0) / byTime.size(), slowest, tail.getOrDefault(true, 0),
-				100.0 * tail.getOrDefault(true, 0) / slowest);
+				refreshes.size(), near, slowestFirst.size(), 100.0 * near / slowestFirst.size(), slowest, nearSlowest,
+				100.0 * nearSlowest / slowest);
 	}
 
 	static void print(DSLContext dsl, List<ExecutionLatencyBenchmark.Timed> timed) {
