@@ -73,8 +73,14 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Baselines of the same run: {@code rawSend} is one {@code eth_sendRawTransaction} of a
  * presigned transfer, {@code rawSendFleet} {@value #FLEET} of them one after the other.
+ * <p>
+ * The node's JVM has a fixed heap, as the production image's has (its
+ * {@code InitialRAMPercentage} equals its {@code MaxRAMPercentage}): from the JVM's small
+ * default initial heap, G1 grows the heap only as far as its throughput goal needs, to
+ * 0.5–0.75 GB here around a live set of about 240 MB, and then pauses every 2–10 s for a
+ * young collection and runs a marking cycle every 6 s, each pause 20–60 ms.
  */
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
 @Warmup(iterations = 1, time = 20)
 @Measurement(iterations = 4, time = 60)
 public class ExecutionLatencyBenchmark {
