@@ -80,7 +80,9 @@ import static org.awaitility.Awaitility.await;
  * 0.5–0.75 GB here around a live set of about 240 MB, and then pauses every 2–10 s for a
  * young collection and runs a marking cycle every 6 s, each pause 20–60 ms.
  */
-@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
+// prepended: JMH's -jvmArgsAppend on the command line (-D settings, -Xlog) replaces the
+// annotation's appended arguments, not these
+@Fork(value = 1, jvmArgsPrepend = { "-Xms2g", "-Xmx2g" })
 @Warmup(iterations = 1, time = 20)
 @Measurement(iterations = 4, time = 60)
 public class ExecutionLatencyBenchmark {
