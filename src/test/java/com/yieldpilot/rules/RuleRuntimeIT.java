@@ -232,6 +232,53 @@ class RuleRuntimeIT extends ApplicationIT {
 			.as("the blocked rule proposed nothing for the other to wait for")
 			.endsWith("proposed: 1 action");
 		assertThat(intentKeys(clear)).containsExactly(clear + ":1:f1");
+
+		// the sources agree again: the blocked firing was waiting, and goes ahead
+		ingest(this.to, 6.0, Source.CHAIN, Instant.now());
+		evaluate(farmer);
+		assertThat(intentKeys(blocked)).containsExactly(blocked + ":1:f1");
+		assertThat(newest(farmer.traces(blocked), "FIRED").get("reason").asString()).endsWith("proposed: 1 action");
+	}
+
+	@Test
+	void aFiringIntoAPoolWithAStaleRiskScoreWaitsAndGoesAheadWhenTheScoreIsFresh() {
+		Farmer farmer = farmer("ren");
+		apy(this.from, 3.0);
+		apy(this.to, 6.0);
+		// as after a restart of a node that was stopped for hours: the market has moved
+		// on, the risk module has not scored the pool since
+		Instant old = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MILLIS);
+		this.riskSamples.record(Map.of(this.to, 0.2), old);
+		String id = farmer.save(move("Fresh only", "", ""));
+		evaluate(farmer);
+		evaluate(farmer);
+
+		assertThat(intentKeys(id)).as("the guardrails would block it").isEmpty();
+		List<JsonNode> blocked = farmer.traces(id)
+			.valueStream()
+			.filter(t -> t.get("outcome").asString().equals("BLOCKED"))
+			.toList();
+		assertThat(blocked).as("a second evaluation that finds the same block traces nothing new").hasSize(1);
+		assertThat(blocked.getFirst().get("reason").asString())
+			.startsWith("blocked: " + this.to + " has stale data: its risk was last observed at ")
+			.contains("(risk_model)")
+			.endsWith("; it fires when that clears, if its conditions still hold");
+
+		// a restart rebuilds the engine from the database: the firing still waits
+		this.evaluator.forgetEngines();
+		evaluate(farmer);
+		assertThat(intentKeys(id)).isEmpty();
+
+		// the score lands: the waiting rule's shard watches the pool's risk, so it is
+		// evaluated at once (its repeating trigger comes only every 30 s)
+		this.riskSamples.record(Map.of(this.to, 0.2), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		await().atMost(Duration.ofSeconds(5)).until(() -> !intentKeys(id).isEmpty());
+		assertThat(intentKeys(id)).containsExactly(id + ":1:f1");
+		assertThat(newest(farmer.traces(id), "FIRED").get("reason").asString()).endsWith("proposed: 1 action");
+
+		// fired: a later evaluation finds the rule still true and acts no more
+		evaluate(farmer);
+		assertThat(intentKeys(id)).hasSize(1);
 	}
 
 	@Test

@@ -3,13 +3,10 @@ package com.yieldpilot.execution.internal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +22,7 @@ import com.yieldpilot.execution.internal.facts.IntentFact;
 import com.yieldpilot.execution.internal.facts.PoolFact;
 import com.yieldpilot.execution.internal.facts.PortfolioFact;
 import com.yieldpilot.identity.UserId;
+import com.yieldpilot.market.ActionFreshness;
 import com.yieldpilot.market.LatestValue;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.MarketTrust;
@@ -53,12 +51,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GuardrailFactReader {
-
-	/** The metrics whose staleness makes a pool's data stale (when the pool has them). */
-	private static final List<Metric> WATCHED = List.of(Metric.APY, Metric.TVL, Metric.RISK);
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-		.withZone(ZoneOffset.UTC);
 
 	private final MarketData market;
 
@@ -160,17 +152,7 @@ class GuardrailFactReader {
 			return new PoolFact(pool.toString(), null, "the market knows nothing about it", block);
 		}
 		PoolSnapshot values = snapshot.get();
-		String stale = null;
-		if (values.value(Metric.APY).isEmpty()) {
-			stale = "it has no apy";
-		}
-		for (Metric metric : WATCHED) {
-			Optional<LatestValue> value = values.value(metric);
-			if (stale == null && value.isPresent() && value.get().stale()) {
-				stale = "its " + metric.ruleName() + " was last observed at " + TIME.format(value.get().observedAt())
-						+ " (" + value.get().source().name().toLowerCase(Locale.ROOT) + ")";
-			}
-		}
+		String stale = ActionFreshness.staleness(values).orElse(null);
 		Double risk = values.value(Metric.RISK).filter(v -> !v.stale()).map(LatestValue::value).orElse(null);
 		return new PoolFact(pool.toString(), risk, stale, block);
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.internal.TokenIssuer;
+import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
@@ -78,6 +79,9 @@ class GuardrailBatchIT extends ApplicationIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MarketData market;
+
 	private final PoolId from = pool();
 
 	private final PoolId to = pool();
@@ -109,10 +113,17 @@ class GuardrailBatchIT extends ApplicationIT {
 	}
 
 	@Test
-	void anIntentIntoAPoolWithStaleDataIsBlockedWithoutHoldingUpItsBatch() {
+	void anIntentIntoAPoolWhoseDataWentStaleBeforeItsReviewIsBlockedWithoutHoldingUpItsBatch() {
 		market();
 		List<IntentId> good = fireWhileReviewsCrash(2, this.to);
+		// fresh when its rule fires (the rules runtime holds back a firing into stale
+		// data), stale by the time the review comes
+		Duration freshFor = Duration.ofSeconds(10);
+		Samples.ingest(this.ingestion, this.stale, Metric.APY, 6.0, Source.SIMULATOR,
+				Instant.now().minus(Source.SIMULATOR.staleAfter()).plus(freshFor));
 		List<IntentId> bad = fireWhileReviewsCrash(1, this.stale);
+		await().atMost(freshFor.multipliedBy(3))
+			.until(() -> this.market.pool(this.stale).flatMap(p -> p.value(Metric.APY)).orElseThrow().stale());
 		List<IntentId> all = new ArrayList<>(good);
 		all.addAll(bad);
 
@@ -232,8 +243,6 @@ class GuardrailBatchIT extends ApplicationIT {
 	private void market() {
 		Samples.ingest(this.ingestion, this.from, Metric.APY, 3.0, Source.SIMULATOR, Instant.now());
 		Samples.ingest(this.ingestion, this.to, Metric.APY, 6.0, Source.SIMULATOR, Instant.now());
-		Samples.ingest(this.ingestion, this.stale, Metric.APY, 6.0, Source.DEFILLAMA,
-				Instant.now().minus(Duration.ofHours(3)));
 	}
 
 	private boolean terminal(IntentId id) {

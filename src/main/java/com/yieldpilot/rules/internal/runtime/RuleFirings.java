@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.yieldpilot.identity.UserId;
+import com.yieldpilot.market.ActionFreshness;
+import com.yieldpilot.market.LiveMarket;
 import com.yieldpilot.market.LiveValue;
 import com.yieldpilot.market.MarketTrust;
 import com.yieldpilot.rules.Entitlements;
@@ -47,11 +49,14 @@ class RuleFirings {
 
 	private final MarketTrust trust;
 
+	private final LiveMarket market;
+
 	private final Entitlements entitlements;
 
-	RuleFirings(IntentDesk desk, MarketTrust trust, Entitlements entitlements) {
+	RuleFirings(IntentDesk desk, MarketTrust trust, LiveMarket market, Entitlements entitlements) {
 		this.desk = desk;
 		this.trust = trust;
+		this.market = market;
 		this.entitlements = entitlements;
 	}
 
@@ -63,7 +68,10 @@ class RuleFirings {
 	/**
 	 * Reads what the firings of these rules need in two queries: the trust of their
 	 * actions' pools, and their owners' open intents with which of their intent keys are
-	 * stored. {@code evaluation} as for {@link #act}.
+	 * stored. A pool whose sources agree is still blocked while its numbers are too old
+	 * to act on ({@link ActionFreshness}, from this node's live market, which the
+	 * evaluation has just synced): the guardrails would block the intent for it.
+	 * {@code evaluation} as for {@link #act}.
 	 */
 	FiringFacts facts(List<Candidate> candidates, @Nullable String evaluation) {
 		Set<PoolId> pools = new LinkedHashSet<>();
@@ -76,7 +84,8 @@ class RuleFirings {
 		}
 		Map<PoolId, String> found = this.trust.actionBlocks(pools);
 		Map<PoolId, Optional<String>> blocks = new HashMap<>();
-		pools.forEach((pool) -> blocks.put(pool, Optional.ofNullable(found.get(pool))));
+		pools.forEach((pool) -> blocks.put(pool, Optional.ofNullable(found.get(pool))
+			.or(() -> ActionFreshness.staleness(this.market, pool).map(why -> pool + " has stale data: " + why))));
 		IntentStore.FiringIntents intents = this.desk.firingIntents(owners, keys);
 		return FiringFacts.of(blocks, intents.open(), intents.stored());
 	}
@@ -99,13 +108,18 @@ class RuleFirings {
 	 * number. Such a transition fires only when the rule moves to true from false or from
 	 * never having been settled: true again after a stretch of unknown (a data outage, a
 	 * restart that found the data stale) is the same truth, and repeating its actions
-	 * would move the funds twice.
+	 * would move the funds twice. A market transition that is blocked (disagreeing
+	 * sources, stale numbers on a pool it would touch) is not settled: the rule stays
+	 * {@linkplain #waiting waiting} and fires at a later evaluation once the block
+	 * clears, if it is still true; a later evaluation that finds the same block stores
+	 * the state and traces nothing new.
 	 */
 	boolean act(LiveRule rule, RuleState state, Truth truth, List<Truth> parts,
 			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now, FiringFacts facts,
 			List<TraceStore.NewTrace> newTraces, List<ShardStore.StateSave> newStates,
 			List<IntentDesk.NewIntent> newIntents) {
 		Truth settledBefore = state.settled;
+		Truth reportedBefore = state.reported;
 		state.reported = truth;
 		if (truth != Truth.UNKNOWN) {
 			state.settled = truth;
@@ -115,6 +129,7 @@ class RuleFirings {
 		String reason;
 		Instant firedAt = null;
 		IntentId intent = null;
+		boolean repeated = false;
 		if (truth == Truth.TRUE && evaluation == null && settledBefore == Truth.TRUE) {
 			outcome = TraceOutcome.STILL_MET;
 			reason = "still met: the conditions held before values went missing or stale, so the rule does not fire "
@@ -122,7 +137,15 @@ class RuleFirings {
 		}
 		else if (truth == Truth.TRUE) {
 			Optional<Stop> stop = stop(rule, state, now, facts);
-			if (stop.isPresent()) {
+			if (stop.isPresent() && evaluation == null && stop.get().outcome() == TraceOutcome.BLOCKED) {
+				outcome = TraceOutcome.BLOCKED;
+				reason = stop.get().reason() + "; it fires when that clears, if its conditions still hold";
+				// the transition waits for the block to clear instead of being used up
+				state.settled = settledBefore;
+				repeated = reportedBefore == Truth.TRUE && reason.equals(state.blocked);
+				state.blocked = reason;
+			}
+			else if (stop.isPresent()) {
 				outcome = stop.get().outcome();
 				reason = stop.get().reason();
 			}
@@ -147,10 +170,24 @@ class RuleFirings {
 			outcome = TraceOutcome.UNKNOWN;
 			reason = "not evaluated: " + TraceText.unknownTerms(conditions);
 		}
+		if (outcome != TraceOutcome.BLOCKED) {
+			state.blocked = null;
+		}
 		newStates.add(state(rule, state, firedAt));
-		newTraces.add(new TraceStore.NewTrace(rule.stored().id(), rule.stored().owner(), rule.stored().version(), now,
-				outcome, reason, conditions, intent));
+		if (!repeated) {
+			newTraces.add(new TraceStore.NewTrace(rule.stored().id(), rule.stored().owner(), rule.stored().version(),
+					now, outcome, reason, conditions, intent));
+		}
 		return intent != null;
+	}
+
+	/**
+	 * Whether the rule is true on the market but has not acted on it: its firing was
+	 * blocked and waits for the block to clear. Such a rule is acted on again at each
+	 * evaluation of its shard, though its truth did not change.
+	 */
+	static boolean waiting(LiveRule rule, RuleState state) {
+		return rule.onMarketUpdates() && state.reported == Truth.TRUE && state.settled != Truth.TRUE;
 	}
 
 	/** Why a rule that became true does not fire. */
@@ -194,7 +231,8 @@ class RuleFirings {
 				state.settled, state.held, state.firings, state.cooldownUntil, firedAt));
 	}
 
-	private static List<PoolId> pools(List<Action> actions) {
+	/** The pools the actions touch, in order, with repeats. */
+	static List<PoolId> pools(List<Action> actions) {
 		List<PoolId> pools = new ArrayList<>();
 		for (Action action : actions) {
 			switch (action) {

@@ -21,6 +21,12 @@ final class RuleState {
 
 	@Nullable Instant cooldownUntil;
 
+	/**
+	 * Why its last firing on the market was blocked, while it waits for that to clear; on
+	 * this node only, so a restart traces a block that persists once more.
+	 */
+	@Nullable String blocked;
+
 	RuleState(StoredRule stored) {
 		this.reported = stored.reported();
 		this.settled = stored.settled();

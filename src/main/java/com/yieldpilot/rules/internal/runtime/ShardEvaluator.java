@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import com.yieldpilot.rules.internal.engine.Truth;
 import com.yieldpilot.rules.internal.store.ShardStore;
 import com.yieldpilot.rules.internal.store.StoredRule;
 import com.yieldpilot.rules.internal.store.TraceStore;
+import com.yieldpilot.shared.PoolId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -35,11 +37,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Evaluates one shard on this node: in one transaction holding the shard's lock, it
  * installs the rules that changed since this node last looked (with their stored state),
  * feeds the engine the market's current values, and acts on every rule whose truth
- * changed: a rule that became true proposes an intent (unless cooldown, expiry, plan or
- * disagreeing sources stop it), and every change is stored (truth, held parts, firings)
- * and traced. What the firings read (pool trust, open intents, stored keys) is read
- * before the first acts, and their intents are stored after the last, one statement each
- * (decision 0019). Whichever node runs a shard next resumes from the stored state.
+ * changed: a rule that became true proposes an intent (unless cooldown, expiry, plan,
+ * disagreeing sources or stale data stop it; a firing blocked by the data waits, and is
+ * acted on again at each evaluation until it goes ahead or the rule stops holding), and
+ * every change is stored (truth, held parts, firings) and traced. What the firings read
+ * (pool trust, open intents, stored keys) is read before the first acts, and their
+ * intents are stored after the last, one statement each (decision 0019). Whichever node
+ * runs a shard next resumes from the stored state.
  */
 @Service
 public class ShardEvaluator implements ShardEvaluation {
@@ -219,15 +223,21 @@ public class ShardEvaluator implements ShardEvaluation {
 		record(before, shard.engine.update(readings));
 		record(before, shard.engine.advance());
 
-		List<Long> changed = before.entrySet()
-			.stream()
-			.filter(e -> shard.live.containsKey(e.getKey())
-					&& (shard.engine.truth(e.getKey()) != e.getValue() || first.contains(e.getKey())))
-			.map(Map.Entry::getKey)
+		// in the order the changes came, which the priority sort below keeps for ties
+		Set<Long> changed = new LinkedHashSet<>();
+		before.forEach((key, truth) -> {
+			if (shard.live.containsKey(key) && (shard.engine.truth(key) != truth || first.contains(key))) {
+				changed.add(key);
+			}
+		});
+		// rules whose firing waits for a block to clear are acted on again
+		Set<Long> acting = new LinkedHashSet<>(changed);
+		acting.addAll(shard.waiting);
+		List<Long> ordered = acting.stream()
 			.sorted(Comparator.comparing((Long key) -> priority(shard.live.get(key))).reversed())
 			.toList();
 		int fired = 0;
-		FiringFacts facts = this.firings.facts(changed.stream()
+		FiringFacts facts = this.firings.facts(ordered.stream()
 			.filter(key -> shard.engine.truth(key) == Truth.TRUE)
 			.map(key -> new RuleFirings.Candidate(shard.live.get(key), shard.states.get(key)))
 			.toList(), null);
@@ -235,7 +245,7 @@ public class ShardEvaluator implements ShardEvaluation {
 		// the changed rules' states and intents are stored together, after all acted
 		List<ShardStore.StateSave> newStates = new ArrayList<>();
 		List<IntentDesk.NewIntent> newIntents = new ArrayList<>();
-		for (Long key : changed) {
+		for (Long key : ordered) {
 			if (act(shard, key, values, now, facts, newTraces, newStates, newIntents)) {
 				fired++;
 			}
@@ -244,7 +254,7 @@ public class ShardEvaluator implements ShardEvaluation {
 		// held parts that started or stopped without changing the rule's truth
 		for (Map.Entry<Long, LiveRule> entry : shard.live.entrySet()) {
 			long key = entry.getKey();
-			if (!changed.contains(key) && shard.engine.hasHeldParts(key)) {
+			if (!acting.contains(key) && shard.engine.hasHeldParts(key)) {
 				RuleState state = shard.states.get(key);
 				Map<Integer, Instant> held = shard.engine.heldSince(key);
 				if (!held.equals(state.held)) {
@@ -255,7 +265,7 @@ public class ShardEvaluator implements ShardEvaluation {
 		}
 		this.store.saveStates(newStates, now);
 		this.traces.append(newTraces);
-		shard.watched = WatchedTerms.of(shard.engine.terms());
+		shard.watched = WatchedTerms.of(shard.engine.terms(), shard.waitingPools());
 		// every change of the shard is this transaction's or was read above
 		shard.cursor = Math.max(shard.cursor, this.store.shardEvaluated(shardNumber, now));
 		return new Tick(shard.live.size(), changed.size(), fired);
@@ -267,8 +277,11 @@ public class ShardEvaluator implements ShardEvaluation {
 			List<IntentDesk.NewIntent> newIntents) {
 		RuleState state = shard.states.get(key);
 		state.held = shard.engine.heldSince(key);
-		return this.firings.act(shard.live.get(key), state, shard.engine.truth(key), shard.engine.partTruths(key),
-				values, null, now, facts, newTraces, newStates, newIntents);
+		LiveRule rule = shard.live.get(key);
+		boolean proposed = this.firings.act(rule, state, shard.engine.truth(key), shard.engine.partTruths(key), values,
+				null, now, facts, newTraces, newStates, newIntents);
+		shard.updateWaiting(key, rule, state);
+		return proposed;
 	}
 
 	private Reading reading(TermKey key) {
@@ -299,7 +312,15 @@ public class ShardEvaluator implements ShardEvaluation {
 
 		long cursor;
 
-		/** What its rules read, as of its last evaluation: all until the first. */
+		/**
+		 * Rules whose firing waits for a block to clear ({@link RuleFirings#waiting}).
+		 */
+		final Set<Long> waiting = new HashSet<>();
+
+		/**
+		 * What its rules read, and the pools the waiting rules would touch, as of its
+		 * last evaluation: all until the first.
+		 */
 		volatile WatchedTerms watched = WatchedTerms.ALL;
 
 		Shard(EngineShard engine) {
@@ -312,6 +333,7 @@ public class ShardEvaluator implements ShardEvaluation {
 			this.engine.uninstall(key);
 			this.live.remove(key);
 			this.states.remove(key);
+			this.waiting.remove(key);
 			if (!stored.enabled()) {
 				return List.of();
 			}
@@ -319,9 +341,32 @@ public class ShardEvaluator implements ShardEvaluation {
 			if (!rule.onMarketUpdates()) {
 				return List.of();
 			}
+			RuleState state = new RuleState(stored);
 			this.live.put(key, rule);
-			this.states.put(key, new RuleState(stored));
-			return this.engine.install(key, rule.condition(), current, stored.reported(), stored.held());
+			this.states.put(key, state);
+			List<RuleChange> changes = this.engine.install(key, rule.condition(), current, stored.reported(),
+					stored.held());
+			updateWaiting(key, rule, state);
+			return changes;
+		}
+
+		/** Keeps the rule among the waiting ones while its firing waits. */
+		void updateWaiting(long key, LiveRule rule, RuleState state) {
+			if (RuleFirings.waiting(rule, state)) {
+				this.waiting.add(key);
+			}
+			else {
+				this.waiting.remove(key);
+			}
+		}
+
+		/** The pools the waiting rules' actions would touch. */
+		Set<PoolId> waitingPools() {
+			Set<PoolId> pools = new HashSet<>();
+			for (long key : this.waiting) {
+				pools.addAll(RuleFirings.pools(this.live.get(key).syntax().actions()));
+			}
+			return pools;
 		}
 
 	}

@@ -3,6 +3,7 @@ package com.yieldpilot.rules.internal.runtime;
 import java.util.HashSet;
 import java.util.Set;
 
+import com.yieldpilot.market.ActionFreshness;
 import com.yieldpilot.market.MarketUpdated;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.rules.internal.engine.TermKey;
@@ -25,7 +26,20 @@ record WatchedTerms(Set<String> pairs, boolean everything) {
 	}
 
 	static WatchedTerms of(Set<TermKey> terms) {
+		return of(terms, Set.of());
+	}
+
+	/**
+	 * The terms, and the metrics {@link ActionFreshness} checks of pools that rules
+	 * waiting for a block to clear would touch: an update of those may clear it.
+	 */
+	static WatchedTerms of(Set<TermKey> terms, Set<PoolId> waitingPools) {
 		Set<String> pairs = new HashSet<>();
+		for (PoolId pool : waitingPools) {
+			for (Metric metric : ActionFreshness.WATCHED) {
+				pairs.add(pool + "|" + metric.ruleName());
+			}
+		}
 		for (TermKey term : terms) {
 			boolean market = Metric.byRuleName(term.metric()).filter((m) -> m.scope() != Metric.Scope.ASSET).isPresent()
 					&& (term.subject().startsWith("chain:") || PoolId.tryParse(term.subject()).isPresent());

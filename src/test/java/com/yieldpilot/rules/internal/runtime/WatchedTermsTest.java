@@ -33,6 +33,20 @@ class WatchedTermsTest {
 	}
 
 	@Test
+	void aPoolAWaitingRuleWouldTouchIsWatchedForTheNumbersThatBlockIt() {
+		WatchedTerms watched = WatchedTerms.of(Set.of(TermKey.latest(AAVE.toString(), "apy")), Set.of(MORPHO));
+
+		assertThat(watched.concerns(change(List.of(MORPHO), List.of(), Metric.RISK))).as("a new risk score").isTrue();
+		assertThat(watched.concerns(change(List.of(MORPHO), List.of(), Metric.TVL))).isTrue();
+		assertThat(watched.concerns(change(List.of(MORPHO), List.of(), Metric.SHARE_PRICE)))
+			.as("not a number the block is about")
+			.isFalse();
+		assertThat(watched.concerns(change(List.of(AAVE), List.of(), Metric.RISK)))
+			.as("the rule reads only the apy of the pool it does not touch")
+			.isFalse();
+	}
+
+	@Test
 	void chainTermsMatchTheUpdatesChains() {
 		WatchedTerms watched = WatchedTerms.of(Set.of(TermKey.latest("chain:base", "gas")));
 
