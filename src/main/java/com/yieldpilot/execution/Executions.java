@@ -24,6 +24,8 @@ public interface Executions {
 	/**
 	 * Approves an execution waiting in the inbox; it runs at once.
 	 * @throws java.util.NoSuchElementException when the farmer has no such execution
+	 * @throws ApprovalRefusedException when the guardrails, looking at its intent again
+	 * now, would block it: it still waits
 	 * @throws IllegalStateException when it no longer waits for approval (expired,
 	 * already decided)
 	 */

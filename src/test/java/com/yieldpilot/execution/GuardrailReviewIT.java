@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.rules.ActionIntent;
@@ -88,6 +89,12 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Executions executions;
+
+	@Autowired
+	RiskSamples riskSamples;
 
 	private final PoolId from = pool();
 
@@ -173,6 +180,41 @@ class GuardrailReviewIT extends ApplicationIT {
 		finally {
 			admin.run(adminName, () -> this.guardrails.setKillSwitch(false, null));
 		}
+	}
+
+	@Test
+	void anApprovalIsRefusedWhileTheGuardrailsWouldBlockTheIntentNowAndTheExecutionKeepsWaiting() {
+		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "apr");
+		apy(this.from, 3.0, Instant.now());
+		apy(this.to, 6.0, Instant.now());
+		IntentId id = fire(farmer, "options mode live, approval required\n");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !this.executions.list(farmer.account().id(), ExecutionState.AWAITING_APPROVAL, 10).isEmpty());
+		Execution waiting = this.executions.list(farmer.account().id(), ExecutionState.AWAITING_APPROVAL, 10)
+			.getFirst();
+		assertThat(waiting.intent()).isEqualTo(id);
+		assertThat(outcome(id)).as("reviewed when it was proposed").isEqualTo("APPROVED");
+
+		// the pool's risk rose while the action waited in the inbox
+		this.riskSamples.record(Map.of(this.to, 0.9), Instant.now());
+		HttpResponse<String> refused = http().post("/api/v1/executions/" + waiting.id() + "/approve", farmer.token(),
+				"");
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(this.json.readTree(refused.body()).get("detail").asString())
+			.isEqualTo("The guardrails would block it now: " + this.to
+					+ " has a risk score of 0.90, above the ceiling of 0.60. It stays in your inbox until it expires: "
+					+ "approve it again once that clears, or reject it");
+		assertThat(this.executions.find(farmer.account().id(), waiting.id()).orElseThrow().state())
+			.isEqualTo(ExecutionState.AWAITING_APPROVAL);
+		assertThat(reviews(id)).as("a second look stores no second verdict").isEqualTo(1);
+
+		this.riskSamples.record(Map.of(this.to, 0.2), Instant.now());
+		Execution approved = this.executions.approve(farmer.account().id(), waiting.id());
+		assertThat(approved.state()).isNotEqualTo(ExecutionState.AWAITING_APPROVAL);
+		// approved, then stopped by execution: apr has no vault
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.intents.find(id).orElseThrow().status() == IntentStatus.FAILED);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,6 +56,20 @@ public class GuardrailEngine {
 	 * proposed. An intent whose facts could not be read has no verdict in the answer.
 	 */
 	Map<IntentId, GuardrailVerdict> reviewAll(List<ActionIntent> intents) {
+		return review(intents, true);
+	}
+
+	/**
+	 * What the active version decides about the intent now, the kill switch aside (the
+	 * pipeline checks it before anything is signed, and defers what it stops), storing
+	 * nothing: for an approval that comes long after the intent's review, when the market
+	 * may have moved. Empty when the intent's facts could not be read.
+	 */
+	public Optional<GuardrailVerdict> recheck(ActionIntent intent) {
+		return Optional.ofNullable(review(List.of(intent), false).get(intent.id()));
+	}
+
+	private Map<IntentId, GuardrailVerdict> review(List<ActionIntent> intents, boolean withKillSwitch) {
 		if (intents.isEmpty()) {
 			return Map.of();
 		}
@@ -86,8 +101,8 @@ public class GuardrailEngine {
 		for (ActionIntent intent : inProposalOrder(intents)) {
 			GuardrailFacts read = facts.get(intent.id());
 			if (read != null) {
-				verdicts.put(intent.id(),
-						GuardrailRunner.review(intent.id(), guardrails, read, status.killSwitch(), now));
+				verdicts.put(intent.id(), GuardrailRunner.review(intent.id(), guardrails, read,
+						withKillSwitch ? status.killSwitch() : KillSwitch.OFF, now));
 			}
 		}
 		return verdicts;

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.yieldpilot.execution.ApprovalRefusedException;
 import com.yieldpilot.execution.Execution;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
@@ -118,6 +119,11 @@ class ApprovalsView extends VerticalLayout {
 						Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
 						if (cause == null) {
 							show(done, "Approved");
+						}
+						else if (cause instanceof ApprovalRefusedException refused) {
+							Notification waits = Notification.show(refused.getMessage() + ".");
+							waits.setId("approval-message");
+							waits.addThemeVariants(NotificationVariant.LUMO_WARNING);
 						}
 						else if (cause instanceof IllegalStateException || cause instanceof NoSuchElementException) {
 							undecidable();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
+import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.rules.RuleId;
@@ -82,6 +84,9 @@ class ExecutionScreensBrowserIT extends BrowserIT {
 	ExecutionStore store;
 
 	@Autowired
+	RiskSamples riskSamples;
+
+	@Autowired
 	ObjectProvider<SecurityContextHolderStrategy> strategy;
 
 	/** Rules to disable after the test, each with its owner's token. */
@@ -134,15 +139,16 @@ class ExecutionScreensBrowserIT extends BrowserIT {
 	}
 
 	@Test
-	void theInboxRejectsAndApprovesAndSaysWhenAnActionNoLongerWaits() {
+	void theInboxRejectsApprovesRefusesWhatTheGuardrailsWouldBlockNowAndSaysWhenAnActionNoLongerWaits() {
 		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "inb");
 		String live = "options mode live, approval required\n";
 		String rejected = awaitExecution(farmer.token(), fire(farmer.account().id(), farmer.token(), "Reject me", live),
 				"AWAITING_APPROVAL")
 			.get("id")
 			.asString();
+		PoolId risky = pool();
 		String approved = awaitExecution(farmer.token(),
-				fire(farmer.account().id(), farmer.token(), "Approve me", live), "AWAITING_APPROVAL")
+				fire(farmer.account().id(), farmer.token(), "Approve me", live, risky), "AWAITING_APPROVAL")
 			.get("id")
 			.asString();
 		String elsewhere = awaitExecution(farmer.token(),
@@ -170,7 +176,16 @@ class ExecutionScreensBrowserIT extends BrowserIT {
 		PlaywrightAssertions.assertThat(row(inbox, "Decided elsewhere")).hasCount(0);
 		assertThat(state(farmer.token(), elsewhere)).isEqualTo("REJECTED");
 
+		// the target's risk rose while the action waited: the guardrails refuse the
+		// approval now, and the action stays in the inbox
+		this.riskSamples.record(Map.of(risky, 0.9), Instant.now());
+		button("approve", approved).click();
+		notified("The guardrails would block it now: " + risky + " has a risk score of 0.90");
+		PlaywrightAssertions.assertThat(row(inbox, "Approve me")).hasCount(1);
+		assertThat(state(farmer.token(), approved)).isEqualTo("AWAITING_APPROVAL");
+
 		// this farmer has no vault: the approved action runs and stops at planning
+		this.riskSamples.record(Map.of(risky, 0.2), Instant.now());
 		button("approve", approved).click();
 		notified("Approved");
 		PlaywrightAssertions.assertThat(row(inbox, "Approve me")).hasCount(0);
@@ -273,8 +288,12 @@ class ExecutionScreensBrowserIT extends BrowserIT {
 	 * rule moves funds of its own: an intent on the same funds would wait for the other.
 	 */
 	private String fire(UserId owner, String token, String name, String options) {
+		return fire(owner, token, name, options, pool());
+	}
+
+	/** A rule of the farmer's that moves funds into {@code to}, evaluated at once. */
+	private String fire(UserId owner, String token, String name, String options, PoolId to) {
 		PoolId from = pool();
-		PoolId to = pool();
 		Samples.ingest(this.ingestion, from, Metric.APY, 3.0, Source.SIMULATOR, Instant.now());
 		Samples.ingest(this.ingestion, to, Metric.APY, 6.0, Source.SIMULATOR, Instant.now());
 		HttpResponse<String> created = http().postText("/api/v1/rules", token, "rule \"" + name + "\"\nwhen\n  apy("

@@ -61,7 +61,10 @@ class ExecutionController {
 		return this.executions.find(this.user.id(), new ExecutionId(id)).orElseThrow(NoSuchElementException::new);
 	}
 
-	@Operation(summary = "Approve an execution waiting in your inbox; it runs at once")
+	@Operation(summary = "Approve an execution waiting in your inbox; it runs at once",
+			description = "The guardrails look at its intent again first: what they would block now is a 409 whose "
+					+ "detail gives their reasons, and it keeps waiting until it expires. A 409 also answers one that "
+					+ "no longer waits (expired, or decided already).")
 	@PostMapping("/{id}/approve")
 	Execution approve(@PathVariable UUID id) {
 		return this.executions.approve(this.user.id(), new ExecutionId(id));

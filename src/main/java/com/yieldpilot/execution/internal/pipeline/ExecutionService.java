@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.chain.LocalChain;
+import com.yieldpilot.execution.ApprovalRefusedException;
 import com.yieldpilot.execution.DeferredExecution;
 import com.yieldpilot.execution.Execution;
 import com.yieldpilot.execution.ExecutionAdmin;
@@ -22,9 +23,13 @@ import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.Executions;
 import com.yieldpilot.execution.ExecutorKeyStatus;
+import com.yieldpilot.execution.GuardrailVerdict;
+import com.yieldpilot.execution.internal.GuardrailEngine;
 import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
+import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
+import com.yieldpilot.rules.RuleIntents;
 import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -52,11 +57,18 @@ class ExecutionService implements Executions, ExecutionAdmin {
 
 	private final UserAccounts accounts;
 
+	private final RuleIntents intents;
+
+	private final GuardrailEngine guardrails;
+
 	private final Clock clock;
 
 	ExecutionService(ExecutionReads store, ExecutionIntake intake, ChainAccess chains, ExecutorSigners signers,
-			ObjectProvider<LocalChain> localChain, UserAccounts accounts, Clock clock) {
+			ObjectProvider<LocalChain> localChain, UserAccounts accounts, RuleIntents intents,
+			GuardrailEngine guardrails, Clock clock) {
 		this.store = store;
+		this.intents = intents;
+		this.guardrails = guardrails;
 		this.intake = intake;
 		this.chains = chains;
 		this.signers = signers;
@@ -80,9 +92,25 @@ class ExecutionService implements Executions, ExecutionAdmin {
 		return this.store.ofIntent(intent).stream().filter((e) -> e.owner().equals(owner)).toList();
 	}
 
+	/**
+	 * Approves after the guardrails look at the intent again: they reviewed it when it
+	 * was proposed, up to {@code approval-ttl} ago, and a pool's risk, its data or its
+	 * sources may have changed since. What they would block now is refused, and the
+	 * execution stays in the inbox until it expires, to be approved again once the block
+	 * clears.
+	 */
 	@Override
 	public Execution approve(UserId owner, ExecutionId id) {
-		requireWaiting(owner, id);
+		Execution execution = requireWaiting(owner, id);
+		ActionIntent intent = this.intents.find(execution.intent())
+			.orElseThrow(() -> new IllegalStateException("Its intent is not stored any more"));
+		GuardrailVerdict now = this.guardrails.recheck(intent)
+			.orElseThrow(() -> new ApprovalRefusedException(
+					"The guardrails could not read its facts now (the market or your portfolio); try again shortly"));
+		if (now.outcome() == GuardrailVerdict.Outcome.BLOCKED) {
+			throw new ApprovalRefusedException("The guardrails would block it now: " + String.join("; ", now.reasons())
+					+ ". It stays in your inbox until it expires: approve it again once that clears, or reject it");
+		}
 		this.intake.decide(id, true);
 		return this.store.find(id).orElseThrow();
 	}
@@ -94,12 +122,13 @@ class ExecutionService implements Executions, ExecutionAdmin {
 		return this.store.find(id).orElseThrow();
 	}
 
-	private void requireWaiting(UserId owner, ExecutionId id) {
+	private Execution requireWaiting(UserId owner, ExecutionId id) {
 		Execution execution = find(owner, id).orElseThrow(() -> new NoSuchElementException("No such execution"));
 		if (execution.state() != ExecutionState.AWAITING_APPROVAL) {
 			throw new IllegalStateException(
 					"It no longer waits for approval: it is " + execution.state().name().toLowerCase());
 		}
+		return execution;
 	}
 
 	/**
