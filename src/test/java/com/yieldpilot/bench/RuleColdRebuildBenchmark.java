@@ -192,7 +192,8 @@ public class RuleColdRebuildBenchmark {
 	/** Farmers, then their rules in batches, each batch in one transaction. */
 	private void load(List<Condition> conditions) {
 		DSLContext dsl = this.database.dsl();
-		RuntimeProperties runtime = new RuntimeProperties(SHARDS, Duration.ofSeconds(30), Duration.ofDays(90));
+		RuntimeProperties runtime = new RuntimeProperties(SHARDS, Duration.ofSeconds(30), Duration.ofDays(90),
+				Duration.ofSeconds(15));
 		OffsetDateTime now = NOW.atOffset(ZoneOffset.UTC);
 		List<UserId> farmers = new ArrayList<>(FARMERS);
 		for (int i = 0; i < FARMERS; i++) {

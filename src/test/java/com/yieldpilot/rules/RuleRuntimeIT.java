@@ -386,6 +386,79 @@ class RuleRuntimeIT extends ApplicationIT {
 	}
 
 	@Test
+	void aScheduledRunHeldUpByStaleDataWaitsGivesWayToTheNextRunAndGoesAheadOnceTheDataIsFresh() throws Exception {
+		Farmer farmer = farmer("sol");
+		apy(this.from, 3.0);
+		apy(this.to, 6.0);
+		this.riskSamples.record(Map.of(this.to, 0.2),
+				Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MILLIS));
+		String id = farmer.save("rule \"Weekly move\"\nevery monday 09:00 UTC\nwhen\n  apy(" + this.from
+				+ ") < 4%\nthen\n  move 50% from " + this.from + " to " + this.to + "\n");
+		RuleId rule = new RuleId(UUID.fromString(id));
+		Instant due = lastMondayAtNine();
+		Instant weekBefore = due.minus(Duration.ofDays(7));
+		TriggerKey retry = TriggerKey.triggerKey("rule-" + id, "rules-retry");
+
+		// a run that waits
+		assertThat(this.evaluator.evaluateScheduled(rule, weekBefore)).isFalse();
+		String waits = "; this scheduled run is tried again until that clears, or until the next one is due";
+		assertThat(newest(farmer.traces(id), "BLOCKED").get("reason").asString())
+			.startsWith("blocked: " + this.to + " has stale data: its risk was last observed at ")
+			.endsWith(waits);
+		assertThat(this.scheduler.getTrigger(retry)).as("its retry").isNotNull();
+
+		// its rule's next run is due: the waiting run gives way to it (its retry or this
+		// run says so, whichever takes the shard first), and the new run waits in its
+		// place
+		assertThat(this.evaluator.evaluateScheduled(rule, due)).isFalse();
+		String gaveWay = "the run of " + minute(weekBefore) + " did not happen: it still waited when the next "
+				+ "scheduled run was due, at " + minute(due) + " (it waited because " + this.to + " has stale data: ";
+		assertThat(reasons(farmer, id).filter(r -> r.startsWith(gaveWay)).count()).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.scheduler.getTrigger(retry) != null
+					&& Instant.parse(this.scheduler.getTrigger(retry).getJobDataMap().getString("scheduledAt"))
+						.equals(due));
+
+		// Quartz tries it again (every 2 s in the tests); the block has not changed, so
+		// the
+		// retries add no trace
+		java.util.Date firstTry = this.scheduler.getTrigger(retry).getStartTime();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			org.quartz.Trigger again = this.scheduler.getTrigger(retry);
+			return again != null && again.getStartTime().after(firstTry);
+		});
+		assertThat(reasons(farmer, id).filter(r -> r.endsWith(waits)).count()).as("one per run").isEqualTo(2);
+		assertThat(intentKeys(id)).isEmpty();
+
+		// the score lands: the next retry goes ahead under the scheduled time's key
+		this.riskSamples.record(Map.of(this.to, 0.2), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !intentKeys(id).isEmpty());
+		assertThat(intentKeys(id)).containsExactly(id + ":1:at" + due.getEpochSecond());
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.scheduler.getTrigger(retry) == null);
+		assertThat(this.evaluator.evaluateScheduled(rule, due)).as("a recovered fire proposes nothing twice").isFalse();
+		assertThat(intentKeys(id)).hasSize(1);
+	}
+
+	@Test
+	void aScheduledRunWhoseConditionsCannotBeEvaluatedWaitsForTheData() {
+		Farmer farmer = farmer("tao");
+		ingest(this.from, 3.0, Source.DEFILLAMA, Instant.now().minus(Duration.ofHours(3)));
+		String id = farmer.save("rule \"Daily look\"\nevery day 07:00 UTC\nwhen\n  apy(" + this.from
+				+ ") < 4%\nthen\n  notify \"low\"\n");
+		RuleId rule = new RuleId(UUID.fromString(id));
+		Instant due = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(7));
+		Instant run = due.isAfter(Instant.now()) ? due.minus(Duration.ofDays(1)) : due;
+
+		assertThat(this.evaluator.evaluateScheduled(rule, run)).isFalse();
+		assertThat(farmer.traces(id).get(0).get("reason").asString()).isEqualTo("not evaluated: apy(" + this.from
+				+ ") is stale; this scheduled run is tried again until that clears, or until the next one is due");
+
+		apy(this.from, 3.0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> !intentKeys(id).isEmpty());
+		assertThat(intentKeys(id)).containsExactly(id + ":1:at" + run.getEpochSecond());
+	}
+
+	@Test
 	void theVaultsOwnBalanceIsReadForItsOwnerOnly() {
 		UserAccount demo = this.accounts.findByUsername(credentials().farmerUsername()).orElseThrow();
 		await().atMost(Duration.ofSeconds(60))
@@ -456,6 +529,26 @@ class RuleRuntimeIT extends ApplicationIT {
 	private String move(String name, String hold, String options) {
 		return "rule \"" + name + "\"\nwhen\n  apy(" + this.from + ") < 4%" + hold + "\nthen\n  move 50% from "
 				+ this.from + " to " + this.to + "\n" + options;
+	}
+
+	/** The latest Monday 09:00 UTC that is not in the future. */
+	private static Instant lastMondayAtNine() {
+		java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+		java.time.ZonedDateTime monday = now
+			.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+			.truncatedTo(ChronoUnit.DAYS)
+			.withHour(9);
+		return (monday.isAfter(now) ? monday.minusWeeks(1) : monday).toInstant();
+	}
+
+	private static String minute(Instant at) {
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+			.withZone(java.time.ZoneOffset.UTC)
+			.format(at);
+	}
+
+	private static java.util.stream.Stream<String> reasons(Farmer farmer, String rule) {
+		return farmer.traces(rule).valueStream().map(t -> t.get("reason").asString());
 	}
 
 	private void evaluate(Farmer farmer) {

@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				// out:
 				// short here
 				"yieldpilot.execution.lease=3s",
+				// a scheduled run that waits for its data is tried again soon
+				"yieldpilot.rules.blocked-run-retry=2s",
 				// crash tests leave failed deliveries on purpose and redeliver them
 				// themselves; EventRedeliveryIT runs the redelivery with its own settings
 				"yieldpilot.events.retry-after=5m", "yieldpilot.events.max-backoff=5m" })

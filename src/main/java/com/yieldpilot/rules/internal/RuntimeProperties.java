@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tick how often each shard is evaluated when no market update triggers it (held
  * parts come due and values go stale between updates)
  * @param traceRetention how long traces are kept
+ * @param blockedRunRetry how soon a scheduled run that waits for its data (stale or
+ * disagreeing numbers on a pool it would touch, conditions that cannot be evaluated) is
+ * tried again, until it goes ahead or its rule's next run is due
  */
 @ConfigurationProperties("yieldpilot.rules")
 public record RuntimeProperties(@DefaultValue("4") int shards, @DefaultValue("30s") Duration tick,
-		@DefaultValue("90d") Duration traceRetention) {
+		@DefaultValue("90d") Duration traceRetention, @DefaultValue("15s") Duration blockedRunRetry) {
 
 	public RuntimeProperties {
 		if (shards < 1 || shards > 256) {
@@ -24,6 +27,10 @@ public record RuntimeProperties(@DefaultValue("4") int shards, @DefaultValue("30
 		}
 		if (tick.compareTo(Duration.ofSeconds(1)) < 0) {
 			throw new IllegalArgumentException("yieldpilot.rules.tick is at least 1s, not " + tick);
+		}
+		if (blockedRunRetry.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException(
+					"yieldpilot.rules.blocked-run-retry is at least 1s, not " + blockedRunRetry);
 		}
 		if (traceRetention.compareTo(Duration.ofDays(1)) < 0) {
 			throw new IllegalArgumentException(

@@ -45,6 +45,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleFirings {
 
+	/** What a waiting scheduled run's trace adds to why it waits. */
+	static final String SCHEDULED_RUN_WAITS = "; this scheduled run is tried again until that clears, "
+			+ "or until the next one is due";
+
 	private final IntentDesk desk;
 
 	private final MarketTrust trust;
@@ -112,7 +116,10 @@ class RuleFirings {
 	 * sources, stale numbers on a pool it would touch) is not settled: the rule stays
 	 * {@linkplain #waiting waiting} and fires at a later evaluation once the block
 	 * clears, if it is still true; a later evaluation that finds the same block stores
-	 * the state and traces nothing new.
+	 * the state and traces nothing new. A scheduled run that is blocked, or whose
+	 * conditions cannot be evaluated, waits likewise: {@code state.blocked} says why
+	 * afterwards, and its retry ({@link BlockedRuns}) passes that back in, so a retry
+	 * that finds the same traces nothing new.
 	 */
 	boolean act(LiveRule rule, RuleState state, Truth truth, List<Truth> parts,
 			Map<TermKey, Optional<LiveValue>> values, @Nullable String evaluation, Instant now, FiringFacts facts,
@@ -120,6 +127,8 @@ class RuleFirings {
 			List<IntentDesk.NewIntent> newIntents) {
 		Truth settledBefore = state.settled;
 		Truth reportedBefore = state.reported;
+		String waitedBefore = state.blocked;
+		String waits = null;
 		state.reported = truth;
 		if (truth != Truth.UNKNOWN) {
 			state.settled = truth;
@@ -142,8 +151,15 @@ class RuleFirings {
 				reason = stop.get().reason() + "; it fires when that clears, if its conditions still hold";
 				// the transition waits for the block to clear instead of being used up
 				state.settled = settledBefore;
-				repeated = reportedBefore == Truth.TRUE && reason.equals(state.blocked);
-				state.blocked = reason;
+				waits = reason;
+				repeated = reportedBefore == Truth.TRUE && reason.equals(waitedBefore);
+			}
+			else if (stop.isPresent() && stop.get().outcome() == TraceOutcome.BLOCKED) {
+				// a scheduled run: BlockedRuns tries it again until the block clears
+				outcome = TraceOutcome.BLOCKED;
+				reason = stop.get().reason() + SCHEDULED_RUN_WAITS;
+				waits = reason;
+				repeated = reason.equals(waitedBefore);
 			}
 			else if (stop.isPresent()) {
 				outcome = stop.get().outcome();
@@ -169,10 +185,14 @@ class RuleFirings {
 		else {
 			outcome = TraceOutcome.UNKNOWN;
 			reason = "not evaluated: " + TraceText.unknownTerms(conditions);
+			if (evaluation != null) {
+				// a scheduled run waits for the data as it waits for a block
+				reason += SCHEDULED_RUN_WAITS;
+				waits = reason;
+				repeated = reason.equals(waitedBefore);
+			}
 		}
-		if (outcome != TraceOutcome.BLOCKED) {
-			state.blocked = null;
-		}
+		state.blocked = waits;
 		newStates.add(state(rule, state, firedAt));
 		if (!repeated) {
 			newTraces.add(new TraceStore.NewTrace(rule.stored().id(), rule.stored().owner(), rule.stored().version(),

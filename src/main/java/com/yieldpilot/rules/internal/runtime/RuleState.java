@@ -23,7 +23,8 @@ final class RuleState {
 
 	/**
 	 * Why its last firing on the market was blocked, while it waits for that to clear; on
-	 * this node only, so a restart traces a block that persists once more.
+	 * this node only, so a restart traces a block that persists once more. For a
+	 * scheduled run, why it waits to be tried again ({@link BlockedRuns}).
 	 */
 	@Nullable String blocked;
 

@@ -1,6 +1,6 @@
 package com.yieldpilot.rules.internal.runtime;
 
-import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.yieldpilot.rules.RuleId;
@@ -10,7 +10,8 @@ import org.quartz.JobExecutionContext;
 /**
  * Runs a time-triggered rule at one of its scheduled times. Each rule has its own cron
  * trigger on this one job; the scheduled time names the evaluation, so a fire that Quartz
- * recovers on another node proposes nothing twice.
+ * recovers on another node proposes nothing twice. A run that waits is tried again by a
+ * trigger of its own on the same job ({@link BlockedRuns}), which names the run's time.
  */
 class ScheduledRuleJob implements Job {
 
@@ -25,8 +26,13 @@ class ScheduledRuleJob implements Job {
 	@Override
 	public void execute(JobExecutionContext context) {
 		RuleId rule = new RuleId(UUID.fromString(context.getMergedJobDataMap().getString(RULE)));
-		Instant scheduled = context.getScheduledFireTime().toInstant();
-		this.evaluator.evaluateScheduled(rule, scheduled);
+		Optional<BlockedRuns.Pending> retry = BlockedRuns.Pending.of(context.getMergedJobDataMap());
+		if (retry.isPresent()) {
+			this.evaluator.evaluateScheduled(rule, retry.get().scheduledAt(), retry.get());
+		}
+		else {
+			this.evaluator.evaluateScheduled(rule, context.getScheduledFireTime().toInstant());
+		}
 	}
 
 }

@@ -1,6 +1,9 @@
 package com.yieldpilot.rules.internal.runtime;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +23,24 @@ import com.yieldpilot.rules.lang.Durations;
  */
 final class TraceText {
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
 	private TraceText() {
+	}
+
+	/** A time as traces write it, to the minute in UTC: {@code 2026-11-23 09:00 UTC}. */
+	static String time(Instant at) {
+		return TIME.format(at);
+	}
+
+	/**
+	 * Why a scheduled run waited, without what its trace added about trying it again.
+	 */
+	static String withoutRetry(String waits) {
+		String reason = waits.endsWith(RuleFirings.SCHEDULED_RUN_WAITS)
+				? waits.substring(0, waits.length() - RuleFirings.SCHEDULED_RUN_WAITS.length()) : waits;
+		return reason.startsWith("blocked: ") ? reason.substring("blocked: ".length()) : reason;
 	}
 
 	static List<RuleTrace.ConditionResult> conditions(LiveRule rule, List<Truth> truths,
