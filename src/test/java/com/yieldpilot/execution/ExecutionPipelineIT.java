@@ -24,10 +24,12 @@ import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.CrashPoints;
+import com.yieldpilot.support.DiskFull;
 import com.yieldpilot.vault.Portfolio;
 import com.yieldpilot.vault.Position;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.Vaults;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,9 @@ class ExecutionPipelineIT extends ApplicationIT {
 
 	@Autowired
 	Foreground foreground;
+
+	@Autowired
+	DSLContext dsl;
 
 	private final List<String> rules = new java.util.ArrayList<>();
 
@@ -225,6 +230,36 @@ class ExecutionPipelineIT extends ApplicationIT {
 			this.crashes.disarm(name);
 			owned.unpause().send();
 		}
+	}
+
+	@Test
+	void aDatabaseOutOfDiskSpaceWhenTheSignedTransactionIsSavedSpendsNoNonceAndTheExecutionGoesAheadOnceThereIsSpace()
+			throws IOException {
+		String name = "Disk full at signing " + UUID.randomUUID();
+		BigInteger nonceBefore = executorNonce();
+		// the signing transaction takes the nonce and saves the signed bytes together:
+		// the
+		// full disk refuses the save, and the nonce goes back with the rollback
+		DiskFull.on(this.dsl, "execution_tx", "exists (select 1 from execution e join rule_intent i on i.id = "
+				+ "e.intent_id where e.id = new.execution_id and i.rule_name = '" + name + "')");
+		JsonNode deferred;
+		try {
+			rule(name, "deposit 10000 USDC into " + AAVE, "mode live");
+			deferred = awaitExecution(name, "DEFERRED");
+		}
+		finally {
+			DiskFull.off(this.dsl, "execution_tx");
+		}
+		assertThat(stepDetails(deferred, "DEFERRED")).containsExactly("the database ran out of disk space before it "
+				+ "was signed, so nothing was sent; it is tried again when its deferral ends");
+		assertThat(deferred.get("nonce").isNull()).isTrue();
+		assertThat(executorNonce()).as("nothing was sent").isEqualTo(nonceBefore);
+
+		// there is space again; the deferral's minute is passed at once
+		this.dsl.execute("update execution set retry_at = now() where id = '" + deferred.get("id").asString() + "'");
+		JsonNode done = awaitExecution(name, "CONFIRMED");
+		assertThat(executorNonce()).isEqualTo(nonceBefore.add(BigInteger.ONE));
+		assertThat(deposits(done.get("onchainId").asString())).isEqualTo(1);
 	}
 
 	@Test

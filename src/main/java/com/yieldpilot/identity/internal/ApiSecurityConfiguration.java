@@ -72,6 +72,25 @@ class ApiSecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The error page a failed request is forwarded to. The servlet container forwards an
+	 * exception no handler resolved to {@code /error}, which no other chain matches as an
+	 * API path: the browser chain answered it with a redirect to the log-in page, so an
+	 * API client got a 302 to HTML for a server error. Open, so the client gets the
+	 * status and Spring Boot's error body (no message, no stack trace).
+	 */
+	@Bean
+	@Order(4)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	SecurityFilterChain errorChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/error")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(AbstractHttpConfigurer::disable)
+			.csrf(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
 	/** Every operation takes a personal API token as a bearer token. */
 	@Bean
 	OpenAPI yieldPilotApi() {

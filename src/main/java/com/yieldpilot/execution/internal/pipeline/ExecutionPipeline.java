@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
+import com.yieldpilot.platform.DatabaseFull;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.RuleIntents;
 import jakarta.annotation.PreDestroy;
@@ -76,6 +77,8 @@ public class ExecutionPipeline {
 
 	private final Clock clock;
 
+	private final DatabaseFull databaseFull;
+
 	/** How many executions one batch takes at most. */
 	static final int BATCH_SIZE = 256;
 
@@ -107,7 +110,7 @@ public class ExecutionPipeline {
 	ExecutionPipeline(ExecutionStore store, ExecutionLeases leases, RuleIntents intents, BatchStart start,
 			BatchPreflight preflight, BatchSigning signing, BatchBroadcast broadcast, ExecutionEndings endings,
 			ExecutionProperties properties, ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler,
-			Clock clock) {
+			Clock clock, DatabaseFull databaseFull) {
 		this.store = store;
 		this.leases = leases;
 		this.intents = intents;
@@ -120,6 +123,7 @@ public class ExecutionPipeline {
 		this.crashHook = crashHook;
 		this.scheduler = scheduler;
 		this.clock = clock;
+		this.databaseFull = databaseFull;
 	}
 
 	/**
@@ -249,10 +253,19 @@ public class ExecutionPipeline {
 				fromPlan(planning);
 			}
 			catch (RuntimeException ex) {
-				log.warn("{} executions stopped unexpectedly; those not signed yet are deferred", planning.size(), ex);
+				String why;
+				if (this.databaseFull.raised(ex)) {
+					// its ALERT is logged once a minute, not once per batch
+					why = "the database ran out of disk space before it was signed, so nothing was sent; "
+							+ "it is tried again when its deferral ends";
+				}
+				else {
+					log.warn("{} executions stopped unexpectedly; those not signed yet are deferred", planning.size(),
+							ex);
+					why = "an unexpected error stopped it before signing (" + ex.getMessage() + ")";
+				}
 				// a no-op for those that signed, ended or lost their lease meanwhile
-				planning.forEach((item) -> defer(item.id, item.token(),
-						"an unexpected error stopped it before signing (" + ex.getMessage() + ")"));
+				planning.forEach((item) -> defer(item.id, item.token(), why));
 			}
 		}
 		this.leases.releaseAll(claimed);
