@@ -13,9 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * A REST request that failed because the database ran out of disk space answers 503 with
  * what happened and what to do ({@link DatabaseFull#EXPLANATION}) and a
  * {@code Retry-After}, instead of a bare 500: its transaction rolled back, so a client
- * may send it again once there is space (a webhook sender retries on its own). Only
- * data-access and transaction failures are looked at, and any other one is passed on
- * unchanged to Spring's own handling.
+ * may send it again once there is space. Only data-access and transaction failures are
+ * looked at, and any other one is passed on unchanged to Spring's own handling.
  */
 @RestControllerAdvice
 class DatabaseFullAdvice {
