@@ -16,6 +16,7 @@ import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.rules.internal.RuntimeProperties;
+import com.yieldpilot.rules.internal.runtime.ScheduledRuns;
 import com.yieldpilot.rules.internal.runtime.ShardEvaluator;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
@@ -60,6 +61,9 @@ class RuleRuntimeIT extends ApplicationIT {
 
 	@Autowired
 	ShardEvaluator evaluator;
+
+	@Autowired
+	ScheduledRuns scheduledRuns;
 
 	@Autowired
 	RuntimeProperties runtime;
@@ -371,14 +375,14 @@ class RuleRuntimeIT extends ApplicationIT {
 
 		Instant monday = Instant.parse("2026-11-23T09:00:00Z");
 		RuleId rule = new RuleId(UUID.fromString(id));
-		assertThat(this.evaluator.evaluateScheduled(rule, monday)).isTrue();
-		assertThat(this.evaluator.evaluateScheduled(rule, monday)).as("a recovered fire proposes nothing twice")
+		assertThat(this.scheduledRuns.evaluateScheduled(rule, monday)).isTrue();
+		assertThat(this.scheduledRuns.evaluateScheduled(rule, monday)).as("a recovered fire proposes nothing twice")
 			.isFalse();
 		assertThat(intentKeys(id)).containsExactly(id + ":1:at" + monday.getEpochSecond());
 		awaitReviewed(id);
 
 		apy(this.from, 5.0);
-		assertThat(this.evaluator.evaluateScheduled(rule, monday.plus(Duration.ofDays(7)))).isFalse();
+		assertThat(this.scheduledRuns.evaluateScheduled(rule, monday.plus(Duration.ofDays(7)))).isFalse();
 		assertThat(farmer.traces(id).get(0).get("outcome").asString()).isEqualTo("NOT_MET");
 
 		http().post("/api/v1/rules/" + id + "/disable", farmer.token, "");
@@ -400,7 +404,7 @@ class RuleRuntimeIT extends ApplicationIT {
 		TriggerKey retry = TriggerKey.triggerKey("rule-" + id, "rules-retry");
 
 		// a run that waits
-		assertThat(this.evaluator.evaluateScheduled(rule, weekBefore)).isFalse();
+		assertThat(this.scheduledRuns.evaluateScheduled(rule, weekBefore)).isFalse();
 		String waits = "; this scheduled run is tried again until that clears, or until the next one is due";
 		assertThat(newest(farmer.traces(id), "BLOCKED").get("reason").asString())
 			.startsWith("blocked: " + this.to + " has stale data: its risk was last observed at ")
@@ -410,7 +414,7 @@ class RuleRuntimeIT extends ApplicationIT {
 		// its rule's next run is due: the waiting run gives way to it (its retry or this
 		// run says so, whichever takes the shard first), and the new run waits in its
 		// place
-		assertThat(this.evaluator.evaluateScheduled(rule, due)).isFalse();
+		assertThat(this.scheduledRuns.evaluateScheduled(rule, due)).isFalse();
 		String gaveWay = "the run of " + minute(weekBefore) + " did not happen: it still waited when the next "
 				+ "scheduled run was due, at " + minute(due) + " (it waited because " + this.to + " has stale data: ";
 		assertThat(reasons(farmer, id).filter(r -> r.startsWith(gaveWay)).count()).isEqualTo(1);
@@ -435,7 +439,8 @@ class RuleRuntimeIT extends ApplicationIT {
 		await().atMost(Duration.ofSeconds(30)).until(() -> !intentKeys(id).isEmpty());
 		assertThat(intentKeys(id)).containsExactly(id + ":1:at" + due.getEpochSecond());
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.scheduler.getTrigger(retry) == null);
-		assertThat(this.evaluator.evaluateScheduled(rule, due)).as("a recovered fire proposes nothing twice").isFalse();
+		assertThat(this.scheduledRuns.evaluateScheduled(rule, due)).as("a recovered fire proposes nothing twice")
+			.isFalse();
 		assertThat(intentKeys(id)).hasSize(1);
 	}
 
@@ -449,7 +454,7 @@ class RuleRuntimeIT extends ApplicationIT {
 		Instant due = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(7));
 		Instant run = due.isAfter(Instant.now()) ? due.minus(Duration.ofDays(1)) : due;
 
-		assertThat(this.evaluator.evaluateScheduled(rule, run)).isFalse();
+		assertThat(this.scheduledRuns.evaluateScheduled(rule, run)).isFalse();
 		assertThat(farmer.traces(id).get(0).get("reason").asString()).isEqualTo("not evaluated: apy(" + this.from
 				+ ") is stale; this scheduled run is tried again until that clears, or until the next one is due");
 

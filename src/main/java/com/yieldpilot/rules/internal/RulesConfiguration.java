@@ -2,6 +2,7 @@ package com.yieldpilot.rules.internal;
 
 import com.yieldpilot.rules.Entitlements;
 import com.yieldpilot.rules.PlanLimits;
+import com.yieldpilot.rules.internal.engine.NetworkRules;
 import tools.jackson.databind.JacksonModule;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +23,15 @@ class RulesConfiguration {
 	Entitlements defaultEntitlements(DefaultPlanProperties plan) {
 		PlanLimits limits = plan.limits();
 		return user -> limits;
+	}
+
+	/**
+	 * The engine's generic rules, compiled once per node (a few seconds at start) and
+	 * shared by the shards' engines and the scheduled runs' one-run engines.
+	 */
+	@Bean
+	NetworkRules networkRules() {
+		return NetworkRules.load();
 	}
 
 	/**

@@ -17,10 +17,10 @@ class ScheduledRuleJob implements Job {
 
 	static final String RULE = "rule";
 
-	private final ShardEvaluator evaluator;
+	private final ScheduledRuns runs;
 
-	ScheduledRuleJob(ShardEvaluator evaluator) {
-		this.evaluator = evaluator;
+	ScheduledRuleJob(ScheduledRuns runs) {
+		this.runs = runs;
 	}
 
 	@Override
@@ -28,10 +28,10 @@ class ScheduledRuleJob implements Job {
 		RuleId rule = new RuleId(UUID.fromString(context.getMergedJobDataMap().getString(RULE)));
 		Optional<BlockedRuns.Pending> retry = BlockedRuns.Pending.of(context.getMergedJobDataMap());
 		if (retry.isPresent()) {
-			this.evaluator.evaluateScheduled(rule, retry.get().scheduledAt(), retry.get());
+			this.runs.evaluateScheduled(rule, retry.get().scheduledAt(), retry.get());
 		}
 		else {
-			this.evaluator.evaluateScheduled(rule, context.getScheduledFireTime().toInstant());
+			this.runs.evaluateScheduled(rule, context.getScheduledFireTime().toInstant());
 		}
 	}
 
