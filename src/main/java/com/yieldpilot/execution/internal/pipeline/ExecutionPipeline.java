@@ -1,7 +1,6 @@
 package com.yieldpilot.execution.internal.pipeline;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,31 +19,27 @@ import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
-
 /**
  * Runs an accepted intent's fund-moving actions one after the other: plan → cost check →
  * simulate → sign and save → broadcast, each state stored before the next step, under the
  * node's lease on the execution. Executions ready at the same time run as one batch
- * through each step (decision 0018), each still under a lease and fencing token of its
- * own. Nothing before signing spends a nonce, so a node that resumes an execution stopped
- * there plans it again from the chain as it is now; one that resumes a signed execution
- * only ever sends the saved bytes. The signing transaction checks each execution's
- * fencing token and takes the key's next nonces under a row lock, so two nodes never sign
- * the same execution and never share a nonce.
+ * through each step ({@link BatchRun}, decision 0018), each still under a lease and
+ * fencing token of its own. This class owns the hand-off: what is ready runs on the
+ * pipeline's threads once the transaction that made it ready commits, claimed unless this
+ * node created it leased to itself. Nothing before signing spends a nonce, so a node that
+ * resumes an execution stopped there plans it again from the chain as it is now; one that
+ * resumes a signed execution only ever sends the saved bytes. The signing transaction
+ * checks each execution's fencing token and takes the key's next nonces under a row lock,
+ * so two nodes never sign the same execution and never share a nonce.
  */
 @Component
 public class ExecutionPipeline {
-
-	private static final Logger log = LoggerFactory.getLogger(ExecutionPipeline.class);
 
 	/** The states a node may pick an execution up from to run its steps. */
 	static final Set<ExecutionState> RUNNABLE = EnumSet.of(ExecutionState.QUEUED, ExecutionState.PLANNED,
@@ -53,31 +48,17 @@ public class ExecutionPipeline {
 	static final Set<ExecutionState> BEFORE_SIGNING = EnumSet.of(ExecutionState.QUEUED, ExecutionState.PLANNED,
 			ExecutionState.COST_CHECKED, ExecutionState.SIMULATED, ExecutionState.DEFERRED);
 
-	private final ExecutionStore store;
-
 	private final ExecutionLeases leases;
 
 	private final RuleIntents intents;
-
-	private final BatchStart start;
-
-	private final BatchPreflight preflight;
-
-	private final BatchSigning signing;
-
-	private final BatchBroadcast broadcast;
 
 	private final ExecutionEndings endings;
 
 	private final ExecutionProperties properties;
 
-	private final ObjectProvider<ExecutionCrashHook> crashHook;
-
 	private final Scheduler scheduler;
 
-	private final Clock clock;
-
-	private final DatabaseFull databaseFull;
+	private final BatchRun batches;
 
 	/** How many executions one batch takes at most. */
 	static final int BATCH_SIZE = 256;
@@ -111,19 +92,14 @@ public class ExecutionPipeline {
 			BatchPreflight preflight, BatchSigning signing, BatchBroadcast broadcast, ExecutionEndings endings,
 			ExecutionProperties properties, ObjectProvider<ExecutionCrashHook> crashHook, Scheduler scheduler,
 			Clock clock, DatabaseFull databaseFull) {
-		this.store = store;
 		this.leases = leases;
 		this.intents = intents;
-		this.start = start;
-		this.preflight = preflight;
-		this.signing = signing;
-		this.broadcast = broadcast;
 		this.endings = endings;
 		this.properties = properties;
-		this.crashHook = crashHook;
 		this.scheduler = scheduler;
-		this.clock = clock;
-		this.databaseFull = databaseFull;
+		this.batches = new BatchRun(new BatchRun.Steps(start, preflight, signing, broadcast), store, properties,
+				crashHook, clock, databaseFull,
+				(id, token, from, to, reason) -> finish(id, token, from, to, reason, null));
 	}
 
 	/**
@@ -227,107 +203,15 @@ public class ExecutionPipeline {
 	}
 
 	/**
-	 * Runs the claimed executions; those just created here start from their row and
-	 * intent as created, the others are read ({@link BatchStart}).
+	 * Runs the claimed executions as one batch ({@link BatchRun}) and releases their
+	 * leases.
 	 */
 	private void run(Map<ExecutionId, Long> claimed, Map<ExecutionId, BatchStart.Created> created) {
 		if (claimed.isEmpty()) {
 			return;
 		}
-		List<BatchItem> signed = new ArrayList<>();
-		List<BatchItem> planning = new ArrayList<>();
-		for (BatchItem item : this.start.items(claimed, created)) {
-			(ExecutionState.SIGNED.name().equals(item.row.getState()) ? signed : planning).add(item);
-		}
-		if (!signed.isEmpty()) {
-			try {
-				broadcastAll(signed);
-			}
-			catch (RuntimeException ex) {
-				log.warn("{} signed executions stopped unexpectedly; their saved transactions will be re-sent",
-						signed.size(), ex);
-			}
-		}
-		if (!planning.isEmpty()) {
-			try {
-				fromPlan(planning);
-			}
-			catch (RuntimeException ex) {
-				String why;
-				if (this.databaseFull.raised(ex)) {
-					// its ALERT is logged once a minute, not once per batch
-					why = "the database ran out of disk space before it was signed, so nothing was sent; "
-							+ "it is tried again when its deferral ends";
-				}
-				else {
-					log.warn("{} executions stopped unexpectedly; those not signed yet are deferred", planning.size(),
-							ex);
-					why = "an unexpected error stopped it before signing (" + ex.getMessage() + ")";
-				}
-				// a no-op for those that signed, ended or lost their lease meanwhile
-				planning.forEach((item) -> defer(item.id, item.token(), why));
-			}
-		}
+		this.batches.run(claimed, created);
 		this.leases.releaseAll(claimed);
-	}
-
-	private void fromPlan(List<BatchItem> batch) {
-		List<BatchItem> gone = this.start.withIntents(batch);
-		gone.forEach((item) -> finish(item.id, item.token(), BEFORE_SIGNING, ExecutionState.FAILED,
-				"its intent no longer exists", null));
-		List<BatchItem> found = batch.stream().filter((item) -> !gone.contains(item)).toList();
-		if (found.isEmpty()) {
-			return;
-		}
-		List<BatchItem> simulated = this.preflight.preflightAll(found, this::stop);
-		List<BatchItem> live = new ArrayList<>();
-		for (BatchItem item : simulated) {
-			if (item.paper()) {
-				finish(item.id, item.token(), Set.of(ExecutionState.SIMULATED), ExecutionState.PAPER_RECORDED,
-						"paper: would " + item.plan().summary() + " (simulated, not signed)", null);
-			}
-			else {
-				live.add(item);
-			}
-		}
-		if (live.isEmpty()) {
-			return;
-		}
-		List<BatchItem> signed = new ArrayList<>();
-		for (Map.Entry<Long, List<BatchItem>> chain : BatchItem.byChain(this.preflight.cleared(live, this::stop))
-			.entrySet()) {
-			signed.addAll(signAll(chain.getKey(), chain.getValue()));
-		}
-		if (signed.isEmpty()) {
-			return;
-		}
-		signed.forEach((i) -> reached(i.id, ExecutionState.SIGNED));
-		broadcastAll(signed);
-	}
-
-	/**
-	 * Signs and saves the items still fenced in ({@link BatchSigning}); defers them all
-	 * when the key's nonce cannot be read.
-	 * @return the items signed, each with the row's new values set
-	 */
-	private List<BatchItem> signAll(long chainId, List<BatchItem> items) {
-		BatchSigning.Signatures signatures = this.signing.signAll(chainId,
-				items.stream().map(BatchItem::unsigned).toList());
-		if (signatures.unsignable() != null) {
-			items.forEach((i) -> defer(i.id, i.token(), signatures.unsignable()));
-			return List.of();
-		}
-		Map<ExecutionId, BatchItem> byId = new LinkedHashMap<>();
-		items.forEach((i) -> byId.put(i.id, i));
-		return signatures.signed().stream().map((each) -> byId.get(each.id()).signed(chainId, each)).toList();
-	}
-
-	/**
-	 * Sends the saved transactions of the signed items ({@link BatchBroadcast}); never
-	 * signs anything new.
-	 */
-	private void broadcastAll(List<BatchItem> items) {
-		this.broadcast.broadcastAll(items.stream().map(BatchItem::saved).toList());
 	}
 
 	/**
@@ -344,39 +228,6 @@ public class ExecutionPipeline {
 			runAfterCommit(next);
 		}
 		return ended.moved();
-	}
-
-	private void stop(BatchItem item, Outcome<?> outcome) {
-		stop(item.id, item.token(), outcome, item.paper());
-	}
-
-	/**
-	 * Ends or defers an execution that cannot go on. A paper execution records what would
-	 * have happened instead of failing or waiting: nothing of it was ever going to move.
-	 */
-	private void stop(ExecutionId id, long token, Outcome<?> outcome, boolean paper) {
-		if (paper && (outcome instanceof Outcome.Fail<?> || outcome instanceof Outcome.Defer<?>)) {
-			String why = (outcome instanceof Outcome.Fail<?> fail) ? "would fail: " + fail.reason()
-					: "could not be simulated now: " + ((Outcome.Defer<?>) outcome).reason();
-			finish(id, token, BEFORE_SIGNING, ExecutionState.PAPER_RECORDED, "paper: " + why, null);
-			return;
-		}
-		switch (outcome) {
-			case Outcome.Skip<?> skip -> finish(id, token, BEFORE_SIGNING, ExecutionState.SKIPPED, skip.reason(), null);
-			case Outcome.Fail<?> fail -> finish(id, token, BEFORE_SIGNING, ExecutionState.FAILED, fail.reason(), null);
-			case Outcome.Defer<?> defer -> defer(id, token, defer.reason());
-			case Outcome.Next<?> next -> throw new IllegalArgumentException("not a stop");
-		}
-	}
-
-	private void defer(ExecutionId id, long token, String reason) {
-		this.store.move(id, token, BEFORE_SIGNING, ExecutionState.DEFERRED, reason,
-				Map.of(EXECUTION.RETRY_AT, java.time.OffsetDateTime
-					.ofInstant(this.clock.instant().plus(this.properties.deferFor()), java.time.ZoneOffset.UTC)));
-	}
-
-	private void reached(ExecutionId id, ExecutionState state) {
-		this.crashHook.getIfAvailable(() -> ExecutionCrashHook.NONE).reached(id, state);
 	}
 
 	String node() {
