@@ -31,7 +31,6 @@ import com.yieldpilot.support.TestHomes;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.vault.internal.FarmerVaults;
 import com.zaxxer.hikari.HikariDataSource;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -89,9 +88,6 @@ class ExecutionNodesIT extends ApplicationIT {
 
 	@Autowired
 	DataSource dataSource;
-
-	@Autowired
-	DSLContext dsl;
 
 	@Autowired
 	Scheduler scheduler;

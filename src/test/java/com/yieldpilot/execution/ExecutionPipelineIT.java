@@ -16,7 +16,6 @@ import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.chain.contracts.YieldVault;
 import com.yieldpilot.execution.internal.pipeline.ExecutionReads;
-import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.platform.Foreground;
 import com.yieldpilot.rules.IntentStatus;
@@ -29,7 +28,6 @@ import com.yieldpilot.vault.Portfolio;
 import com.yieldpilot.vault.Position;
 import com.yieldpilot.vault.Vault;
 import com.yieldpilot.vault.Vaults;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,9 +66,6 @@ class ExecutionPipelineIT extends ApplicationIT {
 	Vaults vaults;
 
 	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
 	LocalChain chain;
 
 	@Autowired
@@ -84,9 +79,6 @@ class ExecutionPipelineIT extends ApplicationIT {
 
 	@Autowired
 	Foreground foreground;
-
-	@Autowired
-	DSLContext dsl;
 
 	private final List<String> rules = new java.util.ArrayList<>();
 

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.yieldpilot.identity.UserAccounts;
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.market.Source;
@@ -55,12 +53,6 @@ class GuardrailReviewIT extends ApplicationIT {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
 	MarketIngestion ingestion;
 
 	@Autowired
@@ -102,7 +94,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void aPaperIntentPassesAndIsCompletedAsRecordedOnce() {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "pat");
+		TestFarmer farmer = newFarmer("pat");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 
@@ -126,7 +118,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void anIntentIntoAPoolAboveTheRiskCeilingIsBlocked() {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "ria");
+		TestFarmer farmer = newFarmer("ria");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 		sample(this.to, Metric.RISK, 0.9, Source.RISK_MODEL, Instant.now());
@@ -143,7 +135,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void aFiringIntoAPoolWithStaleDataReachesTheGuardrailsOnlyOnceTheDataIsFresh() {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "sol");
+		TestFarmer farmer = newFarmer("sol");
 		apy(this.from, 3.0, Instant.now());
 		sample(this.to, Metric.APY, 6.0, Source.DEFILLAMA, Instant.now().minus(Duration.ofHours(3)));
 		String rule = save(farmer, "");
@@ -162,7 +154,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void theKillSwitchBlocksALiveIntent() {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "kai");
+		TestFarmer farmer = newFarmer("kai");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 		SignedIn admin = new SignedIn(this.accounts, this.strategy);
@@ -184,7 +176,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void anApprovalIsRefusedWhileTheGuardrailsWouldBlockTheIntentNowAndTheExecutionKeepsWaiting() {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "apr");
+		TestFarmer farmer = newFarmer("apr");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 		IntentId id = fire(farmer, "options mode live, approval required\n");
@@ -219,7 +211,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void aLiveIntentThatPassesIsHandedToExecution() {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "liv");
+		TestFarmer farmer = newFarmer("liv");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 
@@ -234,7 +226,7 @@ class GuardrailReviewIT extends ApplicationIT {
 
 	@Test
 	void aDryRunShowsWhatAnEditedSetWouldBlockAndStoresNothing() {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "dry");
+		TestFarmer farmer = newFarmer("dry");
 		apy(this.from, 3.0, Instant.now());
 		apy(this.to, 6.0, Instant.now());
 		IntentId id = fire(farmer, "");

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,9 +48,6 @@ class GuardrailsAdminIT extends ApplicationIT {
 
 	@Autowired
 	Guardrails guardrails;
-
-	@Autowired
-	UserAccounts accounts;
 
 	@Autowired
 	ObjectProvider<SecurityContextHolderStrategy> strategy;

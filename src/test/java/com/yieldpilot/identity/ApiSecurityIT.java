@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.platform.HealthStatuses;
 import com.yieldpilot.support.ApplicationIT;
 import org.junit.jupiter.api.Test;
@@ -21,12 +20,6 @@ import static org.awaitility.Awaitility.await;
 class ApiSecurityIT extends ApplicationIT {
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
 
 	@Autowired
 	HttpCodeStatusMapper statusCodes;

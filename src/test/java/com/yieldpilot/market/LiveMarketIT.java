@@ -15,7 +15,6 @@ import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.Samples;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +38,6 @@ class LiveMarketIT extends ApplicationIT {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@Autowired
-	DSLContext dsl;
 
 	private final PoolId pool = PoolId.parse("live-" + UUID.randomUUID().toString().substring(0, 6) + ":base:USDC");
 

@@ -14,7 +14,6 @@ import com.yieldpilot.market.internal.ingest.MarketBatch;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,9 +37,6 @@ class MarketIngestionIT extends ApplicationIT {
 
 	@Autowired
 	MarketData market;
-
-	@Autowired
-	DSLContext dsl;
 
 	private final String tag = UUID.randomUUID().toString().substring(0, 6);
 

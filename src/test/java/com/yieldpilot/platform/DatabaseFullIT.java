@@ -2,13 +2,10 @@ package com.yieldpilot.platform;
 
 import java.net.http.HttpResponse;
 
-import com.yieldpilot.identity.UserAccounts;
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.DiskFull;
 import com.yieldpilot.support.TestFarmer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,20 +26,11 @@ class DatabaseFullIT extends ApplicationIT {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
-	DSLContext dsl;
-
-	@Autowired
 	MeterRegistry meters;
 
 	@Test
 	void aRuleSavedWhileTheDatabaseIsOutOfDiskSpaceIsRefusedWithWhatToDoAndKeptWhenSentAgain() {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "dee");
+		TestFarmer farmer = newFarmer("dee");
 		String text = "rule \"Low yield\"\nwhen\n  apy(aave-v3:base:USDC) < 4%\nthen\n  notify \"low\"\n";
 		double counted = this.meters.get("yieldpilot.database.full").counter().count();
 
@@ -68,7 +56,7 @@ class DatabaseFullIT extends ApplicationIT {
 
 	@Test
 	void otherDatabaseFailuresAreLeftToSpringsOwnHandling() {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, "eve");
+		TestFarmer farmer = newFarmer("eve");
 		this.dsl.execute("create or replace function test_refuse() returns trigger language plpgsql as $$ begin "
 				+ "raise exception using errcode = 'check_violation', message = 'refused by the test'; end $$");
 		this.dsl

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.EventProbe;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +31,6 @@ class EventPublicationIT extends ApplicationIT {
 
 	@Autowired
 	EventProbe.Listener listener;
-
-	@Autowired
-	DSLContext dsl;
 
 	@Test
 	void committedEventIsStoredDeliveredAndMarkedComplete() {

@@ -2,11 +2,8 @@ package com.yieldpilot.rules;
 
 import java.net.http.HttpResponse;
 
-import com.yieldpilot.identity.UserAccounts;
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.MetricCatalog;
 import com.yieldpilot.support.ApplicationIT;
-import com.yieldpilot.support.TestFarmer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -37,12 +34,6 @@ class RuleApiIT extends ApplicationIT {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
 	MetricCatalog catalog;
 
 	@BeforeEach
@@ -52,7 +43,7 @@ class RuleApiIT extends ApplicationIT {
 
 	@Test
 	void savingCreatesVersionOneAndEverySaveANewVersion() {
-		String token = newFarmer("ann");
+		String token = farmerToken("ann");
 		HttpResponse<String> created = http().postText(RULES, token, WATCH);
 		assertThat(created.statusCode()).isEqualTo(201);
 		JsonNode body = this.json.readTree(created.body());
@@ -82,7 +73,7 @@ class RuleApiIT extends ApplicationIT {
 
 	@Test
 	void anInvalidSaveAnswers422AndLosesNothing() {
-		String token = newFarmer("bea");
+		String token = farmerToken("bea");
 		String id = create(token, WATCH);
 
 		HttpResponse<String> rejected = http().putText(RULES + "/" + id, token, WATCH.replace("apy(", "apyy("));
@@ -100,7 +91,7 @@ class RuleApiIT extends ApplicationIT {
 
 	@Test
 	void rollbackSavesTheEarlierTextAsTheNextVersion() {
-		String token = newFarmer("cal");
+		String token = farmerToken("cal");
 		String id = create(token, WATCH);
 		http().putText(RULES + "/" + id, token, WATCH_V2);
 
@@ -116,7 +107,7 @@ class RuleApiIT extends ApplicationIT {
 
 	@Test
 	void disableAndEnableAreIdempotentAndEnablingRespectsThePlan() {
-		String token = newFarmer("dan");
+		String token = farmerToken("dan");
 		String id = create(token, WATCH);
 
 		assertThat(this.json.readTree(http().post(RULES + "/" + id + "/disable", token, "").body())
@@ -132,8 +123,8 @@ class RuleApiIT extends ApplicationIT {
 
 	@Test
 	void aFarmerCannotSeeOrChangeAnotherFarmersRuleOrTraces() {
-		String owner = newFarmer("eve");
-		String stranger = newFarmer("fay");
+		String owner = farmerToken("eve");
+		String stranger = farmerToken("fay");
 		String id = create(owner, WATCH);
 		String rule = RULES + "/" + id;
 
@@ -153,7 +144,7 @@ class RuleApiIT extends ApplicationIT {
 
 	@Test
 	void anUnknownOrMalformedIdIsAClearError() {
-		String token = newFarmer("gus");
+		String token = farmerToken("gus");
 		assertThat(http().get(RULES + "/00000000-0000-0000-0000-000000000000", token).statusCode()).isEqualTo(404);
 		assertThat(http().get(RULES + "/not-a-uuid", token).statusCode()).isEqualTo(400);
 		assertThat(http().get(RULES + "/00000000-0000-0000-0000-000000000000/traces?limit=0", token).statusCode())
@@ -162,7 +153,7 @@ class RuleApiIT extends ApplicationIT {
 
 	@Test
 	void adminsPreviewTheDrlOfAnyRuleAndFarmersCannot() {
-		String token = newFarmer("hal");
+		String token = farmerToken("hal");
 		String id = create(token, WATCH);
 
 		HttpResponse<String> preview = http().get("/api/v1/admin/rules/" + id + "/drl", credentials().adminToken());
@@ -194,8 +185,8 @@ class RuleApiIT extends ApplicationIT {
 		return this.json.readTree(created.body()).get("id").asString();
 	}
 
-	private String newFarmer(String name) {
-		return TestFarmer.create(this.accounts, this.issuer, name).token();
+	private String farmerToken(String name) {
+		return newFarmer(name).token();
 	}
 
 }

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.yieldpilot.identity.UserAccount;
-import com.yieldpilot.identity.UserAccounts;
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.RiskSamples;
 import com.yieldpilot.market.Source;
@@ -23,7 +21,6 @@ import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.Samples;
 import com.yieldpilot.support.TestFarmer;
 import com.yieldpilot.vault.Vaults;
-import org.jooq.DSLContext;
 import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
@@ -51,12 +48,6 @@ class RuleRuntimeIT extends ApplicationIT {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
 	MarketIngestion ingestion;
 
 	@Autowired
@@ -70,9 +61,6 @@ class RuleRuntimeIT extends ApplicationIT {
 
 	@Autowired
 	RuleIntents intents;
-
-	@Autowired
-	DSLContext dsl;
 
 	@Autowired
 	Scheduler scheduler;
@@ -622,7 +610,7 @@ class RuleRuntimeIT extends ApplicationIT {
 	}
 
 	private Farmer farmer(String name) {
-		TestFarmer farmer = TestFarmer.create(this.accounts, this.issuer, name);
+		TestFarmer farmer = newFarmer(name);
 		return new Farmer(farmer.account(), farmer.token());
 	}
 

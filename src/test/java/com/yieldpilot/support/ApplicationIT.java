@@ -2,6 +2,11 @@ package com.yieldpilot.support;
 
 import java.nio.file.Path;
 
+import com.yieldpilot.identity.internal.TokenIssuer;
+import com.yieldpilot.identity.UserAccounts;
+import org.jooq.DSLContext;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,17 +24,15 @@ import org.springframework.test.context.DynamicPropertySource;
 				// the tests write the history they need (SimulatedPastIT tests the past
 				// local mode's first start writes)
 				"yieldpilot.market.simulator.past=0d",
-				// tests set pools' risk values by hand; scoring after every market update
-				// would
-				// overwrite them (the risk tests score on demand instead)
+				// tests set pools' risk values by hand, which scoring after every
+				// market update would overwrite (the risk tests score on demand)
 				"yieldpilot.risk.scoring.enabled=false",
 				// Vaadin's push connections keep Tomcat's graceful shutdown waiting for
 				// its full timeout
 				"server.shutdown=immediate", "spring.lifecycle.timeout-per-shutdown-phase=3s",
 				"spring.quartz.wait-for-jobs-to-complete-on-shutdown=false",
-				// a node stopped mid-execution by a crash test leaves its lease to run
-				// out:
-				// short here
+				// a node stopped mid-execution by a crash test leaves its lease
+				// to run out: short here
 				"yieldpilot.execution.lease=3s",
 				// a scheduled run that waits for its data is tried again soon
 				"yieldpilot.rules.blocked-run-retry=2s",
@@ -46,6 +49,15 @@ public abstract class ApplicationIT {
 	@LocalServerPort
 	protected int port;
 
+	@Autowired
+	protected DSLContext dsl;
+
+	@Autowired
+	protected UserAccounts accounts;
+
+	@Autowired
+	protected TokenIssuer issuer;
+
 	@DynamicPropertySource
 	static void home(DynamicPropertyRegistry registry) {
 		registry.add("yieldpilot.home", HOME::toString);
@@ -53,6 +65,11 @@ public abstract class ApplicationIT {
 
 	protected Http http() {
 		return new Http(this.port);
+	}
+
+	/** A new farmer with an API token of their own. */
+	protected TestFarmer newFarmer(String name) {
+		return TestFarmer.create(this.accounts, this.issuer, name);
 	}
 
 	protected LocalCredentials credentials() {

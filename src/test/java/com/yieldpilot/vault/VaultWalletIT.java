@@ -11,9 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
-import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.LocalDevnet;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.TestFarmer;
@@ -62,12 +60,6 @@ class VaultWalletIT extends ApplicationIT {
 	Vaults vaults;
 
 	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
 	LocalChain chain;
 
 	@Autowired
@@ -79,7 +71,7 @@ class VaultWalletIT extends ApplicationIT {
 		if (vault != null) {
 			return;
 		}
-		farmer = TestFarmer.create(this.accounts, this.issuer, "wallet");
+		farmer = newFarmer("wallet");
 		link(user(), WALLET);
 		VaultSetup setup = this.wallet.setup(user(), LocalChain.CHAIN_ID, WALLET.getAddress());
 		assertThat(setup.exists()).isFalse();
@@ -262,7 +254,7 @@ class VaultWalletIT extends ApplicationIT {
 
 	@Test
 	void anotherFarmerCanNeitherRecordNorConfigureTheVault() {
-		TestFarmer other = TestFarmer.create(this.accounts, this.issuer, "other");
+		TestFarmer other = newFarmer("other");
 		UserId stranger = other.account().id();
 
 		assertThatThrownBy(() -> this.wallet.record(stranger, LocalChain.CHAIN_ID, WALLET.getAddress()))
@@ -274,7 +266,7 @@ class VaultWalletIT extends ApplicationIT {
 
 	@Test
 	void linksAWalletOnlyWithItsOwnSignatureOverAnUnusedChallenge() {
-		TestFarmer linking = TestFarmer.create(this.accounts, this.issuer, "linking");
+		TestFarmer linking = newFarmer("linking");
 		UserId id = linking.account().id();
 		WalletChallenge challenge = this.wallet.challenge(id, LINK_ONLY.getAddress(), LocalChain.CHAIN_ID);
 		String forged = signature(WALLET, challenge.message());
@@ -298,7 +290,7 @@ class VaultWalletIT extends ApplicationIT {
 
 	@Test
 	void handsOwnershipToAnotherWalletOfTheFarmerInTwoSteps() throws Exception {
-		Vault created = createFor(TestFarmer.create(this.accounts, this.issuer, "owner"), DevAccounts.account(4));
+		Vault created = createFor(newFarmer("owner"), DevAccounts.account(4));
 		UserId id = created.user();
 		link(id, NEXT_OWNER);
 

@@ -9,8 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
-import com.yieldpilot.identity.UserAccounts;
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.MarketData;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.Source;
@@ -48,12 +46,6 @@ import static org.awaitility.Awaitility.await;
  * store one verdict and one set of executions each.
  */
 class GuardrailBatchIT extends ApplicationIT {
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
 
 	@Autowired
 	MarketIngestion ingestion;
@@ -147,7 +139,7 @@ class GuardrailBatchIT extends ApplicationIT {
 	void anOwnerWhosePortfolioFailsToLoadIsLeftForRedeliveryAndTheOthersAreReviewed() {
 		market();
 		List<IntentId> good = fireWhileReviewsCrash(1, this.to);
-		TestFarmer unreachable = TestFarmer.create(this.accounts, this.issuer, "far");
+		TestFarmer unreachable = newFarmer("far");
 		UUID vault = UUID.randomUUID();
 		this.jdbc
 			.sql("insert into vault (id, user_id, chain_id, address, owner_address, asset_address, asset_symbol, "
@@ -206,7 +198,7 @@ class GuardrailBatchIT extends ApplicationIT {
 	private List<IntentId> fireWhileReviewsCrash(int farmers, PoolId into) {
 		List<TestFarmer> created = new ArrayList<>();
 		for (int i = 0; i < farmers; i++) {
-			created.add(TestFarmer.create(this.accounts, this.issuer, "bat"));
+			created.add(newFarmer("bat"));
 		}
 		return fireWhileReviewsCrash(created, into);
 	}

@@ -13,7 +13,6 @@ import com.yieldpilot.support.ApplicationIT;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,9 +29,6 @@ class DatabaseIT extends ApplicationIT {
 
 	@Autowired
 	DataSource dataSource;
-
-	@Autowired
-	DSLContext dsl;
 
 	@Autowired
 	UserRepository users;

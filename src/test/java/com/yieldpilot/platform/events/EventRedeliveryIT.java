@@ -7,8 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import com.yieldpilot.identity.UserAccounts;
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
@@ -24,9 +22,7 @@ import com.yieldpilot.support.CrashPoints;
 import com.yieldpilot.support.ReviewRecords;
 import com.yieldpilot.support.RuleFirings;
 import com.yieldpilot.support.Samples;
-import com.yieldpilot.support.TestFarmer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,12 +46,6 @@ import static org.awaitility.Awaitility.await;
  * after the retention, incomplete ones never.
  */
 class EventRedeliveryIT extends ApplicationIT {
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
 
 	@Autowired
 	MarketIngestion ingestion;
@@ -83,9 +73,6 @@ class EventRedeliveryIT extends ApplicationIT {
 
 	@Autowired
 	ClusterJobs jobs;
-
-	@Autowired
-	DSLContext dsl;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -212,8 +199,8 @@ class EventRedeliveryIT extends ApplicationIT {
 		this.crashes.armReviewOf(this.intents, this.rule, () -> {
 			throw new IllegalStateException("the database went away in the middle of a review");
 		});
-		IntentId id = new RuleFirings(http(), this.jdbc, this.evaluator, this.runtime)
-			.fire(TestFarmer.create(this.accounts, this.issuer, "red"), this.rule, this.from, this.to);
+		IntentId id = new RuleFirings(http(), this.jdbc, this.evaluator, this.runtime).fire(newFarmer("red"), this.rule,
+				this.from, this.to);
 		await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(status(id)));
 		this.crashes.disarmReview();
 		assertThat(this.intents.find(id).orElseThrow().status()).isEqualTo(IntentStatus.PROPOSED);

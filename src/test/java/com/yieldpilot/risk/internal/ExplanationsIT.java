@@ -20,7 +20,6 @@ import com.yieldpilot.risk.internal.model.RiskTrainer;
 import com.yieldpilot.risk.internal.model.SyntheticHistory;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,9 +63,6 @@ class ExplanationsIT extends ApplicationIT {
 	@Autowired
 	TransactionTemplate transactions;
 
-	@Autowired
-	DSLContext db;
-
 	private FeatureTable table;
 
 	@BeforeEach
@@ -74,12 +70,12 @@ class ExplanationsIT extends ApplicationIT {
 		for (int p = 0; p < POOLS.size(); p++) {
 			PoolId pool = POOLS.get(p);
 			String[] parts = pool.toString().split(":");
-			this.db.execute("""
+			this.dsl.execute("""
 					insert into market_pool (id, protocol, chain, asset, stablecoin, origin, created_at)
 					values (?, ?, ?, ?, false, 'WATCHED', now()) on conflict do nothing""", pool.toString(), parts[0],
 					parts[1], parts[2]);
 			// a wavy APY and a TVL that falls for the later pools: scores differ
-			this.db.execute("""
+			this.dsl.execute("""
 					insert into metric_rollup (subject, metric, resolution, bucket, avg_value, min_value, max_value,
 					                           last_value, samples)
 					select ?, m.metric, 'DAY', date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'
@@ -97,8 +93,8 @@ class ExplanationsIT extends ApplicationIT {
 	void emptyTheRegistryAndTheScores() {
 		// the shared node serves the heuristic until a model is promoted; other tests
 		// rely on that
-		this.db.deleteFrom(RISK_SCORE).where(RISK_SCORE.POOL_ID.in(POOLS)).execute();
-		this.db.deleteFrom(RISK_MODEL).execute();
+		this.dsl.deleteFrom(RISK_SCORE).where(RISK_SCORE.POOL_ID.in(POOLS)).execute();
+		this.dsl.deleteFrom(RISK_MODEL).execute();
 	}
 
 	@Test
@@ -114,7 +110,7 @@ class ExplanationsIT extends ApplicationIT {
 			assertThat(s.assessment().explanation()).isEmpty();
 			assertThat(s.features()).isNotNull();
 		});
-		assertThat(this.db.select(RISK_SCORE.EXPLANATION, RISK_SCORE.FEATURES)
+		assertThat(this.dsl.select(RISK_SCORE.EXPLANATION, RISK_SCORE.FEATURES)
 			.from(RISK_SCORE)
 			.where(RISK_SCORE.POOL_ID.in(POOLS))
 			.fetch()).hasSize(POOLS.size()).allSatisfy((row) -> {

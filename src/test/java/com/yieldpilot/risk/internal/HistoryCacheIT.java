@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.market.HistoryImportReport;
 import com.yieldpilot.market.MarketHistory;
 import com.yieldpilot.market.Metric;
@@ -85,12 +84,6 @@ class HistoryCacheIT extends ApplicationIT {
 	TransactionTemplate transactions;
 
 	@Autowired
-	DSLContext db;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
 	ObjectProvider<SecurityContextHolderStrategy> securityContexts;
 
 	private List<PoolId> pools;
@@ -105,13 +98,13 @@ class HistoryCacheIT extends ApplicationIT {
 		this.pools = List.of(PoolId.parse("cache-risk:base:USDC:a" + run), PoolId.parse("cache-risk:base:USDC:b" + run),
 				PoolId.parse("cache-risk:base:USDC:c" + run));
 		for (PoolId pool : this.pools) {
-			this.db.execute("""
+			this.dsl.execute("""
 					insert into market_pool (id, protocol, chain, asset, stablecoin, origin, created_at)
 					values (?, 'cache-risk', 'base', 'USDC', true, 'WATCHED', now())""", pool.toString());
 		}
 		for (PoolId pool : this.pools.subList(0, 2)) {
 			// 160 days up to today, every 9th day without rollups, base APY on even days
-			this.db.execute("""
+			this.dsl.execute("""
 					insert into metric_rollup (subject, metric, resolution, bucket, avg_value, min_value, max_value,
 					                           last_value, samples)
 					select ?, m.metric, 'DAY', date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'
@@ -220,7 +213,7 @@ class HistoryCacheIT extends ApplicationIT {
 		int tvlChange = Feature.TVL_CHANGE_7D.ordinal();
 		assertThat(before.features()[tvlChange]).as("TVL grew").isPositive();
 		assertThat(after.features()[tvlChange]).as("the halved TVL").isNegative();
-		assertThat(this.db.select(RISK_SCORE.SCORE)
+		assertThat(this.dsl.select(RISK_SCORE.SCORE)
 			.from(RISK_SCORE)
 			.where(RISK_SCORE.POOL_ID.eq(pool))
 			.fetchOne(0, Double.class)).isEqualTo(after.assessment().score());

@@ -11,7 +11,6 @@ import com.yieldpilot.risk.internal.model.Feature;
 import com.yieldpilot.risk.internal.model.Incident;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +34,6 @@ class IncidentsIT extends ApplicationIT {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
-	DSLContext db;
-
-	@Autowired
 	Incidents incidents;
 
 	@Autowired
@@ -48,13 +44,13 @@ class IncidentsIT extends ApplicationIT {
 
 	@BeforeEach
 	void aPoolWithHistory() {
-		this.pool = PoolsWithHistory.create(this.db, "aave-v3", 30);
+		this.pool = PoolsWithHistory.create(this.dsl, "aave-v3", 30);
 	}
 
 	@AfterEach
 	void forgetTheIncidents() {
 		// the shared node scores without incidents for the other tests
-		this.db.deleteFrom(RISK_INCIDENT).execute();
+		this.dsl.deleteFrom(RISK_INCIDENT).execute();
 	}
 
 	@Test
@@ -76,7 +72,7 @@ class IncidentsIT extends ApplicationIT {
 		JsonNode again = this.json.readTree(http().post(PATH, credentials().adminToken(), list).body());
 		assertThat(again.get("added").asInt()).as("a list imported again adds nothing").isZero();
 		assertThat(again.get("known").asLong()).isEqualTo(4);
-		assertThat(this.db.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("risk.incidents.imported")))
+		assertThat(this.dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("risk.incidents.imported")))
 			.isGreaterThanOrEqualTo(2);
 
 		List<Incident> stored = this.incidents.current();
@@ -109,7 +105,7 @@ class IncidentsIT extends ApplicationIT {
 		HttpResponse<String> bad = http().post(PATH, credentials().adminToken(), badDate);
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("incident 1 (Broken)").contains("use YYYYMMDD or YYYY-MM-DD");
-		assertThat(this.db.fetchCount(RISK_INCIDENT)).as("nothing of a refused list is stored").isZero();
+		assertThat(this.dsl.fetchCount(RISK_INCIDENT)).as("nothing of a refused list is stored").isZero();
 
 		assertThat(http().post(PATH, credentials().farmerToken(), "[]").statusCode()).isEqualTo(403);
 

@@ -18,7 +18,6 @@ import com.yieldpilot.risk.internal.model.RiskModel;
 import com.yieldpilot.risk.internal.model.RiskTrainer;
 import com.yieldpilot.risk.internal.model.SyntheticHistory;
 import com.yieldpilot.support.ApplicationIT;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +35,11 @@ class ModelRegistryIT extends ApplicationIT {
 	@Autowired
 	ModelRegistry registry;
 
-	@Autowired
-	DSLContext db;
-
 	@AfterEach
 	void emptyTheRegistry() {
 		// the shared node serves the heuristic until a model is promoted; other tests
 		// rely on that
-		this.db.deleteFrom(RISK_MODEL).execute();
+		this.dsl.deleteFrom(RISK_MODEL).execute();
 	}
 
 	@Test
@@ -90,12 +86,12 @@ class ModelRegistryIT extends ApplicationIT {
 				new Hyperparameters(40, 0.1, 3, 5, 0.8, 0.8, 1, 7L, 45, 0.8, 0.5, 1.0));
 		ModelVersion old = this.registry.register(model, table, validation);
 		// as an earlier build stored it: a floor on terms this build no longer computes
-		String calibration = this.db.select(RISK_MODEL.CALIBRATION)
+		String calibration = this.dsl.select(RISK_MODEL.CALIBRATION)
 			.from(RISK_MODEL)
 			.where(RISK_MODEL.VERSION.eq(old.version()))
 			.fetchSingle(RISK_MODEL.CALIBRATION);
 		assertThat(calibration).contains("\"terms\":[");
-		this.db.update(RISK_MODEL)
+		this.dsl.update(RISK_MODEL)
 			.set(RISK_MODEL.CALIBRATION, calibration.replace("\"terms\":[", "\"terms\":[\"retired_term:NONE\","))
 			.where(RISK_MODEL.VERSION.eq(old.version()))
 			.execute();

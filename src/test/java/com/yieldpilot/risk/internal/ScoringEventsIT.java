@@ -6,7 +6,6 @@ import java.util.List;
 import com.yieldpilot.risk.RiskScored;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,16 +23,13 @@ class ScoringEventsIT extends ApplicationIT {
 	@Autowired
 	RiskScoring scoring;
 
-	@Autowired
-	DSLContext db;
-
 	@Test
 	void scoringManyPoolsStoresNoEventPublicationPerPool() {
 		List<PoolId> pools = new ArrayList<>();
 		String run = Long.toString(System.nanoTime(), 36);
 		for (int i = 0; i < 40; i++) {
 			PoolId pool = PoolId.parse("events-risk:base:USDC:p" + i + run);
-			this.db.execute("""
+			this.dsl.execute("""
 					insert into market_pool (id, protocol, chain, asset, stablecoin, origin, created_at)
 					values (?, 'events-risk', 'base', 'USDC', true, 'WATCHED', now())""", pool.toString());
 			pools.add(pool);
@@ -41,8 +37,8 @@ class ScoringEventsIT extends ApplicationIT {
 
 		assertThat(this.scoring.score(pools)).hasSize(pools.size());
 
-		assertThat(this.db.fetchCount(
-				this.db.selectOne().from("event_publication").where("event_type = ?", RiskScored.class.getName())))
+		assertThat(this.dsl.fetchCount(
+				this.dsl.selectOne().from("event_publication").where("event_type = ?", RiskScored.class.getName())))
 			.as("a listener of RiskScored in the event publication registry costs a row per pool and update: "
 					+ "listen to the market's risk metric, or add one event per update")
 			.isZero();

@@ -11,7 +11,6 @@ import com.yieldpilot.market.Source;
 import com.yieldpilot.platform.Foreground;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,12 +31,9 @@ class ScoringListenerIT extends ApplicationIT {
 	@Autowired
 	Foreground foreground;
 
-	@Autowired
-	DSLContext db;
-
 	@Test
 	void scoringWaitsForTheFiringsInFlightAndThenScoresThePools() throws InterruptedException {
-		PoolId pool = PoolsWithHistory.create(this.db, "yielding-risk", 60);
+		PoolId pool = PoolsWithHistory.create(this.dsl, "yielding-risk", 60);
 		ScoringListener listener = new ScoringListener(this.scoring, this.foreground, Duration.ofSeconds(60));
 		MarketUpdated update = new MarketUpdated(List.of(pool), List.of(), Set.of(Metric.APY), Instant.now(),
 				Source.SIMULATOR, 1);
@@ -56,7 +52,7 @@ class ScoringListenerIT extends ApplicationIT {
 
 	/** Scores stored for the pool (reading one through the API would score it). */
 	private int stored(PoolId pool) {
-		return this.db.fetchCount(this.db.selectOne().from("risk_score").where("pool_id = ?", pool.toString()));
+		return this.dsl.fetchCount(this.dsl.selectOne().from("risk_score").where("pool_id = ?", pool.toString()));
 	}
 
 	@Test

@@ -58,14 +58,11 @@ class UnchangedScoresIT extends ApplicationIT {
 	@Autowired
 	DataSource dataSource;
 
-	@Autowired
-	DSLContext db;
-
 	private PoolId pool;
 
 	@BeforeEach
 	void poolWithHistory() {
-		this.pool = PoolsWithHistory.create(this.db, "same-risk", 60);
+		this.pool = PoolsWithHistory.create(this.dsl, "same-risk", 60);
 	}
 
 	@Test
@@ -141,7 +138,7 @@ class UnchangedScoresIT extends ApplicationIT {
 
 	/** The row version's transaction: a rewritten row gets the rewriting one's. */
 	private String rowVersion() {
-		return this.db.fetchValue("select xmin::text from risk_score where pool_id = ?", this.pool.toString())
+		return this.dsl.fetchValue("select xmin::text from risk_score where pool_id = ?", this.pool.toString())
 			.toString();
 	}
 

@@ -12,7 +12,6 @@ import java.util.Properties;
 import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.chain.contracts.YieldVault;
-import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.market.LocalDevnet;
 import com.yieldpilot.support.ApplicationIT;
@@ -56,9 +55,6 @@ class LocalVaultIT extends ApplicationIT {
 
 	@Autowired
 	PortfolioService snapshots;
-
-	@Autowired
-	UserAccounts accounts;
 
 	@Autowired
 	LocalChain chain;

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.yieldpilot.chain.DevAccounts;
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.chain.contracts.YieldVault;
-import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.CountingChain;
 import com.yieldpilot.vault.Vault;
@@ -48,9 +47,6 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 
 	@Autowired
 	Vaults vaults;
-
-	@Autowired
-	UserAccounts accounts;
 
 	@Autowired
 	LocalChain chain;

@@ -10,7 +10,6 @@ import com.yieldpilot.chain.ChainAccess;
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.support.ApplicationIT;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
@@ -62,9 +61,6 @@ class BatchSigningIT extends ApplicationIT {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@Autowired
-	DSLContext dsl;
 
 	@Test
 	void aKeyWhoseNonceCannotBeReadSignsNothingAndSaysWhy() {

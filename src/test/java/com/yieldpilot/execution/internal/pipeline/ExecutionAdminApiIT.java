@@ -6,8 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.yieldpilot.execution.ExecutionId;
-import com.yieldpilot.identity.UserAccounts;
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.TestFarmer;
@@ -31,15 +29,9 @@ class ExecutionAdminApiIT extends ApplicationIT {
 	@Autowired
 	ExecutionStore store;
 
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
-
 	@Test
 	void adminsReadEveryFarmersDeferredExecutionsAndFarmersAreRefused() {
-		TestFarmer owner = TestFarmer.create(this.accounts, this.issuer, "deferred");
+		TestFarmer owner = newFarmer("deferred");
 		RuleId rule = new RuleId(UUID.randomUUID());
 		String reason = "gas costs 41 gwei now, above the cap of 30 gwei (the rule's max gas); it runs when gas is "
 				+ "cheaper";

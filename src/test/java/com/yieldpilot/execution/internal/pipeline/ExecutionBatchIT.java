@@ -24,7 +24,6 @@ import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.CrashPoints;
 import com.yieldpilot.support.FarmerExecutions;
 import com.yieldpilot.vault.internal.FarmerVaults;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -71,9 +70,6 @@ class ExecutionBatchIT extends ApplicationIT {
 
 	@Autowired
 	CrashPoints crashes;
-
-	@Autowired
-	DSLContext dsl;
 
 	private final List<FarmerExecutions> farmers = new ArrayList<>();
 

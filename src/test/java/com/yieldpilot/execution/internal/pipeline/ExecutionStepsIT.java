@@ -19,7 +19,6 @@ import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.RuleId;
 import com.yieldpilot.rules.lang.Mode;
 import com.yieldpilot.support.ApplicationIT;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,9 +39,6 @@ class ExecutionStepsIT extends ApplicationIT {
 
 	@Autowired
 	ExecutionStore store;
-
-	@Autowired
-	DSLContext dsl;
 
 	@Test
 	void concurrentStateChangesAndStepsOfOneExecutionKeepEveryStepNumberedInOrder() throws Exception {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import com.yieldpilot.chain.LocalChain;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
-import com.yieldpilot.identity.UserAccounts;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentId;
@@ -63,9 +62,6 @@ class HeadStartIT extends ApplicationIT {
 
 	@Autowired
 	Vaults vaults;
-
-	@Autowired
-	UserAccounts accounts;
 
 	@Autowired
 	MeterRegistry meters;

@@ -26,7 +26,6 @@ import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,9 +58,6 @@ class HistoryBackfillIT extends ApplicationIT {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@Autowired
-	DSLContext dsl;
 
 	private final StandInServer defiLlama = new StandInServer();
 

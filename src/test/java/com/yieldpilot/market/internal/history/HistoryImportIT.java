@@ -26,7 +26,6 @@ import com.yieldpilot.market.internal.store.PoolRegistry;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.TestHomes;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +53,6 @@ class HistoryImportIT extends ApplicationIT {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@Autowired
-	DSLContext dsl;
 
 	private final String tag = UUID.randomUUID().toString().substring(0, 6);
 

@@ -18,7 +18,6 @@ import com.yieldpilot.market.internal.store.RollupStore;
 import com.yieldpilot.market.internal.store.SampleStore;
 import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,9 +49,6 @@ class MarketMaintenanceIT extends ApplicationIT {
 
 	@Autowired
 	MarketMaintenance maintenance;
-
-	@Autowired
-	DSLContext dsl;
 
 	@Test
 	void dailyAndHourlyRollupsSummariseTheRawSamplesAndOutliveThem() {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.yieldpilot.identity.UserAccounts;
-import com.yieldpilot.identity.internal.TokenIssuer;
 import com.yieldpilot.market.Metric;
 import com.yieldpilot.market.Source;
 import com.yieldpilot.market.internal.ingest.MarketIngestion;
@@ -25,7 +23,6 @@ import com.yieldpilot.shared.PoolId;
 import com.yieldpilot.support.ApplicationIT;
 import com.yieldpilot.support.RuleFirings;
 import com.yieldpilot.support.Samples;
-import com.yieldpilot.support.TestFarmer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,12 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read for the whole batch at once.
  */
 class IntentDeskIT extends ApplicationIT {
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TokenIssuer issuer;
 
 	@Autowired
 	MarketIngestion ingestion;
@@ -89,7 +80,7 @@ class IntentDeskIT extends ApplicationIT {
 		List<IntentId> ids = new ArrayList<>();
 		for (PoolId into : targets) {
 			Samples.ingest(this.ingestion, into, Metric.APY, 6.0, Source.SIMULATOR, Instant.now());
-			ids.add(firings.fire(TestFarmer.create(this.accounts, this.issuer, "dsk"), "Desk " + into, from, into));
+			ids.add(firings.fire(newFarmer("dsk"), "Desk " + into, from, into));
 		}
 		IntentDesk fresh = new IntentDesk(this.intentStore, this.shardStore, new IntentViews(this.ruleStore),
 				this.traceStore, this.runtime, this.events, this.clock);
