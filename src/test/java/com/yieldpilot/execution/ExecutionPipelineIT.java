@@ -18,6 +18,7 @@ import com.yieldpilot.chain.contracts.YieldVault;
 import com.yieldpilot.execution.internal.pipeline.ExecutionReads;
 import com.yieldpilot.identity.UserId;
 import com.yieldpilot.platform.Foreground;
+import com.yieldpilot.rules.IntentId;
 import com.yieldpilot.rules.IntentStatus;
 import com.yieldpilot.rules.RuleIntents;
 import com.yieldpilot.shared.PoolId;
@@ -189,11 +190,9 @@ class ExecutionPipelineIT extends ApplicationIT {
 	void aRevertFoundInSimulationFailsTheExecutionWithItsReasonAndSpendsNoNonce() throws Exception {
 		String name = "Paused in between " + UUID.randomUUID();
 		YieldVault owned = YieldVault.load(this.vault.address(), this.chain.web3j(),
-				// receipts polled quickly: the hook must pause well within the node's 3 s
-				// lease,
-				// or the heartbeat takes the execution over and plans it again (the fence
-				// at
-				// work)
+				// receipts polled quickly: the hook must pause well within the node's
+				// 3 s lease, or the heartbeat takes the execution over and plans it
+				// again (the fence at work)
 				new RawTransactionManager(this.chain.web3j(), DevAccounts.demoFarmer(), LocalChain.CHAIN_ID,
 						new PollingTransactionReceiptProcessor(this.chain.web3j(), 50, 200)),
 				new DefaultGasProvider());
@@ -215,7 +214,7 @@ class ExecutionPipelineIT extends ApplicationIT {
 			UUID intent = UUID.fromString(failed.get("intent").asString());
 			// the intent is settled just after its last execution ends
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> this.intents.find(new com.yieldpilot.rules.IntentId(intent)).orElseThrow().status(),
+				.until(() -> this.intents.find(new IntentId(intent)).orElseThrow().status(),
 						(status) -> status == IntentStatus.FAILED);
 		}
 		finally {
@@ -229,9 +228,9 @@ class ExecutionPipelineIT extends ApplicationIT {
 			throws IOException {
 		String name = "Disk full at signing " + UUID.randomUUID();
 		BigInteger nonceBefore = executorNonce();
-		// the signing transaction takes the nonce and saves the signed bytes together:
-		// the
-		// full disk refuses the save, and the nonce goes back with the rollback
+		// the signing transaction takes the nonce and saves the signed bytes
+		// together: the full disk refuses the save, and the nonce goes back with the
+		// rollback
 		DiskFull.on(this.dsl, "execution_tx", "exists (select 1 from execution e join rule_intent i on i.id = "
 				+ "e.intent_id where e.id = new.execution_id and i.rule_name = '" + name + "')");
 		JsonNode deferred;
@@ -277,6 +276,44 @@ class ExecutionPipelineIT extends ApplicationIT {
 				.stream()
 				.filter((s) -> s.state() == ExecutionState.SIGNED)
 				.count()).as("signed once").isEqualTo(1);
+		}
+		finally {
+			this.crashes.disarm(name);
+		}
+	}
+
+	@Test
+	void aNodeStoppedAsAnExecutionEndsLeavesTheWholeEndingUndoneAndNeverAnIntentOpenBehindAFinalExecution()
+			throws IOException {
+		String name = "Crash as it ends " + UUID.randomUUID();
+		AtomicReference<ExecutionState> storedAtCrash = new AtomicReference<>();
+		// the confirmation stores CONFIRMED, publishes ExecutionConfirmed and settles the
+		// intent: the node stops between the first and the last
+		this.crashes.arm(name, (id, state) -> {
+			if (state == ExecutionState.CONFIRMED
+					&& storedAtCrash.compareAndSet(null, this.store.find(id).orElseThrow().state())) {
+				throw new CrashPoints.Crash("as the execution ends, before its intent is settled");
+			}
+		});
+		BigInteger nonceBefore = executorNonce();
+		try {
+			rule(name, "deposit 10000 USDC into " + AAVE, "mode live");
+			JsonNode done = awaitExecution(name, "CONFIRMED");
+
+			assertThat(storedAtCrash.get()).as("the crash came after the move, in the same transaction")
+				.isEqualTo(ExecutionState.CONFIRMED);
+			// read once, no waiting: the intent settles in the commit that ends its last
+			// execution, so no reader ever sees one without the other
+			IntentId intent = new IntentId(UUID.fromString(done.get("intent").asString()));
+			assertThat(this.intents.find(intent).orElseThrow().status()).isEqualTo(IntentStatus.COMPLETED);
+			assertThat(this.store.find(new ExecutionId(UUID.fromString(done.get("id").asString())))
+				.orElseThrow()
+				.steps()
+				.stream()
+				.filter((s) -> s.state() == ExecutionState.CONFIRMED)
+				.count()).as("ended once: the lost ending left nothing behind").isEqualTo(1);
+			assertThat(executorNonce()).isEqualTo(nonceBefore.add(BigInteger.ONE));
+			assertThat(deposits(done.get("onchainId").asString())).isEqualTo(1);
 		}
 		finally {
 			this.crashes.disarm(name);

@@ -4,10 +4,11 @@ import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 
 /**
- * Called after each state is stored, before the next step begins. Production does nothing
- * here; fault-injection tests throw to stop the node between two states, and then watch
- * the real recovery path (another node, or this one after the lease runs out) finish the
- * execution.
+ * Called after each state is stored, before the next step begins; for a final state,
+ * inside the commit that ends the execution, before its intent goes on (a stop there
+ * loses the whole ending). Production does nothing here; fault-injection tests throw to
+ * stop the node between two states, and then watch the real recovery path (another node,
+ * or this one after the lease runs out) finish the execution.
  */
 @FunctionalInterface
 public interface ExecutionCrashHook {

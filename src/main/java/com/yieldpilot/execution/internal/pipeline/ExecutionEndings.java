@@ -11,12 +11,14 @@ import com.yieldpilot.execution.ExecutionFailed;
 import com.yieldpilot.execution.ExecutionId;
 import com.yieldpilot.execution.ExecutionState;
 import com.yieldpilot.execution.internal.db.tables.records.ExecutionRecord;
+import com.yieldpilot.rules.ActionIntent;
 import com.yieldpilot.rules.IntentStatus;
 import com.yieldpilot.rules.RuleIntents;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +29,11 @@ import static com.yieldpilot.execution.internal.db.Tables.EXECUTION;
  * How an execution ends and what its intent does then: the final state, the event the
  * other modules hear of it, the intent's next action made ready (after one that
  * confirmed, was skipped or was only recorded on paper) or the later ones cancelled, and
- * the intent settled once all of its executions are final. The pipeline's stops, the
- * approvals inbox and the confirmations all end executions through here, so an intent
- * settles the same way whichever of them ended its last execution. It runs nothing
- * itself: the execution it makes ready is the pipeline's to run, once this commits.
+ * the intent settled once all of its executions are final, in the commit that ends it.
+ * The pipeline's stops, the approvals inbox and the confirmations all end executions
+ * through here, so an intent settles the same way whichever of them ended its last
+ * execution. It runs nothing itself: the execution it makes ready is the pipeline's to
+ * run, once this commits.
  */
 @Component
 class ExecutionEndings {
@@ -51,13 +54,17 @@ class ExecutionEndings {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<ExecutionCrashHook> crashHook;
+
 	ExecutionEndings(ExecutionStore store, RuleIntents intents, ExecutionResults results,
-			TransactionTemplate transactions, ApplicationEventPublisher events) {
+			TransactionTemplate transactions, ApplicationEventPublisher events,
+			ObjectProvider<ExecutionCrashHook> crashHook) {
 		this.store = store;
 		this.intents = intents;
 		this.results = results;
 		this.transactions = transactions;
 		this.events = events;
+		this.crashHook = crashHook;
 	}
 
 	/**
@@ -71,9 +78,12 @@ class ExecutionEndings {
 	}
 
 	/**
-	 * Ends an execution and lets the intent go on, or end, with it: the move, and the
-	 * event that tells the other modules, are one commit; then the intent's next action
-	 * is made ready, or the later ones are cancelled and the intent settled.
+	 * Ends an execution and lets the intent go on, or end, with it, all in one commit:
+	 * the move, the event that tells the other modules, and the intent's next action made
+	 * ready, or the later ones cancelled and the intent settled. A node that stops
+	 * anywhere in between leaves the execution where it was, to be ended again; never an
+	 * ended execution whose intent stays open and holds up the farmer's next intents on
+	 * the same funds.
 	 * @return whether it moved, and the intent's execution made ready to run next
 	 */
 	Ended finish(ExecutionId id, @Nullable Long token, Set<ExecutionState> from, ExecutionState to, String reason,
@@ -82,9 +92,9 @@ class ExecutionEndings {
 		if (to == ExecutionState.CONFIRMED) {
 			this.store.row(id).flatMap(this.results::read).ifPresent((result) -> values.put(EXECUTION.RESULT, result));
 		}
-		Boolean moved = this.transactions.execute((status) -> {
+		Ended ended = this.transactions.execute((status) -> {
 			if (!this.store.move(id, token, from, to, reason, values)) {
-				return false;
+				return new Ended(false, null);
 			}
 			ExecutionRecord row = this.store.row(id).orElseThrow();
 			if (to == ExecutionState.FAILED) {
@@ -95,11 +105,12 @@ class ExecutionEndings {
 				this.events.publishEvent(new ExecutionConfirmed(id, row.getIntentId(), row.getOwnerId(),
 						row.getChainId(), row.getTxHash(), row.getBlockNumber(), row.getGasUsed(), row.getCostWei()));
 			}
-			return true;
+			this.crashHook.getIfAvailable(() -> ExecutionCrashHook.NONE).reached(id, to);
+			return new Ended(true, next(row));
 		});
-		if (Boolean.TRUE.equals(moved)) {
+		if (ended != null && ended.moved()) {
 			log.info("Execution {} {}: {}", id, to.name().toLowerCase(Locale.ROOT), reason);
-			return new Ended(true, next(this.store.row(id).orElseThrow()));
+			return ended;
 		}
 		return new Ended(false, null);
 	}
@@ -150,12 +161,14 @@ class ExecutionEndings {
 			}
 		}
 		String reason = String.join("; ", reasons);
-		try {
-			this.intents.settle(intent, status, (reason.length() <= 500) ? reason : reason.substring(0, 499) + "…");
+		// settled otherwise meanwhile: left as it is (the settlement would refuse, and
+		// take this ending's commit down with it)
+		IntentStatus now = this.intents.find(intent).map(ActionIntent::status).orElse(null);
+		if (now != null && now.terminal() && now != status) {
+			log.warn("Intent {} was already settled otherwise: it is {}, not {}", intent, now, status);
+			return;
 		}
-		catch (IllegalStateException ex) {
-			log.warn("Intent {} was already settled otherwise: {}", intent, ex.getMessage());
-		}
+		this.intents.settle(intent, status, (reason.length() <= 500) ? reason : reason.substring(0, 499) + "…");
 	}
 
 	private static String describe(ExecutionRecord r, ExecutionState s) {
