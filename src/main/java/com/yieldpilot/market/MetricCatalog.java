@@ -51,9 +51,8 @@ public class MetricCatalog {
 		this.samples.latest(List.of(id.toString(), MetricSample.chainSubject(id.chain())))
 			.forEach(s -> metrics.add(s.metric()));
 		// the risk module scores every registered pool, so a rule may read risk before
-		// the
-		// first score arrives; until then the value is missing, and rules never fire on
-		// it
+		// the first score arrives; until then the value is missing, and rules never fire
+		// on it
 		metrics.add(Metric.RISK);
 		return metrics;
 	}

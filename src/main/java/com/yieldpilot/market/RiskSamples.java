@@ -34,8 +34,8 @@ public class RiskSamples {
 			}
 		});
 		if (!scores.isEmpty()) {
-			// every pool's score at once: one statement per column, not a row of binds
-			// each
+			// every pool's score at once: one statement per column, not a row of
+			// binds each
 			this.ingestion.ingestColumn(Source.RISK_MODEL, Metric.RISK, observedAt, scores);
 		}
 	}

@@ -31,8 +31,8 @@ class DatabaseFullAdvice {
 			org.jooq.exception.DataAccessException.class })
 	ResponseEntity<ProblemDetail> databaseFull(RuntimeException ex) {
 		if (!this.databaseFull.raised(ex)) {
-			// declined: Spring resolves the same exception as if this handler were not
-			// here
+			// declined: Spring resolves the same exception as if this handler were
+			// not here
 			throw ex;
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

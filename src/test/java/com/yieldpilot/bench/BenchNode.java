@@ -188,8 +188,8 @@ final class BenchNode implements AutoCloseable {
 			TriggerKey last = heartbeat.get();
 			if (this.dsl.fetchCount(RULE_INTENT, RULE_INTENT.STATUS.in("PROPOSED", "WAITING", "ACCEPTED")) == 0) {
 				// and the heartbeat this wait ran has ended: its tail (its commit, Quartz
-				// deleting its one-shot trigger) is the harness's work, not the next
-				// firing's
+				// deleting its one-shot trigger) is the harness's work, not the
+				// next firing's
 				return last == null || !scheduler.checkExists(last);
 			}
 			if (last == null || !scheduler.checkExists(last)) {

@@ -142,8 +142,8 @@ public class ExecutionLatencyBenchmark {
 			this.node.apy(BenchNode.TRIGGER, 1.0);
 			this.node.depositRule("farmer", "Bench up", BenchNode.TRIGGER, "> 5%");
 			this.node.depositRule("farmer", "Bench down", BenchNode.TRIGGER, "< 5%");
-			// "Bench down" holds at once and fires: the first deposit is part of the
-			// warm-up
+			// "Bench down" holds at once and fires: the first deposit is part of
+			// the warm-up
 			this.node.nextSent(PATIENCE, () -> "the first firing");
 		}
 
@@ -186,8 +186,8 @@ public class ExecutionLatencyBenchmark {
 
 		@Setup(Level.Invocation)
 		public void ready(Node node) {
-			// a fleet's hundred confirmations and settlements take minutes on a loaded
-			// machine
+			// a fleet's hundred confirmations and settlements take minutes on a
+			// loaded machine
 			node.node.awaitSettled(Duration.ofMinutes(10));
 			node.node.clearSent();
 		}

@@ -321,8 +321,8 @@ class ExecutionChainFaultsIT {
 		long block = again.get("blockNumber").asLong();
 		assertThat(block).isEqualTo(minedIn + 1);
 		for (int deep = 1; deep < DEPTH; deep++) {
-			// not final while fewer than DEPTH blocks deep, however often the heartbeat
-			// looks
+			// not final while fewer than DEPTH blocks deep, however often the
+			// heartbeat looks
 			await().during(Duration.ofSeconds(3))
 				.atMost(Duration.ofSeconds(10))
 				.until(() -> execution(id).get("state").asString().equals("MINED"));

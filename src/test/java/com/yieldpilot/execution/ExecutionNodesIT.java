@@ -168,10 +168,8 @@ class ExecutionNodesIT extends ApplicationIT {
 				assertThat(tx.getNonce().longValueExact()).isEqualTo(execution.get("nonce").asLong());
 				assertThat(stepDetails(execution, "SIGNED")).as("signed once").hasSize(1);
 				// the transaction at the execution's nonce is its own, so no other took
-				// it; a
-				// node that took over after a lapsed lease may re-send the same bytes and
-				// hear
-				// "already known", never "underpriced"
+				// it; a node that took over after a lapsed lease may re-send the same
+				// bytes and hear "already known", never "underpriced"
 				assertThat(web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt()).isPresent();
 				assertThat(stepDetails(execution, "BROADCAST")).as(execution.toString())
 					.isNotEmpty()
@@ -218,8 +216,7 @@ class ExecutionNodesIT extends ApplicationIT {
 				false);
 		String jdbcUrl = ((HikariDataSource) this.dataSource).getJdbcUrl();
 		// which pool a vault's target is comes from local mode's devnet, which runs on
-		// the
-		// first node only: the second reads the same one
+		// the first node only: the second reads the same one
 		LocalDevnet devnet = this.context.getBean(LocalDevnet.class);
 		ApplicationContextInitializer<ConfigurableApplicationContext> sharedDevnet = (node) -> node.getBeanFactory()
 			.registerSingleton("sharedLocalDevnet", devnet);
@@ -232,8 +229,7 @@ class ExecutionNodesIT extends ApplicationIT {
 				// the approvals made here run here (see the class comment)
 				"--yieldpilot.execution.poll=1h",
 				// only the execution pipeline runs here: the first node evaluates rules
-				// and
-				// keeps the market
+				// and keeps the market
 				"--yieldpilot.rules.evaluation.enabled=false", "--yieldpilot.market.refresh.enabled=false",
 				"--yieldpilot.market.simulator.enabled=false", "--yieldpilot.risk.scoring.enabled=false",
 				"--yieldpilot.risk.retrain.enabled=false", "--yieldpilot.vault.snapshot.enabled=false",

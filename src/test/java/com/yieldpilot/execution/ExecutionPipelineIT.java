@@ -142,12 +142,11 @@ class ExecutionPipelineIT extends ApplicationIT {
 			.orElseThrow();
 		assertThat(aave.get("assets").decimalValue()).isBetween(position(before).add(new BigDecimal("9999")),
 				position(after));
+		// plus the seconds of yield the position accrued
 		assertThat(position(after).subtract(position(before))).isBetween(new BigDecimal("9999"),
-				new BigDecimal("10001")); // plus the seconds of yield the position
-											// accrued
+				new BigDecimal("10001"));
 		// the intent is settled just after its last execution is confirmed
-		com.yieldpilot.rules.IntentId intent = new com.yieldpilot.rules.IntentId(
-				UUID.fromString(done.get("intent").asString()));
+		IntentId intent = new IntentId(UUID.fromString(done.get("intent").asString()));
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.intents.find(intent).orElseThrow().status() == IntentStatus.COMPLETED);
 	}
@@ -228,9 +227,8 @@ class ExecutionPipelineIT extends ApplicationIT {
 			throws IOException {
 		String name = "Disk full at signing " + UUID.randomUUID();
 		BigInteger nonceBefore = executorNonce();
-		// the signing transaction takes the nonce and saves the signed bytes
-		// together: the full disk refuses the save, and the nonce goes back with the
-		// rollback
+		// the signing transaction takes the nonce and saves the signed bytes together:
+		// the full disk refuses the save, and the nonce goes back with the rollback
 		DiskFull.on(this.dsl, "execution_tx", "exists (select 1 from execution e join rule_intent i on i.id = "
 				+ "e.intent_id where e.id = new.execution_id and i.rule_name = '" + name + "')");
 		JsonNode deferred;
@@ -409,8 +407,7 @@ class ExecutionPipelineIT extends ApplicationIT {
 	private JsonNode awaitExecution(String ruleName, String state) {
 		AtomicReference<JsonNode> found = new AtomicReference<>();
 		// the crash tests' crashes are uncaught on the pipeline's threads, as they would
-		// be
-		// in a dying node: not this test's failure
+		// be in a dying node: not this test's failure
 		await().dontCatchUncaughtExceptions()
 			.atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(200))

@@ -160,16 +160,16 @@ class ExecutionRpcFaultsIT {
 		String name = "Lying RPC " + UUID.randomUUID();
 
 		farmer.rule(name, "deposit 10000 USDC into " + AAVE, "mode live");
-		// the first send and at least one re-send by the heartbeat, each answered with a
-		// lie
+		// the first send and at least one re-send by the heartbeat, each answered with
+		// a lie
 		await().atMost(Duration.ofSeconds(60)).until(() -> alerts(meters) >= alertsBefore + 2);
 
 		JsonNode signed = farmer.executionsByRule().get(name);
 		assertThat(signed.get("state").asString()).isEqualTo("SIGNED");
 		assertThat(states(signed)).doesNotContain("BROADCAST");
 		String hash = signed.get("txHash").asString();
-		// the node did take and mine it; only the answer lied, and the state believed
-		// neither
+		// the node did take and mine it; only the answer lied, and the state
+		// believed neither
 		TransactionReceipt mined = chain().ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElseThrow();
 		assertThat(mined.isStatusOK()).isTrue();
 		ExecutionId id = new ExecutionId(UUID.fromString(signed.get("id").asString()));

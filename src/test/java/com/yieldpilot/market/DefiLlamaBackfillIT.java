@@ -80,8 +80,7 @@ class DefiLlamaBackfillIT {
 				assertThat(history(market, wethPool, yesterday)).contains(2.2);
 
 				// the job runs every second: by the time /pools was polled three more
-				// times,
-				// it ran again too, and fetched nothing more
+				// times, it ran again too, and fetched nothing more
 				int polls = hits("/pools");
 				await().atMost(Duration.ofSeconds(30)).until(() -> hits("/pools") >= polls + 3);
 				assertThat(hits("/chart/" + this.usdc)).isEqualTo(1);

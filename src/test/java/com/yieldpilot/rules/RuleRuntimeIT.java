@@ -167,8 +167,8 @@ class RuleRuntimeIT extends ApplicationIT {
 		apy(this.from, 3.0);
 		evaluate(farmer);
 
-		// the guardrails review each intent as it is proposed and complete these paper
-		// ones
+		// the guardrails review each intent as it is proposed and complete these
+		// paper ones
 		ActionIntent first = intent(high);
 		assertThat(first.priority()).isEqualTo(80);
 		assertThat(newest(farmer.traces(high), "FIRED").get("reason").asString()).endsWith("proposed: 1 action");
@@ -400,8 +400,8 @@ class RuleRuntimeIT extends ApplicationIT {
 		assertThat(this.scheduler.getTrigger(retry)).as("its retry").isNotNull();
 
 		// its rule's next run is due: the waiting run gives way to it (its retry or this
-		// run says so, whichever takes the shard first), and the new run waits in its
-		// place
+		// run says so, whichever takes the shard first), and the new run waits in
+		// its place
 		assertThat(this.scheduledRuns.evaluateScheduled(rule, due)).isFalse();
 		String gaveWay = "the run of " + minute(weekBefore) + " did not happen: it still waited when the next "
 				+ "scheduled run was due, at " + minute(due) + " (it waited because " + this.to + " has stale data: ";
@@ -412,8 +412,7 @@ class RuleRuntimeIT extends ApplicationIT {
 						.equals(due));
 
 		// Quartz tries it again (every 2 s in the tests); the block has not changed, so
-		// the
-		// retries add no trace
+		// the retries add no trace
 		java.util.Date firstTry = this.scheduler.getTrigger(retry).getStartTime();
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			org.quartz.Trigger again = this.scheduler.getTrigger(retry);

@@ -46,8 +46,8 @@ class RuleScreensBrowserIT extends BrowserIT {
 		this.page.navigate(baseUrl() + "/rules/new");
 		type(rule(this.name, "aave-v3:base:USDX", "4%"));
 
-		// the server's check arrives as a lint mark under the mistyped pool, and in words
-		// below
+		// the server's check arrives as a lint mark under the mistyped pool, and in
+		// words below
 		PlaywrightAssertions.assertThat(this.page.locator("#rule-text .cm-lintRange-error"))
 			.hasText("aave-v3:base:USDX");
 		PlaywrightAssertions.assertThat(this.page.locator("#rule-status"))

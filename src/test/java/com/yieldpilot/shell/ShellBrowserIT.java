@@ -83,8 +83,8 @@ class ShellBrowserIT extends BrowserIT {
 		PlaywrightAssertions.assertThat(this.page.locator("#cluster-nodes")).containsText("(this node)");
 		this.page.locator("#navigation").getByText("Audit log").click();
 		PlaywrightAssertions.assertThat(this.page.locator("#audit-log")).containsText("login.succeeded");
-		// newest first: the admin's own log-in heads the list, whatever other tests wrote
-		// before
+		// newest first: the admin's own log-in heads the list, whatever other tests
+		// wrote before
 		PlaywrightAssertions.assertThat(this.page.locator("#audit-log")).containsText(credentials().adminUsername());
 		this.page.locator("#navigation").getByText("Data sources").click();
 		PlaywrightAssertions.assertThat(this.page.locator("#data-sources")).containsText("simulator");

@@ -79,8 +79,8 @@ public final class FarmerExecutions {
 	 */
 	public JsonNode awaitExecution(String ruleName, String state) {
 		AtomicReference<JsonNode> found = new AtomicReference<>();
-		// crashes a test injects are uncaught on the pipeline's threads, as in a dying
-		// node
+		// crashes a test injects are uncaught on the pipeline's threads, as in a
+		// dying node
 		await().dontCatchUncaughtExceptions()
 			.atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(200))

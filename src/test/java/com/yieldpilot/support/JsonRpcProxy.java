@@ -129,8 +129,7 @@ public final class JsonRpcProxy implements AutoCloseable {
 				case NONE -> respond(exchange, answer.statusCode(), answer.body());
 				case UNAVAILABLE -> respond(exchange, 503, "upstream unavailable".getBytes(StandardCharsets.UTF_8));
 				// nothing answered: closing an exchange that never sent headers closes
-				// the
-				// connection, so the client sees it break
+				// the connection, so the client sees it break
 				case DROPPED -> exchange.close();
 				case WRONG_HASH -> {
 					// a liar answers a hash whatever the node said, even a refusal

@@ -64,8 +64,8 @@ class DataSourcesView extends VerticalLayout {
 
 	private void refreshInBackground(Button button, UI ui) {
 		button.setEnabled(false);
-		// a refresh reads remote sources: never on the UI thread; the result arrives by
-		// push
+		// a refresh reads remote sources: never on the UI thread; the result arrives
+		// by push
 		this.sources.refreshInBackground().whenComplete((stored, failure) -> ui.access(() -> {
 			button.setEnabled(true);
 			Notification.show((failure == null) ? "Refreshed: " + stored + " new samples."

@@ -161,8 +161,8 @@ class RegistryEntryDialog extends Dialog {
 		}
 	}
 
-	// Binder builds the record reflectively, so the record's own refusal may arrive
-	// wrapped
+	// Binder builds the record reflectively, so the record's own refusal may
+	// arrive wrapped
 	private static @Nullable InvalidRegistryEntryException invalid(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof InvalidRegistryEntryException invalid) {

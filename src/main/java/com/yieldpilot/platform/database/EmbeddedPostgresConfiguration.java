@@ -50,8 +50,8 @@ class EmbeddedPostgresConfiguration {
 			return start(home, dataDirectory);
 		}
 		catch (IllegalStateException ex) {
-			// e.g. "could not lock .../epg-lock": a running node, or a command, uses the
-			// folder
+			// e.g. "could not lock .../epg-lock": a running node, or a command, uses
+			// the folder
 			throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDirectory + " ("
 					+ ex.getMessage() + "). Is another YieldPilot running on this home folder? Stop it first, "
 					+ "or give this one its own yieldpilot.home or a spring.datasource.url.", ex);

@@ -31,8 +31,7 @@ public final class Redaction {
 			new Rule(Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+:)[^@\\s/]+@"),
 					m -> m.group(1) + MASK + "@"),
 			// API keys in the path or query of http(s) and websocket URLs, as RPC
-			// providers
-			// put them (…/v2/<key>, …/v3/<key>, ?apikey=…)
+			// providers put them (…/v2/<key>, …/v3/<key>, ?apikey=…)
 			new Rule(Pattern.compile("(?i)\\b((?:https?|wss?)://[^\\s/?#\"'<>]+)([/?#][^\\s\"'<>]*)"),
 					m -> m.group(1) + UrlKeys.mask(m.group(2))),
 			// Stripe secret and restricted keys, webhook secrets

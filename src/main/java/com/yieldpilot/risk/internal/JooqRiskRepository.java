@@ -66,8 +66,8 @@ class JooqRiskRepository implements RiskRepository {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int nextVersion() {
-		// serialise version numbers between nodes: the registry is small and training
-		// rare
+		// serialise version numbers between nodes: the registry is small and
+		// training rare
 		this.db.execute("lock table risk_model in share row exclusive mode");
 		Integer max = this.db.select(DSL.max(RISK_MODEL.VERSION)).from(RISK_MODEL).fetchOne(0, Integer.class);
 		return (max == null) ? 1 : max + 1;
@@ -211,8 +211,8 @@ class JooqRiskRepository implements RiskRepository {
 				features[i] = (row != null) ? HEX.formatHex(FeatureBytes.write(row)) : null;
 				scoredAt[i] = a.scoredAt().atOffset(ZoneOffset.UTC);
 			}
-			// one array per column: the statement's text and binds do not grow with the
-			// rows
+			// one array per column: the statement's text and binds do not grow with
+			// the rows
 			Table<?> rows = DSL
 				.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6})", array(pools, SQLDataType.VARCHAR),
 						array(values, SQLDataType.DOUBLE), array(versions, SQLDataType.INTEGER),

@@ -43,8 +43,8 @@ public sealed interface Amount {
 			if (!Lexicon.isUnitName(Objects.requireNonNull(symbol, "symbol"))) {
 				throw new IllegalArgumentException("'" + RuleText.printable(symbol) + "' is not a token symbol");
 			}
-			// these read as units, not tokens: dollars are Usd, bps and gwei are no
-			// amounts
+			// these read as units, not tokens: dollars are Usd, bps and gwei are
+			// no amounts
 			if (Set.of("usd", "bps", "gwei").contains(symbol.toLowerCase(Locale.ROOT))) {
 				throw new IllegalArgumentException("'" + symbol + "' is a unit, not a token symbol");
 			}

@@ -162,8 +162,8 @@ public final class RulePrinter {
 			return false;
 		}
 		return switch (parent) {
-			// `and` binds tighter than `or`; nested ands and ors are flattened by their
-			// records
+			// `and` binds tighter than `or`; nested ands and ors are flattened by
+			// their records
 			case Or or -> condition instanceof Or;
 			case And and -> condition instanceof Or || condition instanceof And;
 			// `not` applies to a `for`, a `not` or a comparison without parentheses

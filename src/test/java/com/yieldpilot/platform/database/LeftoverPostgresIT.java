@@ -36,8 +36,7 @@ class LeftoverPostgresIT {
 		Path server = home.resolve("server");
 		try (EmbeddedPostgres first = embedded(data, binaries)) {
 			// where zonky unpacked the server: it keeps one unpacked copy per JVM, which
-			// may
-			// be another home's
+			// may be another home's
 			Path bin = Path
 				.of(LeftoverProcesses.running("postgres", "-D", data).getFirst().info().command().orElseThrow())
 				.getParent();

@@ -133,8 +133,8 @@ class ClusterJobsIT extends ApplicationIT {
 
 		assertThat(halfWritten.get(30, TimeUnit.SECONDS)).as("half-written triggers seen").isZero();
 		assertThat(looks.get()).as("looks while registering").isGreaterThan(100);
-		// only the scan's error: other jobs of the shared node may report theirs
-		// meanwhile
+		// only the scan's error: other jobs of the shared node may report
+		// theirs meanwhile
 		assertThat(this.quartzErrors.list).filteredOn((e) -> e.getLevel().isGreaterOrEqual(Level.ERROR))
 			.extracting(ILoggingEvent::getFormattedMessage)
 			.noneMatch((message) -> message.contains("scanning for the next triggers"));

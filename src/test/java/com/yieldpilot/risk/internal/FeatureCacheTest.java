@@ -55,8 +55,7 @@ class FeatureCacheTest {
 		assertThat(differingRows(first, afterRollup)).as("its peers' ranks moved too").isGreaterThan(2);
 
 		// an import rewrites closed days of another pool, 40 to 30 days ago: its
-		// outcomes,
-		// record and the market's adverse rate change
+		// outcomes, record and the market's adverse rate change
 		histories.set(8, rewritten(histories.get(8), today - 40, today - 30, (v) -> v * 3));
 		assertFresh(histories, today);
 		assertThat(this.cache.computed()).isEqualTo(pools + 2);

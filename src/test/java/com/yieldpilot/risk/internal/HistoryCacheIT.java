@@ -143,8 +143,8 @@ class HistoryCacheIT extends ApplicationIT {
 		assertThat(afterOtherNode.get(0).apy(closed)).isEqualTo(42);
 		assertThat(afterOtherNode.get(2).firstDay()).isEqualTo(today - 9);
 
-		// an admin imports a history file: it rewrites three days within the raw
-		// retention
+		// an admin imports a history file: it rewrites three days within the
+		// raw retention
 		StringBuilder csv = new StringBuilder("timestamp,tvlUsd,apy,apyBase,apyReward\n");
 		for (long d = today - 30; d < today - 27; d++) {
 			csv.append(Instant.ofEpochSecond(d * 86_400L).plus(12, ChronoUnit.HOURS))

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** Each schedule becomes the Quartz cron expression that fires at exactly its times. */
 class ScheduleTest {
 
-	private static final Instant FROM = Instant.parse("2026-03-04T10:17:00Z"); // a
-																				// Wednesday
+	/** A Wednesday. */
+	private static final Instant FROM = Instant.parse("2026-03-04T10:17:00Z");
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',

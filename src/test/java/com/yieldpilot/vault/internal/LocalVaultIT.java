@@ -115,8 +115,8 @@ class LocalVaultIT extends ApplicationIT {
 		// the executor's key is local mode's dev key: move 1,000 USDC into the first pool
 		String target = before.positions().getFirst().target();
 		BigInteger shares = before.positions().getFirst().shares();
-		// other tests' executions may have put funds there already: compare with what was
-		// there
+		// other tests' executions may have put funds there already: compare with what
+		// was there
 		BigDecimal held = before.positions().getFirst().assets();
 		var executor = YieldVault
 			.load(this.vault.address(), this.chain.web3j(),

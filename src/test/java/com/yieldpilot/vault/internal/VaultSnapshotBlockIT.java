@@ -78,8 +78,8 @@ class VaultSnapshotBlockIT extends ApplicationIT {
 		assertThat(again).isSameAs(first);
 		assertThat(this.node.requests.get() - before).as("only the newest block is asked for").isEqualTo(1);
 
-		// a reorg replaces the block at the same height: its hash differs, so it is read
-		// again
+		// a reorg replaces the block at the same height: its hash differs, so it is
+		// read again
 		EthBlock.Block replaced = head(this.node.head.getNumber());
 		replaced.setHash("0x" + "ab".repeat(32));
 		this.node.head = replaced;

@@ -148,8 +148,7 @@ class BatchSigning {
 						Map.of(EXECUTION.FROM_ADDRESS, from, EXECUTION.NONCE, nonce, EXECUTION.TX_HASH, hash)));
 			}
 			// the saved transactions and the moves to SIGNED go in one JDBC batch, in
-			// this
-			// transaction with the nonces
+			// this transaction with the nonces
 			Set<ExecutionId> moved = this.store.moveAll(advances, List.of(ExecutionState.SIMULATED),
 					ExecutionState.SIGNED, this.chainTxs.saveAttempts(attempts));
 			if (moved.size() != go.size()) {

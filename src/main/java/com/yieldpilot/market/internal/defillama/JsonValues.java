@@ -142,9 +142,8 @@ final class JsonValues {
 			return new NumberValue(null, echo(trimmed));
 		}
 		try {
-			// BigDecimal rather than Double.parseDouble: it refuses "NaN",
-			// "Infinity", hex floats and the "1.5d" suffix, none of which are JSON
-			// numbers
+			// BigDecimal rather than Double.parseDouble: it refuses "NaN", "Infinity",
+			// hex floats and the "1.5d" suffix, none of which are JSON numbers
 			return finite(new BigDecimal(trimmed).doubleValue(), trimmed);
 		}
 		catch (NumberFormatException ex) {

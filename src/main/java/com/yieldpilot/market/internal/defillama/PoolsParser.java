@@ -160,8 +160,8 @@ public final class PoolsParser {
 					case "outlier" -> fields.outlier = JsonValues.flag(parser);
 					case "underlyingTokens" -> fields.underlyingTokens = JsonValues.strings(parser, MAX_TOKENS);
 					case "rewardTokens" -> fields.rewardTokens = JsonValues.strings(parser, MAX_TOKENS);
-					// predictions, mu, sigma, apyPct*, volumes, and whatever is added
-					// later
+					// predictions, mu, sigma, apyPct*, volumes, and whatever is
+					// added later
 					default -> parser.skipChildren();
 				}
 			}

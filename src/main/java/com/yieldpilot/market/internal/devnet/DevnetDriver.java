@@ -77,8 +77,8 @@ final class DevnetDriver {
 		return this.doubt != null;
 	}
 
-	// the work once the step in doubt is settled; empty while it is still waiting to be
-	// mined
+	// the work once the step in doubt is settled; empty while it is still waiting to
+	// be mined
 	private Optional<DevnetUpdate> settleDoubt(DevnetUpdate update) throws IOException {
 		InDoubt pending = this.doubt;
 		if (pending == null) {

@@ -112,8 +112,8 @@ final class DevnetFeed implements SimulatedStepListener, AutoCloseable {
 		boolean again;
 		synchronized (this.lock) {
 			this.pending = left.then(this.pending);
-			// steps that came in meanwhile go now; after a failure they wait for the next
-			// step
+			// steps that came in meanwhile go now; after a failure they wait for the
+			// next step
 			again = left.isEmpty() && !this.pending.isEmpty();
 			this.scheduled = again;
 		}

@@ -73,8 +73,8 @@ final class DevnetTokens implements LocalDevnet {
 				throw new IllegalStateException("The devnet was not deployed within " + timeout);
 			}
 			try {
-				// the deployment happens on the feed's worker at the simulator's first
-				// step
+				// the deployment happens on the feed's worker at the simulator's
+				// first step
 				Thread.sleep(POLL);
 			}
 			catch (InterruptedException ex) {

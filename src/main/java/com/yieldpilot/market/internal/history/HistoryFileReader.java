@@ -77,8 +77,8 @@ class HistoryFileReader {
 			int c;
 			int seen = 0;
 			while ((c = body.read()) >= 0 && seen++ < 4096) {
-				// a UTF-8 byte order mark (EF BB BF) and white space come before the
-				// content
+				// a UTF-8 byte order mark (EF BB BF) and white space come before
+				// the content
 				if (!Character.isWhitespace(c) && c != 0xEF && c != 0xBB && c != 0xBF) {
 					return c == '{' || c == '[';
 				}

@@ -17,8 +17,7 @@ final class Seeds {
 
 	static SplittableRandom generator(long seed, String name) {
 		// FNV-1a over the UTF-8 name, started from the seed, then a SplitMix64 finalizer
-		// so
-		// that names differing in one character still give unrelated streams
+		// so that names differing in one character still give unrelated streams
 		long hash = 0xCBF29CE484222325L ^ mix(seed);
 		for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
 			hash = (hash ^ (b & 0xFF)) * 0x100000001B3L;

@@ -111,8 +111,7 @@ class JooqPoolQuery implements PoolQuery {
 	private static Condition registryConditions(PoolFilter filter) {
 		Condition condition = noCondition();
 		// the registry stores chain and protocol in lower case (the pool id's grammar),
-		// so
-		// a plain comparison finds them in any case the user types
+		// so a plain comparison finds them in any case the user types
 		if (filter.chain() != null) {
 			condition = condition.and(MARKET_POOL.CHAIN.eq(filter.chain().toLowerCase(Locale.ROOT)));
 		}

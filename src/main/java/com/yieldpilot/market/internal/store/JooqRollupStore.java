@@ -187,8 +187,7 @@ class JooqRollupStore implements RollupStore {
 			// the partial index metric_rollup_day_change_ix
 			.where(METRIC_ROLLUP.RESOLUTION.eq(Resolution.DAY.name()))
 			// written by a transaction the position's read could not see: one started
-			// after
-			// it or still running then
+			// after it or still running then
 			.and(METRIC_ROLLUP.CHANGE_XID.ge(since.firstUnseen())
 				.or(METRIC_ROLLUP.CHANGE_XID.in(Arrays.stream(since.running()).boxed().toList())))
 			.and(METRIC_ROLLUP.METRIC.in(metrics.stream().map(Metric::name).toList()))

@@ -153,8 +153,8 @@ class JooqSampleStore implements SampleStore {
 	}
 
 	private void upsertLatest(List<MetricSample> chunk) {
-		// one row per key, the newest of the chunk, or PostgreSQL refuses to update a row
-		// twice
+		// one row per key, the newest of the chunk, or PostgreSQL refuses to update a
+		// row twice
 		var newest = new LinkedHashMap<String, MetricSample>();
 		for (MetricSample s : chunk) {
 			newest.merge(s.subject() + "|" + s.metric() + "|" + s.source(), s,

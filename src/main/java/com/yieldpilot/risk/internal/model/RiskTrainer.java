@@ -85,8 +85,8 @@ public final class RiskTrainer {
 		double baseRate = Arrays.stream(outcomes).average().orElseThrow();
 		IsotonicCalibration calibration = IsotonicCalibration.fit(raw, outcomes)
 			.shrunk(baseRate, hyperparameters.shrink());
-		// the slice's scores without the level: it moves scores away from the slice's
-		// period
+		// the slice's scores without the level: it moves scores away from the
+		// slice's period
 		double[] calibrated = new double[raw.length];
 		for (int i = 0; i < raw.length; i++) {
 			calibrated[i] = calibration.apply(raw[i]);

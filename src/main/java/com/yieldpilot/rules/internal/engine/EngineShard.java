@@ -239,8 +239,7 @@ public final class EngineShard implements AutoCloseable {
 		}
 		if (parent == Node.TOP) {
 			// a rule that is a single comparison reports its first truth here; a gate on
-			// top
-			// reports when it settles
+			// top reports when it settles
 			this.changes.report(leaf);
 		}
 		return leaf;

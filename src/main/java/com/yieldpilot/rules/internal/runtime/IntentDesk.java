@@ -220,9 +220,9 @@ public class IntentDesk implements RuleIntents {
 			return List.of();
 		}
 		// a move between two unfinished statuses (proposed to accepted) frees no funds
-		// and
-		// parks none, so only the owners whose intents finish need their shard's lock,
-		// taken before the intents' own; a batch with none of them is not read twice
+		// and parks none, so only the owners whose intents finish need their shard's
+		// lock, taken before the intents' own; a batch with none of them is not
+		// read twice
 		if (wanted.values().stream().anyMatch(s -> s.status().terminal())) {
 			List<StoredIntent> found = this.intents.findAll(wanted.keySet());
 			requireAll(wanted.keySet(), found);

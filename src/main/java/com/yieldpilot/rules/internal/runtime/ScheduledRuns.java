@@ -92,8 +92,8 @@ public class ScheduledRuns {
 				return false;
 			}
 			if (retry != null && retry.version() != stored.version()) {
-				// the farmer changed the rule since: its new version runs at its own
-				// times
+				// the farmer changed the rule since: its new version runs at its
+				// own times
 				return false;
 			}
 			Optional<BlockedRuns.Pending> pending = this.blockedRuns.pending(id);

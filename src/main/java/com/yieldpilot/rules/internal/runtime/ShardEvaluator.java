@@ -145,8 +145,7 @@ public class ShardEvaluator implements ShardEvaluation {
 		Instant now = this.clock.instant();
 		Map<Long, Truth> before = new LinkedHashMap<>();
 		// a version's first evaluation is traced whatever its truth, so a new rule says
-		// why
-		// it does not fire yet
+		// why it does not fire yet
 		Set<Long> first = new HashSet<>();
 		List<StoredRule> page;
 		do {

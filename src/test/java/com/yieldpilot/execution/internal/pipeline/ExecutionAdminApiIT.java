@@ -35,8 +35,8 @@ class ExecutionAdminApiIT extends ApplicationIT {
 		RuleId rule = new RuleId(UUID.randomUUID());
 		String reason = "gas costs 41 gwei now, above the cap of 30 gwei (the rule's max gas); it runs when gas is "
 				+ "cheaper";
-		// a day ahead: the shared node's heartbeat does not try it while the test reads
-		// it
+		// a day ahead: the shared node's heartbeat does not try it while the test
+		// reads it
 		Instant retryAt = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
 		ExecutionId id = DeferredForTests.create(this.store, owner.account().id(), rule, "Deferred for the admins",
 				reason, retryAt);

@@ -221,8 +221,8 @@ class ExecutionBatchIT extends ApplicationIT {
 		Map<ExecutionId, String> vaults = new HashMap<>();
 		for (int i = 0; i < BATCH; i++) {
 			ExecutionId id = new ExecutionId(UUID.fromString(waiting.get(i).get("id").asString()));
-			// approved as the inbox does, but run here as one batch instead of by the
-			// queue
+			// approved as the inbox does, but run here as one batch instead of by
+			// the queue
 			assertThat(this.store.move(id, null, ExecutionState.AWAITING_APPROVAL, ExecutionState.QUEUED, "approved"))
 				.isTrue();
 			ids.add(id);

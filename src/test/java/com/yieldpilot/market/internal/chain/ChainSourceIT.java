@@ -157,8 +157,8 @@ class ChainSourceIT {
 			assertThat(withoutMulticall.multicall3()).isEmpty();
 			assertThat(withMulticall.multicall3()).hasValue(Multicall3Locator.CANONICAL);
 			// block number, pools, Comet rates, block time, fee history; one by one, the
-			// pools
-			// take six calls (vault 2, Aave 1, Comet 2, feed 1) and the Comet rate one
+			// pools take six calls (vault 2, Aave 1, Comet 2, feed 1) and the Comet
+			// rate one
 			assertThat(batchedRequests).as("requests per batched poll").isEqualTo(5);
 			assertThat(oneByOneRequests).as("requests per poll, one call per read").isEqualTo(10);
 			for (PoolId pool : List.of(VAULT, AAVE, COMET)) {

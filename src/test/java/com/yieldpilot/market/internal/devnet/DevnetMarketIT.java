@@ -202,8 +202,7 @@ class DevnetMarketIT {
 			DevnetUpdate left = impatient.drive(contracts, first);
 			assertThat(impatient.inDoubt()).isTrue();
 			// the base fee jumps far above the step's price: the block is mined without
-			// it,
-			// and anvil lets it go
+			// it, and anvil lets it go
 			rpc("anvil_setNextBlockBaseFeePerGas", "0x" + BigInteger.TEN.pow(12).toString(16));
 			rpc("evm_mine");
 			assertThat(nonce()).as("left out of the block").isEqualTo(mined);

@@ -33,8 +33,8 @@ class BucketRingTest {
 		ring.add(START, 10);
 		ring.add(START.plus(Duration.ofMinutes(30)), 20);
 		assertThat(ring.value(WindowAggregate.AVG, START.plus(Duration.ofMinutes(59)))).isEqualTo(15);
-		// an hour after the first sample it is out; the second stays for another half
-		// hour
+		// an hour after the first sample it is out; the second stays for another
+		// half hour
 		assertThat(ring.value(WindowAggregate.AVG, START.plus(Duration.ofMinutes(60)))).isEqualTo(20);
 		assertThat(ring.value(WindowAggregate.CHANGE, START.plus(Duration.ofMinutes(60)))).isZero();
 		assertThat(ring.value(WindowAggregate.AVG, START.plus(Duration.ofMinutes(90)))).isNaN();

@@ -47,8 +47,8 @@ class AaveRatesTest {
 			String line;
 			while ((line = in.readLine()) != null) {
 				String[] f = line.split(",");
-				// key: network and asset address; value: [last update (s), APR, liquidity
-				// index]
+				// key: network and asset address; value: [last update (s), APR,
+				// liquidity index]
 				series.computeIfAbsent(f[1] + ":" + f[3], k -> new ArrayList<>())
 					.add(new double[] { Double.parseDouble(f[8]), Double.parseDouble(f[4]), Double.parseDouble(f[6]) });
 			}

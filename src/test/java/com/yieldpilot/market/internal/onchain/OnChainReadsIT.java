@@ -138,8 +138,8 @@ class OnChainReadsIT {
 		BigInteger block = batched.latestBlock();
 		List<ChainCall> calls = List.of(new ChainCall(vault.getContractAddress(), Erc4626Reads.totalAssets()),
 				new ChainCall(feed.getContractAddress(), ChainlinkPrices.latestRoundData()),
-				// the price feed has no totalAssets(): this read fails, the others must
-				// not
+				// the price feed has no totalAssets(): this read fails, the others
+				// must not
 				new ChainCall(feed.getContractAddress(), Erc4626Reads.totalAssets()));
 
 		var viaMulticall = batched.batch(calls, block);

@@ -168,8 +168,8 @@ class EventsTest {
 		for (SimulatedPool usdc : List.of(LENDING, usdcOnEthereum)) {
 			PoolTick tick = Runs.tick(depegged, usdc.id());
 			assertThat(tick.depegged()).isTrue();
-			// recovery within the step is a sliver: half the discount comes back in a
-			// week
+			// recovery within the step is a sliver: half the discount comes back in
+			// a week
 			assertThat(tick.assetPriceUsd()).isCloseTo(event.priceUsd(), within(0.001));
 			assertThat(tick.tvlUsd()).isCloseTo(usdc.initialTvlUsd() * tick.assetPriceUsd(),
 					within(usdc.initialTvlUsd() * 1e-9));

@@ -21,8 +21,8 @@ class HeuristicTest {
 		float[] row = row();
 		row[Feature.APY_VARIATION_30D.ordinal()] = 0.7f; // +0.25 × 0.4 = +0.10
 		row[Feature.REWARD_SHARE.ordinal()] = 0.8f; // +0.20 × 0.5 = +0.10
-		row[Feature.TVL_CHANGE_7D.ordinal()] = (float) Math.log(0.7); // fell 30%: +0.50 ×
-																		// 0.3 = +0.15
+		// fell 30%: +0.50 × 0.3 = +0.15
+		row[Feature.TVL_CHANGE_7D.ordinal()] = (float) Math.log(0.7);
 		row[Feature.APY_TREND.ordinal()] = 0.2f; // +0.15 × 0.2 = +0.03
 		RiskModel.Explained explained = Heuristic.assess(row);
 		assertThat(explained.score()).isCloseTo(0.30 + 0.10 + 0.10 + 0.15 + 0.03, within(1e-6));

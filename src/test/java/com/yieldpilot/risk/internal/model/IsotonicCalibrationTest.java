@@ -17,8 +17,8 @@ class IsotonicCalibrationTest {
 		double[] outcomes = new double[n];
 		for (int i = 0; i < n; i++) {
 			double p = random.nextDouble();
-			// an over-confident model: the raw score is a monotone distortion of the true
-			// probability
+			// an over-confident model: the raw score is a monotone distortion of the
+			// true probability
 			raw[i] = Math.pow(p, 0.3);
 			outcomes[i] = (random.nextDouble() < p) ? 1 : 0;
 		}

@@ -254,8 +254,8 @@ public final class RiskTuning {
 		out.append(String.format(Locale.ROOT, "    oracle month level: AUC %.3f%n",
 				Metrics.auc(shifted.stream().mapToDouble(Double::doubleValue).toArray(),
 						outcomes.stream().mapToDouble(Double::doubleValue).toArray())));
-		// every day's scores shifted in log-odds to one level: no level information at
-		// all
+		// every day's scores shifted in log-odds to one level: no level information
+		// at all
 		TreeMap<Long, List<WalkForward.ScoredRow>> days = new TreeMap<>();
 		for (WalkForward.ScoredRow row : rows) {
 			if (table.maturedBy(row.row(), dataUntil)) {

@@ -23,8 +23,8 @@ class WalkForwardTest {
 		Map<String, Double> before = scores(original);
 		for (int cut : new int[] { 200, 240 }) {
 			String cutDate = SyntheticHistory.START.plusDays(cut).toString();
-			// every value after the cut changes: APY and its base and reward tripled, TVL
-			// crushed
+			// every value after the cut changes: APY and its base and reward tripled,
+			// TVL crushed
 			String edited = SyntheticHistory.csv(40, 300, 11, row -> {
 				String[] cells = row.split(",", -1);
 				if (cells[1].substring(0, 10).compareTo(cutDate) <= 0) {

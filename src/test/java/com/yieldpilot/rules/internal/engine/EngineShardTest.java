@@ -143,8 +143,8 @@ class EngineShardTest {
 		install(1, new HeldFor(new AnyOf(List.of(aaveLow, morphoHigh)), Duration.ofHours(2)));
 		install(2, new HeldFor(new AnyOf(List.of(morphoHigh, aaveLow)), Duration.ofHours(2)));
 		install(3, new AllOf(List.of(new Not(aaveLow), morphoHigh)));
-		// parts at different depths: the shallow one's change must wait for the deep
-		// one's
+		// parts at different depths: the shallow one's change must wait for the
+		// deep one's
 		install(4, new HeldFor(new AnyOf(List.of(aaveLow, new AllOf(List.of(morphoHigh)))), Duration.ofHours(2)));
 		this.clock.advance(Duration.ofHours(1));
 
