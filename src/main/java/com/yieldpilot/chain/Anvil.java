@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,10 +62,20 @@ public final class Anvil implements AutoCloseable {
 
 	private final long chainId;
 
-	private Anvil(Process process, String rpcUrl, long chainId) {
+	private final @Nullable Path state;
+
+	/** Set once this node stops anvil itself: its exit is then expected. */
+	private final AtomicBoolean stopping;
+
+	/** Completes once anvil's exit has been handled ({@link #exited()}). */
+	private @Nullable CompletableFuture<Void> exitHandled;
+
+	private Anvil(Process process, String rpcUrl, long chainId, @Nullable Path state, AtomicBoolean stopping) {
 		this.process = process;
 		this.rpcUrl = rpcUrl;
 		this.chainId = chainId;
+		this.state = state;
+		this.stopping = stopping;
 	}
 
 	/**
@@ -102,9 +114,12 @@ public final class Anvil implements AutoCloseable {
 			// is closed by its context, after the executions that use it have stopped:
 			// its hook gives that shutdown time first instead of stopping anvil beside it
 			Duration grace = (state != null) ? OWNER_GRACE : Duration.ZERO;
-			Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stopAtExit(process, grace)));
+			AtomicBoolean stopping = new AtomicBoolean();
+			Runtime.getRuntime()
+				.addShutdownHook(Thread.ofPlatform().unstarted(() -> stopAtExit(process, grace, stopping)));
 			String address = awaitListening(process, Duration.ofSeconds(30));
-			Anvil anvil = new Anvil(process, "http://" + address, chainId);
+			Anvil anvil = new Anvil(process, "http://" + address, chainId, state, stopping);
+			anvil.exitHandled = process.onExit().thenRun(anvil::exited);
 			log.info("anvil {} listening on {} (chain id {}{})", binary.getFileName(), anvil.rpcUrl, chainId,
 					(state != null) ? ", state in " + state : "");
 			if (loaded && anvil.holdsPragueHistory()) {
@@ -177,7 +192,46 @@ public final class Anvil implements AutoCloseable {
 		return this.process.isAlive();
 	}
 
-	private static void stopAtExit(Process process, Duration grace) {
+	/** The anvil process's id, for diagnostics. */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/** Its exit code once it has exited; empty while it runs. */
+	public OptionalInt exitCode() {
+		return this.process.isAlive() ? OptionalInt.empty() : OptionalInt.of(this.process.exitValue());
+	}
+
+	/**
+	 * The state file the chain is loaded from and written to; null for a throw-away
+	 * chain.
+	 */
+	public @Nullable Path state() {
+		return this.state;
+	}
+
+	/** Completes once anvil has exited and its exit has been handled. */
+	CompletableFuture<Void> exitHandled() {
+		return java.util.Objects.requireNonNull(this.exitHandled);
+	}
+
+	/**
+	 * Says so when anvil exits while this node still needs it (it crashed, or something
+	 * killed it): every read and send on the local chain fails from then on.
+	 */
+	private void exited() {
+		if (this.stopping.get()) {
+			return;
+		}
+		log.error(
+				"The local chain's anvil (pid {}) exited unexpectedly with code {}: nothing can be read from or "
+						+ "sent to the local chain until YieldPilot is restarted{}",
+				this.process.pid(), this.process.exitValue(),
+				(this.state != null) ? ", which starts it again from " + this.state + " (written every "
+						+ STATE_INTERVAL.toSeconds() + " s, so the last blocks may be lost)" : "");
+	}
+
+	private static void stopAtExit(Process process, Duration grace, AtomicBoolean stopping) {
 		try {
 			if (!grace.isZero()) {
 				process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -186,12 +240,14 @@ public final class Anvil implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		stopping.set(true);
 		process.destroy();
 	}
 
 	/** Stops anvil; SIGTERM first, so it writes its state file. */
 	@Override
 	public void close() {
+		this.stopping.set(true);
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {

@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.yieldpilot.chain.contracts.MockStablecoin;
 import com.yieldpilot.support.TestHomes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
@@ -20,8 +22,12 @@ import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Convert;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class AnvilIT {
 
 	@Test
@@ -72,6 +78,19 @@ class AnvilIT {
 				web3j.shutdown();
 			}
 		}
+	}
+
+	/**
+	 * An anvil its node stops is no surprise; one that dies under the node is logged as
+	 * an error ({@code LocalChainHealthIndicatorIT} kills one).
+	 */
+	@Test
+	void anAnvilItsNodeStopsIsNotReportedAsAnUnexpectedExit(CapturedOutput output) throws Exception {
+		Anvil anvil = Anvil.start(AnvilBinary.locate(""), LocalChain.CHAIN_ID, null);
+		anvil.close();
+		anvil.exitHandled().get(10, TimeUnit.SECONDS);
+		assertThat(anvil.isRunning()).isFalse();
+		assertThat(output.getOut()).doesNotContain("exited unexpectedly");
 	}
 
 	/** {@code anvil_nodeInfo}'s answer, as a map. */

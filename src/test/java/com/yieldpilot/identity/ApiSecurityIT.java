@@ -125,6 +125,11 @@ class ApiSecurityIT extends ApplicationIT {
 		JsonNode admin = this.json.readTree(http().get("/actuator/health", credentials().adminToken()).body());
 		assertThat(admin.get("components").get("db").get("status").asString()).isEqualTo("UP");
 		assertThat(admin.get("components").get("scheduler").get("status").asString()).isEqualTo("UP");
+		JsonNode chain = admin.get("components").get("localChain");
+		assertThat(chain.get("status").asString()).isEqualTo("UP");
+		assertThat(chain.get("details").get("rpcUrl").asString()).startsWith("http://127.0.0.1:");
+		assertThat(chain.get("details").get("chainId").asLong()).isEqualTo(31337);
+		assertThat(chain.get("details").get("block").asLong()).isPositive();
 		JsonNode demo = admin.get("components").get("demoVault");
 		assertThat(demo.get("status").asString()).isEqualTo("UP");
 		String vault = this.json.readTree(http().get("/api/v1/vaults", credentials().farmerToken()).body())

@@ -42,6 +42,12 @@ class LocalChainConfiguration {
 		return Web3j.build(new HttpService(anvil.rpcUrl()), 100, scheduler);
 	}
 
+	/** Shown as "localChain" in {@code /actuator/health}. */
+	@Bean
+	LocalChainHealthIndicator localChainHealthIndicator(Anvil anvil, Web3j localWeb3j) {
+		return new LocalChainHealthIndicator(anvil, localWeb3j);
+	}
+
 	@Bean
 	LocalChain localChain(Anvil anvil, Web3j localWeb3j) {
 		return new LocalChain() {
