@@ -2,7 +2,8 @@ package com.yieldpilot.identity.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Local mode's first start: a demo farmer and an admin with random passwords and one API
  * token each. The four secrets are printed once and written to
  * {@code local-credentials.properties} in the home folder, readable by its owner only.
- * Later starts find the users and only say where the file is.
+ * The file is written, and flushed to disk, inside the transaction that creates the
+ * users: a file that cannot be written (a full disk) leaves no user behind whose secrets
+ * nobody has, and a start stopped in between creates both again. Later starts find the
+ * users and only say where the file is.
  */
 @Component
 @Profile("local")
@@ -91,9 +95,22 @@ class LocalModeBootstrap implements ApplicationRunner, LocalCredentialsFile {
 			}
 			return;
 		}
-		Map<String, String> credentials = this.transactions.execute(status -> createDemoUsers());
+		Map<String, String> credentials = this.transactions.execute(status -> {
+			Map<String, String> created = createDemoUsers();
+			List<String> lines = new ArrayList<>(
+					List.of("# YieldPilot local mode demo logins. Keep this file private."));
+			created.forEach((key, value) -> lines.add(key + "=" + value));
+			try {
+				replace(file, lines);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot write the demo logins to " + file + " (" + ex
+						+ "), so no demo user was created. Free space on that disk, or set YIELDPILOT_HOME to another "
+						+ "folder, and start YieldPilot again", ex);
+			}
+			return created;
+		});
 		String port = this.environment.getProperty("local.server.port", "8080");
-		write(file, credentials);
 		credentialsLog.info("""
 
 				==================== YieldPilot local mode ====================
@@ -121,17 +138,30 @@ class LocalModeBootstrap implements ApplicationRunner, LocalCredentialsFile {
 			List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
 			lines.removeIf((line) -> line.startsWith(key + "="));
 			lines.add(key + "=" + value);
-			// written beside it, owner-only, and moved over it: a reader never sees half
-			// a file
-			Path next = file.resolveSibling(FILE_NAME + ".next");
-			Files.deleteIfExists(next);
-			createOwnerOnly(next);
-			Files.write(next, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-			Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			replace(file, lines);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot update " + file, ex);
 		}
+	}
+
+	/**
+	 * Replaces the file with these lines: written beside it, owner-only, flushed to disk
+	 * and moved over it, so a reader, or a start after a crash, never sees half a file.
+	 */
+	private static void replace(Path file, List<String> lines) throws IOException {
+		Path next = file.resolveSibling(FILE_NAME + ".next");
+		Files.deleteIfExists(next);
+		createOwnerOnly(next);
+		try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			ByteBuffer bytes = StandardCharsets.UTF_8.encode(String.join("\n", lines) + "\n");
+			while (bytes.hasRemaining()) {
+				channel.write(bytes);
+			}
+			channel.force(true);
+		}
+		Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	private Map<String, String> createDemoUsers() {
@@ -165,23 +195,6 @@ class LocalModeBootstrap implements ApplicationRunner, LocalCredentialsFile {
 		}
 		else {
 			Files.createFile(file);
-		}
-	}
-
-	private static void write(Path file, Map<String, String> credentials) {
-		try {
-			Files.deleteIfExists(file);
-			createOwnerOnly(file);
-			try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-					StandardOpenOption.TRUNCATE_EXISTING)) {
-				out.write("# YieldPilot local mode demo logins. Keep this file private.\n");
-				for (Map.Entry<String, String> entry : credentials.entrySet()) {
-					out.write(entry.getKey() + "=" + entry.getValue() + "\n");
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the local credentials to " + file, ex);
 		}
 	}
 
