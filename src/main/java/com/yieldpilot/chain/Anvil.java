@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -212,7 +213,7 @@ public final class Anvil implements AutoCloseable {
 
 	/** Completes once anvil has exited and its exit has been handled. */
 	CompletableFuture<Void> exitHandled() {
-		return java.util.Objects.requireNonNull(this.exitHandled);
+		return Objects.requireNonNull(this.exitHandled);
 	}
 
 	/**
